@@ -1,0 +1,40 @@
+// Test kinds are chosen by file name: *.spec.ts (unit), *.int-spec.ts (with stores), *.e2e-spec.ts (over HTTP).
+const { compilerOptions } = require('./tsconfig.json');
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias}$`,
+    `<rootDir>/${target}`,
+  ]),
+);
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const project = (displayName, testMatch) => ({
+  displayName,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testMatch,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs,test}/**/*.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
+    project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts']),
+  ],
+};

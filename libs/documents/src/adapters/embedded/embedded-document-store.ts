@@ -1,0 +1,300 @@
+import Database from 'better-sqlite3';
+import { aggregate, find, update as applyUpdate } from 'mingo';
+import type {
+  CollectionSpec,
+  CommitBatch,
+  Document,
+  DocumentStore,
+  DocumentWrite,
+  Filter,
+  FindOptions,
+  Page,
+  Pipeline,
+  Update,
+} from '../../document-store.port';
+import { afterCursorFilter, decodeCursor, encodeCursor, readPath, totalSort } from '../../cursor';
+import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
+import { FIELD_NAME, fieldExpression, orderBy, pushDown } from './sql-pushdown';
+
+export type EmbeddedDocumentStoreOptions = { filename: string; busyTimeoutMs?: number };
+
+const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Embedded document store: one SQLite table of JSON bodies per collection, MongoDB filters and
+ * pipelines evaluated by mingo, declared indexes as SQL expression indexes that filters and
+ * sorts are pushed down to.
+ */
+export class EmbeddedDocumentStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly indexed = new Map<string, Set<string>>();
+
+  constructor(options: EmbeddedDocumentStoreOptions) {
+    this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT NOT NULL)',
+    );
+  }
+
+  ensureCollection(spec: CollectionSpec): Promise<void> {
+    return this.guard(() => {
+      const table = this.table(spec.name);
+      const fields = this.indexed.get(spec.name) ?? new Set<string>();
+      for (const index of spec.indexes ?? []) {
+        if (!FIELD_NAME.test(index.field)) throw new Error(`invalid index field ${index.field}`);
+        const indexName = `${table}__${index.field.replaceAll('.', '_')}`;
+        this.db.exec(
+          `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${indexName}" ON "${table}" (${fieldExpression(index.field)})`,
+        );
+        fields.add(index.field);
+      }
+      this.indexed.set(spec.name, fields);
+    });
+  }
+
+  dropCollection(name: string): Promise<void> {
+    return this.guard(() => {
+      this.db.exec(`DROP TABLE IF EXISTS "${tableName(name)}"`);
+      this.indexed.delete(name);
+    });
+  }
+
+  get<T extends Document>(collection: string, id: string): Promise<T | null> {
+    return this.guard(() => {
+      const row = this.db
+        .prepare<[string], { body: string }>(`SELECT body FROM "${this.table(collection)}" WHERE id = ?`)
+        .get(id);
+      return row ? (JSON.parse(row.body) as T) : null;
+    });
+  }
+
+  getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]> {
+    return this.guard(() => {
+      if (ids.length === 0) return [];
+      const rows = this.db
+        .prepare<string[], { body: string }>(
+          `SELECT body FROM "${this.table(collection)}" WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ids));
+      return rows.map((row) => JSON.parse(row.body) as T);
+    });
+  }
+
+  find<T extends Document>(
+    collection: string,
+    filter: Filter,
+    options: FindOptions = {},
+  ): Promise<Page<T>> {
+    return this.guard(() => {
+      const table = this.table(collection);
+      const indexed = this.indexed.get(collection) ?? new Set<string>();
+      const sort = totalSort(options.sort);
+      const limit = options.limit ?? 1000;
+      const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+      const where = pushDown(filter, indexed);
+      const sqlOrder = orderBy(sort, indexed);
+      const directions = new Set(Object.values(sort));
+
+      if (where.complete && sqlOrder && directions.size === 1) {
+        const clauses = [...where.clauses];
+        const params: unknown[] = [...where.params];
+        if (cursor) {
+          const expressions = Object.keys(sort).map(fieldExpression);
+          clauses.push(
+            `(${expressions.join(', ')}) ${sort._id === 1 ? '>' : '<'} (${expressions.map(() => '?').join(', ')})`,
+          );
+          params.push(...cursor.values);
+        }
+        const rows = this.db
+          .prepare<unknown[], { body: string }>(
+            `SELECT body FROM "${table}" ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${sqlOrder} LIMIT ?`,
+          )
+          .all(...params, limit + 1);
+        return this.page(rows.map((row) => JSON.parse(row.body) as T), sort, limit);
+      }
+
+      const candidates = this.db
+        .prepare<unknown[], { body: string }>(
+          `SELECT body FROM "${table}" ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}`,
+        )
+        .all(...where.params)
+        .map((row) => JSON.parse(row.body) as T);
+      const condition = cursor ? { $and: [filter, afterCursorFilter(sort, cursor)] } : filter;
+      const items = find(candidates, condition).sort(sort).limit(limit + 1).all() as T[];
+      return this.page(items, sort, limit);
+    });
+  }
+
+  private page<T extends Document>(items: T[], sort: Record<string, 1 | -1>, limit: number): Page<T> {
+    const pageItems = items.slice(0, limit);
+    const last = pageItems.at(-1);
+    return {
+      items: pageItems,
+      nextCursor: items.length > limit && last ? encodeCursor(sort, last) : null,
+    };
+  }
+
+  count(collection: string, filter: Filter): Promise<number> {
+    return this.guard(() => {
+      const table = this.table(collection);
+      const where = pushDown(filter, this.indexed.get(collection) ?? new Set());
+      const sqlWhere = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
+      if (where.complete) {
+        return (
+          this.db
+            .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM "${table}" ${sqlWhere}`)
+            .get(...where.params)?.n ?? 0
+        );
+      }
+      const rows = this.db
+        .prepare<unknown[], { body: string }>(`SELECT body FROM "${table}" ${sqlWhere}`)
+        .all(...where.params)
+        .map((row) => JSON.parse(row.body) as Document);
+      return find(rows, filter).all().length;
+    });
+  }
+
+  aggregate<T>(collection: string, pipeline: Pipeline): Promise<T[]> {
+    return this.guard(() => {
+      const first = pipeline[0];
+      const match = first && '$match' in first ? (first.$match as Filter) : null;
+      const indexed = this.indexed.get(collection) ?? new Set<string>();
+      const where = match ? pushDown(match, indexed) : { clauses: [], params: [] };
+      const rows = this.db
+        .prepare<unknown[], { body: string }>(
+          `SELECT body FROM "${this.table(collection)}" ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}`,
+        )
+        .all(...where.params)
+        .map((row) => JSON.parse(row.body) as Document);
+      return aggregate(rows, pipeline) as T[];
+    });
+  }
+
+  upsert(collection: string, document: Document): Promise<void> {
+    return this.guard(() => this.put(collection, document));
+  }
+
+  update(collection: string, id: string, update: Update): Promise<boolean> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const table = this.table(collection);
+        const row = this.db
+          .prepare<[string], { body: string }>(`SELECT body FROM "${table}" WHERE id = ?`)
+          .get(id);
+        if (!row) return false;
+        const document = JSON.parse(row.body) as Document;
+        applyUpdate(document, update as Parameters<typeof applyUpdate>[1]);
+        this.put(collection, { ...document, _id: id });
+        return true;
+      })(),
+    );
+  }
+
+  delete(collection: string, id: string): Promise<boolean> {
+    return this.guard(
+      () => this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id).changes > 0,
+    );
+  }
+
+  commit(batch: CommitBatch): Promise<void> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        if (batch.checkpoint) this.moveCheckpoint(batch.checkpoint);
+        for (const write of batch.writes) this.apply(write);
+      })(),
+    );
+  }
+
+  private moveCheckpoint({ name, position, expected }: NonNullable<CommitBatch['checkpoint']>): void {
+    const current =
+      this.db
+        .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
+        .get(name)?.position ?? null;
+    if (expected !== undefined && current !== expected) {
+      throw new CheckpointMovedError(name, expected, current);
+    }
+    this.db
+      .prepare(
+        `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+      )
+      .run(name, position, new Date().toISOString());
+  }
+
+  private apply(write: DocumentWrite): void {
+    if (write.kind === 'put') this.put(write.collection, write.document);
+    else this.db.prepare(`DELETE FROM "${this.table(write.collection)}" WHERE id = ?`).run(write.id);
+  }
+
+  private put(collection: string, document: Document): void {
+    if (typeof document._id !== 'string' || document._id === '') {
+      throw new Error(`document in ${collection} needs a string _id`);
+    }
+    this.db
+      .prepare(`INSERT OR REPLACE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
+      .run(document._id, JSON.stringify(document));
+  }
+
+  getCheckpoint(name: string): Promise<number | null> {
+    return this.guard(
+      () =>
+        this.db
+          .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
+          .get(name)?.position ?? null,
+    );
+  }
+
+  deleteCheckpoint(name: string): Promise<void> {
+    return this.guard(() => {
+      this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(name);
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.guard(() => {
+      this.db.prepare('SELECT 1').get();
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+
+  /** The collection's table, created on first use. */
+  private table(collection: string): string {
+    const table = tableName(collection);
+    if (!this.indexed.has(collection)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, body TEXT NOT NULL)`);
+      this.indexed.set(collection, new Set());
+    }
+    return table;
+  }
+
+  private guard<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(translate(error));
+    }
+  }
+}
+
+const tableName = (collection: string): string => {
+  if (!COLLECTION_NAME.test(collection)) throw new Error(`invalid collection name ${collection}`);
+  return `doc_${collection}`;
+};
+
+const translate = (error: unknown): unknown => {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM)/.test(code)) {
+    return new DocumentStoreUnavailableError(error);
+  }
+  if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
+    return new DocumentStoreUnavailableError(error);
+  }
+  return error;
+};
+

@@ -1,0 +1,61 @@
+/** A stored document: any JSON object with a string `_id`. */
+export type Document = { _id: string } & Record<string, unknown>;
+
+/** MongoDB query filter and aggregation pipeline syntax, passed through to the adapter. */
+export type Filter = Record<string, unknown>;
+export type Pipeline = Record<string, unknown>[];
+export type Sort = Record<string, 1 | -1>;
+
+/** A field read models query by; the embedded adapter turns it into an SQL expression index. */
+export type IndexSpec = { field: string; unique?: boolean };
+
+export type CollectionSpec = { name: string; indexes?: readonly IndexSpec[] };
+
+export type FindOptions = {
+  sort?: Sort;
+  limit?: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** MongoDB update operators the port supports on every adapter. */
+export type Update = {
+  $set?: Record<string, unknown>;
+  $unset?: Record<string, unknown>;
+  $inc?: Record<string, number>;
+};
+
+export type DocumentWrite =
+  | { kind: 'put'; collection: string; document: Document }
+  | { kind: 'delete'; collection: string; id: string };
+
+/** Documents and a projector checkpoint, committed together or not at all. */
+export type CommitBatch = {
+  writes: readonly DocumentWrite[];
+  /** `expected`: the checkpoint this writer last saw; the commit fails if another writer moved it. */
+  checkpoint?: { name: string; position: number; expected?: number | null };
+};
+
+export interface DocumentStore {
+  ensureCollection(spec: CollectionSpec): Promise<void>;
+  dropCollection(name: string): Promise<void>;
+  get<T extends Document>(collection: string, id: string): Promise<T | null>;
+  getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]>;
+  find<T extends Document>(collection: string, filter: Filter, options?: FindOptions): Promise<Page<T>>;
+  count(collection: string, filter: Filter): Promise<number>;
+  aggregate<T>(collection: string, pipeline: Pipeline): Promise<T[]>;
+  upsert(collection: string, document: Document): Promise<void>;
+  /** Applies the update to the document with this id; false when there is none. */
+  update(collection: string, id: string, update: Update): Promise<boolean>;
+  delete(collection: string, id: string): Promise<boolean>;
+  /** The unit of work of a projector: its document writes and its checkpoint, atomically. */
+  commit(batch: CommitBatch): Promise<void>;
+  getCheckpoint(name: string): Promise<number | null>;
+  deleteCheckpoint(name: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');

@@ -1,0 +1,4 @@
+export * from './document-store.port';
+export * from './errors';
+export * from './cursor';
+export * from './adapters/embedded/embedded-document-store';

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { DocumentStore } from '../document-store.port';
+import { CheckpointMovedError } from '../errors';
+
+export type DocumentStoreFactory = () => Promise<DocumentStore>;
+
+type Person = { _id: string; name: string; age: number; tags: string[]; city?: string };
+
+const aPerson = (overrides: Partial<Person> = {}): Person => ({
+  _id: randomUUID(),
+  name: 'Ada',
+  age: 36,
+  tags: [],
+  ...overrides,
+});
+
+/**
+ * The behaviour every DocumentStore adapter must have. Collection names are unique per test,
+ * so a shared server needs no cleaning.
+ */
+export const documentStoreContract = (factory: DocumentStoreFactory): void => {
+  let store: DocumentStore;
+  let collection: string;
+  beforeEach(async () => {
+    store = await factory();
+    collection = `c_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    await store.ensureCollection({ name: collection, indexes: [{ field: 'age' }, { field: 'city' }] });
+  });
+  afterEach(async () => {
+    await store.dropCollection(collection);
+    await store.close();
+  });
+
+  it('upserts, gets, replaces and deletes by id', async () => {
+    const person = aPerson();
+    await store.upsert(collection, person);
+    expect(await store.get(collection, person._id)).toEqual(person);
+    await store.upsert(collection, { ...person, name: 'Grace' });
+    expect(await store.get(collection, person._id)).toMatchObject({ name: 'Grace' });
+    expect(await store.delete(collection, person._id)).toBe(true);
+    expect(await store.get(collection, person._id)).toBeNull();
+    expect(await store.delete(collection, person._id)).toBe(false);
+  });
+
+  it('gets many by id, ignoring missing ones', async () => {
+    const a = aPerson();
+    const b = aPerson();
+    await store.upsert(collection, a);
+    await store.upsert(collection, b);
+    const found = await store.getMany<Person>(collection, [a._id, 'missing', b._id]);
+    expect(found.map((p) => p._id).sort()).toEqual([a._id, b._id].sort());
+  });
+
+  it('finds with MongoDB filters on indexed and unindexed fields, arrays and operators', async () => {
+    await store.upsert(collection, aPerson({ name: 'Ada', age: 36, tags: ['vip'], city: 'Paris' }));
+    await store.upsert(collection, aPerson({ name: 'Bob', age: 20, tags: ['new'], city: 'Lyon' }));
+    await store.upsert(collection, aPerson({ name: 'Cy', age: 50, tags: ['vip', 'new'] }));
+    const names = async (filter: Record<string, unknown>): Promise<string[]> =>
+      (await store.find<Person>(collection, filter, { sort: { name: 1 } })).items.map((p) => p.name);
+    expect(await names({ age: { $gte: 30 } })).toEqual(['Ada', 'Cy']);
+    expect(await names({ city: 'Paris' })).toEqual(['Ada']);
+    expect(await names({ tags: 'vip' })).toEqual(['Ada', 'Cy']);
+    expect(await names({ city: { $in: ['Lyon', 'Paris'] }, age: { $lt: 30 } })).toEqual(['Bob']);
+    expect(await names({ name: { $regex: '^c', $options: 'i' } })).toEqual(['Cy']);
+    expect(await names({ city: { $exists: false } })).toEqual(['Cy']);
+    expect(await store.count(collection, { tags: 'new' })).toBe(2);
+    expect(await store.count(collection, { age: { $gt: 10 } })).toBe(3);
+  });
+
+  it('pages with a limit and an opaque cursor, in sort order, without repeats', async () => {
+    for (let age = 1; age <= 25; age += 1) await store.upsert(collection, aPerson({ age: age % 7 }));
+    for (const sort of [{ age: 1 as const }, { age: -1 as const }, { name: 1 as const, age: -1 as const }]) {
+      const seen: Person[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.find<Person>(collection, {}, { sort, limit: 4, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(4);
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toHaveLength(25);
+      expect(new Set(seen.map((p) => p._id)).size).toBe(25);
+      const ages = seen.map((p) => p.age);
+      const direction = sort.age ?? 1;
+      expect(ages).toEqual([...ages].sort((x, y) => (x - y) * direction));
+    }
+  });
+
+  it('aggregates with a MongoDB pipeline', async () => {
+    await store.upsert(collection, aPerson({ city: 'Paris', age: 10 }));
+    await store.upsert(collection, aPerson({ city: 'Paris', age: 30 }));
+    await store.upsert(collection, aPerson({ city: 'Lyon', age: 5 }));
+    const result = await store.aggregate<{ _id: string; total: number; n: number }>(collection, [
+      { $match: { age: { $gte: 5 } } },
+      { $group: { _id: '$city', total: { $sum: '$age' }, n: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
+    expect(result).toEqual([
+      { _id: 'Lyon', total: 5, n: 1 },
+      { _id: 'Paris', total: 40, n: 2 },
+    ]);
+  });
+
+  it('updates with $set, $unset and $inc, and reports a missing document', async () => {
+    const person = aPerson({ city: 'Paris' });
+    await store.upsert(collection, person);
+    expect(
+      await store.update(collection, person._id, { $set: { name: 'Eve' }, $inc: { age: 2 }, $unset: { city: '' } }),
+    ).toBe(true);
+    const updated = await store.get<Person>(collection, person._id);
+    expect(updated).toMatchObject({ name: 'Eve', age: 38 });
+    expect(updated?.city).toBeUndefined();
+    expect(await store.update(collection, 'missing', { $set: { name: 'x' } })).toBe(false);
+  });
+
+  it('commits documents and a checkpoint together', async () => {
+    const name = `projection-${randomUUID()}`;
+    const kept = aPerson();
+    const removed = aPerson();
+    await store.upsert(collection, removed);
+    await store.commit({
+      writes: [
+        { kind: 'put', collection, document: kept },
+        { kind: 'delete', collection, id: removed._id },
+      ],
+      checkpoint: { name, position: 42, expected: null },
+    });
+    expect(await store.getCheckpoint(name)).toBe(42);
+    expect(await store.get(collection, kept._id)).toEqual(kept);
+    expect(await store.get(collection, removed._id)).toBeNull();
+    await store.deleteCheckpoint(name);
+    expect(await store.getCheckpoint(name)).toBeNull();
+  });
+
+  it('refuses a commit whose expected checkpoint was moved by another writer, writing nothing', async () => {
+    const name = `projection-${randomUUID()}`;
+    await store.commit({ writes: [], checkpoint: { name, position: 10, expected: null } });
+    const late = aPerson();
+    await expect(
+      store.commit({
+        writes: [{ kind: 'put', collection, document: late }],
+        checkpoint: { name, position: 20, expected: 5 },
+      }),
+    ).rejects.toBeInstanceOf(CheckpointMovedError);
+    expect(await store.getCheckpoint(name)).toBe(10);
+    expect(await store.get(collection, late._id)).toBeNull();
+  });
+
+  it('drops a collection', async () => {
+    await store.upsert(collection, aPerson());
+    await store.dropCollection(collection);
+    expect(await store.count(collection, {})).toBe(0);
+  });
+};

@@ -1,0 +1,149 @@
+import { v5 as uuidv5, v4 as uuidv4 } from 'uuid';
+import type { Actor, NewEvent } from '../store/event';
+import type { AppendResult, EventStore } from '../store/event-store.port';
+import { WrongExpectedRevisionError } from '../store/errors';
+import type { Decider, DomainEvent } from './decider';
+import { fold } from './decider';
+import { DomainErrorException, domainError, isDomainError } from './domain-error';
+import type { Upcaster } from '../store/upcaster';
+import { identityUpcaster } from '../store/upcaster';
+
+/** Namespace for ids derived from an Idempotency-Key (uuid v5). */
+export const IDEMPOTENCY_NAMESPACE = '6f1c1c9e-2b7e-4f38-9d2b-3c1f0c5a9e41';
+
+/** Everything about a command that is not its payload: who, why, when. */
+export type CommandContext = {
+  actor: Actor;
+  correlationId: string;
+  causationId?: string;
+  idempotencyKey?: string;
+};
+
+export type CommandResult = AppendResult & { streamId: string; appended: number };
+
+export type RunOptions<Event extends DomainEvent> = {
+  streamId: string;
+  context: CommandContext;
+  /** Name of the command type (part of the derived ids). */
+  commandType: string;
+  /** The customer the events concern, for metadata and the by-customer index. */
+  customerId?: string | ((event: Event) => string | undefined);
+  /** Schema version written for each event type (1 when absent). */
+  schemaVersions?: Readonly<Record<string, number>>;
+};
+
+export type CommandRunnerOptions = {
+  maxRetries?: number;
+  upcaster?: Upcaster;
+  clock?: () => Date;
+};
+
+/**
+ * The one generic command handler: read the stream, fold, decide, append with the expected
+ * revision; on a concurrent write reload and decide again (bounded). With an Idempotency-Key
+ * the command and event ids are derived from it, so a retried request appends nothing and
+ * answers as the first did.
+ */
+export class CommandRunner {
+  private readonly maxRetries: number;
+  private readonly upcaster: Upcaster;
+  private readonly clock: () => Date;
+
+  constructor(
+    private readonly store: EventStore,
+    options: CommandRunnerOptions = {},
+  ) {
+    this.maxRetries = options.maxRetries ?? 5;
+    this.upcaster = options.upcaster ?? identityUpcaster;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async run<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    options: RunOptions<Event>,
+  ): Promise<CommandResult> {
+    const { streamId, context } = options;
+    const commandId = deriveCommandId(context, options.commandType, streamId);
+    if (context.idempotencyKey) {
+      const earlier = await this.store.findCommandResult(streamId, commandId);
+      if (earlier) return { ...earlier, streamId, appended: 0 };
+    }
+
+    for (let attempt = 0; ; attempt += 1) {
+      const recorded = await this.store.readStream(streamId);
+      const events = recorded.map((event) => this.upcaster.upcast(event) as unknown as Event);
+      const state = fold(decider, events);
+      const decision = decider.decide(command, state);
+      if (isDomainError(decision)) throw new DomainErrorException(decision);
+
+      const expected = recorded.length === 0 ? 'no_stream' : recorded.length - 1;
+      const toAppend = decision.map((event, index) =>
+        this.toNewEvent(event, index, commandId, options),
+      );
+      try {
+        const result = await this.store.append(streamId, toAppend, expected);
+        return { ...result, streamId, appended: toAppend.length };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= this.maxRetries) {
+          throw new DomainErrorException(
+            domainError(
+              'conflict',
+              'CONCURRENT_MODIFICATION',
+              `${streamId} kept changing under concurrent writers; retry the request`,
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  private toNewEvent<Event extends DomainEvent>(
+    event: Event,
+    index: number,
+    commandId: string,
+    options: RunOptions<Event>,
+  ): NewEvent {
+    const { context } = options;
+    const customerId =
+      typeof options.customerId === 'function' ? options.customerId(event) : options.customerId;
+    const eventId = context.idempotencyKey ? uuidv5(`${commandId}:${index}`, commandId) : uuidv4();
+    return {
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        eventId,
+        commandId,
+        correlationId: context.correlationId,
+        causationId: context.causationId ?? commandId,
+        actor: context.actor,
+        occurredAt: this.clock().toISOString(),
+        schemaVersion: options.schemaVersions?.[event.type] ?? 1,
+        ...(customerId ? { customerId } : {}),
+      },
+    };
+  }
+}
+
+/**
+ * With an Idempotency-Key the command id is a uuid v5 of (actor, command type, stream, key):
+ * the same request retried gets the same id; another caller's key can never collide with it.
+ */
+export const deriveCommandId = (
+  context: CommandContext,
+  commandType: string,
+  streamId: string,
+): string =>
+  context.idempotencyKey
+    ? uuidv5(
+        `${context.actor.id}:${commandType}:${streamId}:${context.idempotencyKey}`,
+        IDEMPOTENCY_NAMESPACE,
+      )
+    : uuidv4();
+
+/** A new aggregate id; derived from the Idempotency-Key when there is one, so retries agree. */
+export const deriveAggregateId = (context: CommandContext, kind: string): string =>
+  context.idempotencyKey
+    ? uuidv5(`${context.actor.id}:${kind}:${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
+    : uuidv4();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentStore } from '../document-store.port';
+import type { DocumentStore, Sort } from '../document-store.port';
 import { CheckpointMovedError } from '../errors';
 
 export type DocumentStoreFactory = () => Promise<DocumentStore>;
@@ -69,7 +69,8 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
 
   it('pages with a limit and an opaque cursor, in sort order, without repeats', async () => {
     for (let age = 1; age <= 25; age += 1) await store.upsert(collection, aPerson({ age: age % 7 }));
-    for (const sort of [{ age: 1 as const }, { age: -1 as const }, { name: 1 as const, age: -1 as const }]) {
+    const sorts: Sort[] = [{ age: 1 }, { age: -1 }, { name: 1, age: -1 }];
+    for (const sort of sorts) {
       const seen: Person[] = [];
       let cursor: string | undefined;
       do {

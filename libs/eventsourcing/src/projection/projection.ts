@@ -16,9 +16,14 @@ export type Projection = {
   apply(event: RecordedEvent, context: ProjectionContext): Promise<void>;
 };
 
+/** Every document a projection writes records the position of the last event folded into it. */
+export type ProjectedDocument = Document & { _position?: number };
+
 /**
  * The common shape: one document per key, folded by a pure `evolve(document, event)`.
- * `evolve` returns the new document, or null to delete it.
+ * `evolve` returns the new document, or null to delete it. An event at or before the
+ * document's `_position` was already folded in (a batch re-applied after a crash on a store
+ * without transactions) and is skipped, so nothing is counted twice.
  */
 export const documentProjection = <D extends Document>(definition: {
   name: string;
@@ -34,8 +39,10 @@ export const documentProjection = <D extends Document>(definition: {
     const id = definition.documentId(event);
     if (id === null) return;
     const collection = definition.collection.name;
-    const next = definition.evolve(await context.get<D>(collection, id), event);
-    if (next) context.put(collection, next);
+    const current = await context.get<D & ProjectedDocument>(collection, id);
+    if (current?._position !== undefined && current._position >= event.position) return;
+    const next = definition.evolve(current, event);
+    if (next) context.put(collection, { ...next, _position: event.position });
     else context.delete(collection, id);
   },
 });

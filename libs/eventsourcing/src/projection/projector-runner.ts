@@ -57,9 +57,6 @@ export class ProjectorRunner {
   async start(): Promise<void> {
     this.controller = new AbortController();
     for (const projection of this.projections) {
-      for (const collection of projection.collections) {
-        await this.documents.ensureCollection(collection);
-      }
       this.statuses.set(projection.name, { name: projection.name, position: 0, state: 'starting' });
     }
     this.loops = this.projections.map((projection) => this.follow(projection));
@@ -127,6 +124,10 @@ export class ProjectorRunner {
   }
 
   private async catchUpAndFollow(projection: Projection, signal: AbortSignal): Promise<void> {
+    // Again on every (re)start: a reset by `rebuild` drops the collections and their indexes.
+    for (const collection of projection.collections) {
+      await this.documents.ensureCollection(collection);
+    }
     let checkpoint = await this.documents.getCheckpoint(projection.name);
     const status = this.mustStatus(projection.name);
     status.position = checkpoint ?? 0;

@@ -1,2 +1,3 @@
 export * from './event-factory';
 export * from './event-store.contract';
+export * from './decider-spec';

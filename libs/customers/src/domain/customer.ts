@@ -1,0 +1,76 @@
+import type { DomainEvent } from '@crm/eventsourcing';
+
+export const customerStreamId = (customerId: string): string => `customer-${customerId}`;
+
+export type ContactDetails = {
+  name: string;
+  email: string;
+  phone: string | null;
+  address: string | null;
+};
+
+export type CustomerCreated = DomainEvent<'CustomerCreated', ContactDetails & { customerId: string; tags: string[] }>;
+export type CustomerContactUpdated = DomainEvent<
+  'CustomerContactUpdated',
+  Partial<ContactDetails> & { customerId: string }
+>;
+export type CustomerNoteAdded = DomainEvent<'CustomerNoteAdded', { customerId: string; noteId: string; text: string }>;
+export type CustomerTagged = DomainEvent<'CustomerTagged', { customerId: string; tag: string }>;
+export type CustomerUntagged = DomainEvent<'CustomerUntagged', { customerId: string; tag: string }>;
+export type CustomerForgotten = DomainEvent<'CustomerForgotten', { customerId: string }>;
+export type CustomerMerged = DomainEvent<'CustomerMerged', { customerId: string; survivorId: string }>;
+
+export type CustomerEvent =
+  | CustomerCreated
+  | CustomerContactUpdated
+  | CustomerNoteAdded
+  | CustomerTagged
+  | CustomerUntagged
+  | CustomerForgotten
+  | CustomerMerged;
+
+export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = [
+  'CustomerCreated',
+  'CustomerContactUpdated',
+  'CustomerNoteAdded',
+  'CustomerTagged',
+  'CustomerUntagged',
+  'CustomerForgotten',
+  'CustomerMerged',
+];
+
+export type CustomerState =
+  | { status: 'none' }
+  | { status: 'active'; customerId: string; contact: ContactDetails; tags: readonly string[] }
+  | { status: 'forgotten'; customerId: string }
+  | { status: 'merged'; customerId: string; survivorId: string };
+
+export const initialCustomerState: CustomerState = { status: 'none' };
+
+export const evolveCustomer = (state: CustomerState, event: CustomerEvent): CustomerState => {
+  switch (event.type) {
+    case 'CustomerCreated': {
+      const { customerId, tags, ...contact } = event.data;
+      return { status: 'active', customerId, contact, tags };
+    }
+    case 'CustomerContactUpdated': {
+      if (state.status !== 'active') return state;
+      const { customerId: _id, ...changes } = event.data;
+      return { ...state, contact: { ...state.contact, ...changes } };
+    }
+    case 'CustomerNoteAdded':
+      return state;
+    case 'CustomerTagged':
+      return state.status === 'active' ? { ...state, tags: [...state.tags, event.data.tag] } : state;
+    case 'CustomerUntagged':
+      return state.status === 'active' ? { ...state, tags: state.tags.filter((t) => t !== event.data.tag) } : state;
+    case 'CustomerForgotten':
+      return { status: 'forgotten', customerId: event.data.customerId };
+    case 'CustomerMerged':
+      return { status: 'merged', customerId: event.data.customerId, survivorId: event.data.survivorId };
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+};

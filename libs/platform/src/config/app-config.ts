@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Every setting of the service, read from the environment once at start-up. */
+export type AppConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminKey: string | undefined;
+  masterKey: string | undefined;
+  eventStoreUrl: string | undefined;
+  mongoUrl: string | undefined;
+  runProjectors: boolean;
+  logLevel: LogLevel;
+  /** How long a read with `minPosition` waits for the read model before answering 503. */
+  readWaitTimeoutMs: number;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  bodyLimitBytes: number;
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws one ConfigError listing every problem. */
+export const loadConfig = (env: Env = process.env): AppConfig => {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name}=${raw}: must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name}=${raw}: must be one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+  const url = (name: string, schemes: RegExp, example: string): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (!schemes.test(raw)) problems.push(`${name}: must look like ${example}`);
+    return raw;
+  };
+
+  const eventStoreUrl = url('EVENTSTORE_URL', /^(esdb|esdb\+discover|kurrentdb|kurrent):\/\/\S+$/, 'esdb://host:2113?tls=false');
+  const mongoUrl = url('MONGODB_URL', /^mongodb(\+srv)?:\/\/\S+$/, 'mongodb://host:27017/crm?replicaSet=rs0');
+  if (Boolean(eventStoreUrl) !== Boolean(mongoUrl)) {
+    problems.push(
+      'EVENTSTORE_URL and MONGODB_URL: set both (production stores) or neither (embedded default), not one',
+    );
+  }
+  const production = Boolean(eventStoreUrl && mongoUrl);
+  const adminKey = env.CRM_ADMIN_KEY || undefined;
+  if (adminKey !== undefined && (adminKey.length < 24 || /\s/.test(adminKey))) {
+    problems.push('CRM_ADMIN_KEY: must be at least 24 characters without spaces');
+  }
+  const masterKey = env.CRM_MASTER_KEY || undefined;
+  if (masterKey !== undefined && !/^[A-Za-z0-9+/]{43}=$|^[0-9a-fA-F]{64}$/.test(masterKey)) {
+    problems.push('CRM_MASTER_KEY: must be 32 bytes as 64 hex digits or base64');
+  }
+
+  const config: AppConfig = {
+    port: integer('PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.CRM_DATA_DIR || './data'),
+    adminKey,
+    masterKey,
+    eventStoreUrl,
+    mongoUrl,
+    runProjectors: oneOf('RUN_PROJECTORS', ['true', 'false'], production ? 'false' : 'true') === 'true',
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    readWaitTimeoutMs: integer('READ_WAIT_TIMEOUT_MS', 2000, 0, 60000),
+    sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

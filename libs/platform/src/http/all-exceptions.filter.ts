@@ -1,0 +1,82 @@
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import { DocumentStoreUnavailableError, InvalidCursorError } from '@crm/documents';
+import { DomainErrorException, StoreUnavailableError, WrongExpectedRevisionError } from '@crm/eventsourcing';
+import type { DomainErrorKind } from '@crm/eventsourcing';
+import type { ErrorBody, ErrorDetail } from './error-body';
+import { ReadModelNotReadyError, RequestValidationError } from './error-body';
+
+/** The one place where errors become HTTP status codes. */
+const STATUS_BY_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
+  conflict: HttpStatus.CONFLICT,
+  not_found: HttpStatus.NOT_FOUND,
+  invalid: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+type Mapped = { status: number; message: string; code?: string; details?: ErrorDetail[]; retryAfter?: number };
+
+export const mapError = (error: unknown): Mapped | null => {
+  if (error instanceof DomainErrorException) {
+    return { status: STATUS_BY_DOMAIN_ERROR[error.error.category], message: error.message, code: error.error.code };
+  }
+  if (error instanceof RequestValidationError) {
+    return { status: 400, message: error.message, details: error.details };
+  }
+  if (error instanceof InvalidCursorError) {
+    return {
+      status: 400,
+      message: error.message,
+      details: [{ field: 'cursor', rule: 'isCursor', message: error.message }],
+    };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return { status: 409, message: `${error.streamId} was changed concurrently; retry`, code: 'CONCURRENT_MODIFICATION' };
+  }
+  if (error instanceof StoreUnavailableError || error instanceof DocumentStoreUnavailableError) {
+    return { status: 503, message: 'a store is unavailable; retry shortly', retryAfter: 5 };
+  }
+  if (error instanceof ReadModelNotReadyError) {
+    return { status: 503, message: error.message, retryAfter: 1 };
+  }
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? error.message);
+    return { status: error.getStatus(), message };
+  }
+  // Errors Fastify raises before a handler runs (bad JSON, too large, wrong content type).
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, message: (error as Error).message };
+  }
+  return null;
+};
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const mapped = mapError(error) ?? { status: 500, message: 'internal error' };
+    if (mapped.status >= 500 && mapped.status !== 503) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    } else if (mapped.status === 503) {
+      this.logger.warn(error instanceof Error ? error.message : String(error));
+    }
+    const body: ErrorBody = {
+      statusCode: mapped.status,
+      error: STATUS_CODES[mapped.status] ?? 'Error',
+      message: mapped.message,
+      ...(mapped.code ? { code: mapped.code } : {}),
+      ...(mapped.details ? { details: mapped.details } : {}),
+    };
+    if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
+    void reply.status(mapped.status).send(body);
+  }
+}

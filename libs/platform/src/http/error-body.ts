@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export type ErrorDetail = { field: string; rule: string; message: string };
+
+/** The one error shape every endpoint answers with. */
+export class ErrorBody {
+  @ApiProperty({ example: 400 }) statusCode!: number;
+  @ApiProperty({ example: 'Bad Request' }) error!: string;
+  @ApiProperty({ example: 'email: must be an email address' }) message!: string;
+  @ApiPropertyOptional({ example: 'CUSTOMER_EMAIL_TAKEN', description: 'Stable domain error code' })
+  code?: string;
+  @ApiPropertyOptional({
+    example: [{ field: 'email', rule: 'isEmail', message: 'email must be an email' }],
+  })
+  details?: ErrorDetail[];
+}
+
+/** Thrown by the edge for a 400 that names the field and rule. */
+export class RequestValidationError extends Error {
+  override readonly name = 'RequestValidationError';
+  constructor(readonly details: ErrorDetail[]) {
+    super(details.map((d) => `${d.field}: ${d.message}`).join('; '));
+  }
+}
+
+/** A read model has not reached the position the client asked for within the wait bound. */
+export class ReadModelNotReadyError extends Error {
+  override readonly name = 'ReadModelNotReadyError';
+  constructor(
+    readonly projections: readonly string[],
+    readonly position: number,
+  ) {
+    super(`read model ${projections.join(', ')} has not reached position ${position} yet; retry`);
+  }
+}

@@ -1,0 +1,17 @@
+import type { DocumentStore } from '@crm/documents';
+
+/**
+ * A part of the customer profile owned by another context (service counts, value, segment).
+ * The profile query loads every section for the customers it returns and merges them in.
+ */
+export type CustomerProfileSection = {
+  /** Key under which the section appears on the profile, e.g. `service`. */
+  name: string;
+  /** Projections the section reads, for read-your-writes waits. */
+  projections: readonly string[];
+  /** Section values by customer id; customers without data get `empty`. */
+  load(documents: DocumentStore, customerIds: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
+  empty: Record<string, unknown>;
+};
+
+export const PROFILE_SECTIONS = Symbol('PROFILE_SECTIONS');

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentStore } from '@crm/documents';
+import { EmbeddedDocumentStore } from '@crm/documents';
+import type { EventStore } from '@crm/eventsourcing';
+import { SqliteEventStore } from '@crm/eventsourcing';
+import type { AppConfig } from '../config/app-config';
+
+export type Stores = { events: EventStore; documents: DocumentStore };
+
+/** The embedded default (SQLite files under the data folder) or the production servers. */
+export const createStores = async (config: AppConfig): Promise<Stores> => {
+  if (config.eventStoreUrl && config.mongoUrl) {
+    return createProductionStores(config.eventStoreUrl, config.mongoUrl);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return {
+    events: new SqliteEventStore({
+      filename: join(config.dataDir, 'events.sqlite'),
+      synchronous: config.sqliteSynchronous,
+    }),
+    documents: new EmbeddedDocumentStore({ filename: join(config.dataDir, 'documents.sqlite') }),
+  };
+};
+
+const createProductionStores = (_eventStoreUrl: string, _mongoUrl: string): Promise<Stores> =>
+  Promise.reject(new Error('production adapters are not wired yet'));

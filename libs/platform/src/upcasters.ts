@@ -1,0 +1,1 @@
+export const UPCASTERS = Symbol('UPCASTERS');

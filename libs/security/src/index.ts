@@ -1,0 +1,6 @@
+export * from './api-keys/api-key.service';
+export * from './auth/roles.decorator';
+export * from './auth/api-key.guard';
+export * from './auth/uuid.pipe';
+export * from './pii/masking';
+export * from './security.module';

@@ -15,3 +15,11 @@ export type CustomerProfileSection = {
 };
 
 export const PROFILE_SECTIONS = Symbol('PROFILE_SECTIONS');
+
+/** Which customers are in a named segment (provided by analytics); null for an unknown name. */
+export type CustomerSegmentLookup = {
+  idsInSegment(documents: DocumentStore, segment: string): Promise<string[] | null>;
+  segmentNames: readonly string[];
+};
+
+export const CUSTOMER_SEGMENT_LOOKUP = Symbol('CUSTOMER_SEGMENT_LOOKUP');

@@ -1,0 +1,50 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { allProjections, contextModules, createUpcasters, profileSections, segmentLookup } from '@crm/composition';
+import type { AppConfig } from '@crm/platform';
+import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
+import { SecurityModule } from '@crm/security';
+import { HealthModule } from './health/health.module';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The correlation id of a request: the caller's X-Correlation-Id when sane, else a new one. */
+export const correlationIdOf = (request: IncomingMessage): string => {
+  const given = request.headers['x-correlation-id'];
+  return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: correlationIdOf,
+            customProps: (request) => ({ correlationId: request.id }),
+            redact: ['req.headers.authorization'],
+            autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
+          },
+        }),
+        CqrsModule.forRoot(),
+        PlatformModule.forRoot(config, allProjections, createUpcasters()),
+        SecurityModule,
+        HealthModule,
+        ...contextModules,
+      ],
+      providers: [
+        { provide: PROFILE_SECTIONS, useValue: profileSections },
+        { provide: CUSTOMER_SEGMENT_LOOKUP, useValue: segmentLookup },
+      ],
+      exports: [PROFILE_SECTIONS, CUSTOMER_SEGMENT_LOOKUP],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import type { Type } from '@nestjs/common';
+import type { Projection } from '@crm/eventsourcing';
+import { UpcasterChain } from '@crm/eventsourcing';
+import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
+import { CustomersModule, customerProjections } from '@crm/customers';
+
+/**
+ * The one list of what the product is made of: every context's module, read models,
+ * profile sections and upcasters. The api, the projector worker and the CLI all use it.
+ */
+export const contextModules: Type[] = [CustomersModule];
+
+export const allProjections: readonly Projection[] = [...customerProjections];
+
+export const profileSections: readonly CustomerProfileSection[] = [];
+
+export const segmentLookup: CustomerSegmentLookup | null = null;
+
+export const createUpcasters = (): UpcasterChain => new UpcasterChain();

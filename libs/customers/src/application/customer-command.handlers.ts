@@ -1,0 +1,94 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import { v4 as uuidv4 } from 'uuid';
+import { CommandRunner, deriveAggregateId } from '@crm/eventsourcing';
+import type { CommandContext } from '@crm/eventsourcing';
+import type { CommandResponse } from '@crm/platform';
+import { toCommandResponse } from '@crm/platform';
+import { customerStreamId } from '../domain/customer';
+import type { CustomerCommand } from '../domain/customer.decider';
+import { customerDecider } from '../domain/customer.decider';
+import {
+  AddCustomerNoteCommand,
+  ChangeCustomerTagsCommand,
+  CreateCustomerCommand,
+  UpdateCustomerContactCommand,
+} from './customer.commands';
+import { EmailUniqueness } from './email-uniqueness';
+
+const runCustomerCommand = async (
+  runner: CommandRunner,
+  command: CustomerCommand,
+  context: CommandContext,
+): Promise<CommandResponse> => {
+  const result = await runner.run(customerDecider, command, {
+    streamId: customerStreamId(command.customerId),
+    context,
+    commandType: command.type,
+    customerId: command.customerId,
+  });
+  return toCommandResponse(command.customerId, result);
+};
+
+@CommandHandler(CreateCustomerCommand)
+export class CreateCustomerHandler implements ICommandHandler<CreateCustomerCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly emails: EmailUniqueness,
+  ) {}
+
+  async execute({ body, context }: CreateCustomerCommand): Promise<CommandResponse> {
+    const customerId = deriveAggregateId(context, 'customer');
+    await this.emails.assertFree(body.email, customerId);
+    return runCustomerCommand(
+      this.runner,
+      {
+        type: 'CreateCustomer',
+        customerId,
+        contact: { name: body.name, email: body.email, phone: body.phone ?? null, address: body.address ?? null },
+        tags: body.tags ?? [],
+      },
+      context,
+    );
+  }
+}
+
+@CommandHandler(UpdateCustomerContactCommand)
+export class UpdateCustomerContactHandler implements ICommandHandler<UpdateCustomerContactCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly emails: EmailUniqueness,
+  ) {}
+
+  async execute({ customerId, body, context }: UpdateCustomerContactCommand): Promise<CommandResponse> {
+    if (body.email !== undefined) await this.emails.assertFree(body.email, customerId);
+    return runCustomerCommand(this.runner, { type: 'UpdateCustomerContact', customerId, changes: body }, context);
+  }
+}
+
+@CommandHandler(AddCustomerNoteCommand)
+export class AddCustomerNoteHandler implements ICommandHandler<AddCustomerNoteCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ customerId, body, context }: AddCustomerNoteCommand): Promise<CommandResponse> {
+    const noteId = context.idempotencyKey ? deriveAggregateId(context, `note:${customerId}`) : uuidv4();
+    return runCustomerCommand(this.runner, { type: 'AddCustomerNote', customerId, noteId, text: body.text }, context);
+  }
+}
+
+@CommandHandler(ChangeCustomerTagsCommand)
+export class ChangeCustomerTagsHandler implements ICommandHandler<ChangeCustomerTagsCommand> {
+  constructor(private readonly runner: CommandRunner) {}
+
+  execute({ customerId, change, body, context }: ChangeCustomerTagsCommand): Promise<CommandResponse> {
+    const type = change === 'add' ? 'TagCustomer' : 'UntagCustomer';
+    return runCustomerCommand(this.runner, { type, customerId, tags: body.tags }, context);
+  }
+}
+
+export const customerCommandHandlers = [
+  CreateCustomerHandler,
+  UpdateCustomerContactHandler,
+  AddCustomerNoteHandler,
+  ChangeCustomerTagsHandler,
+];

@@ -1,0 +1,24 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal } from '@crm/platform';
+import type { SearchCustomersDto } from '../http/customer.dto';
+import type { CustomerProfileView } from './customer-profile.view';
+
+export class GetCustomerProfileQuery extends Query<CustomerProfileView> {
+  constructor(
+    readonly customerId: string,
+    readonly principal: Principal,
+    readonly minPosition: number | undefined,
+  ) {
+    super();
+  }
+}
+
+export class SearchCustomersQuery extends Query<{ items: CustomerProfileView[]; nextCursor: string | null }> {
+  constructor(
+    readonly search: SearchCustomersDto,
+    readonly principal: Principal,
+    readonly minPosition: number | undefined,
+  ) {
+    super();
+  }
+}

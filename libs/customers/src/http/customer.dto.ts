@@ -1,0 +1,141 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '@crm/platform';
+import { MAX_TAGS } from '../domain/customer.decider';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerTrim = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
+
+/** E.164-ish: optional +, a non-zero digit, 6 to 14 more digits; no spaces. */
+export const PHONE = /^\+?[1-9]\d{6,14}$/;
+/** Tags: lower-case words with - _ : separators, up to 40 characters. */
+export const TAG = /^[a-z0-9][a-z0-9_:-]{0,39}$/;
+const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
+
+export class CreateCustomerDto {
+  @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'name must not contain control characters' })
+  name!: string;
+
+  @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @ApiPropertyOptional({ example: '+442071234567', description: 'E.164: + and 7 to 15 digits' })
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be E.164, e.g. +442071234567' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: '12 St James Square, London SW1Y 4LB', maxLength: 500 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  address?: string;
+
+  @ApiPropertyOptional({ example: ['vip', 'newsletter'], maxItems: MAX_TAGS })
+  @IsOptional()
+  @Transform(lowerTrim)
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @Matches(TAG, { each: true, message: 'each tag must match ^[a-z0-9][a-z0-9_:-]{0,39}$' })
+  tags?: string[];
+}
+
+/** Contact changes; `phone` and `address` may be null to clear them. */
+export class UpdateCustomerContactDto {
+  @ApiPropertyOptional({ example: 'Ada King' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  @Matches(NO_CONTROL_CHARS, { message: 'name must not contain control characters' })
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'ada.king@example.com' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+442071234568', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString()
+  @Matches(PHONE, { message: 'phone must be E.164, e.g. +442071234567' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: '1 Main Street, Cambridge', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  address?: string | null;
+}
+
+export class AddNoteDto {
+  @ApiProperty({ example: 'Prefers to be contacted by email.', maxLength: 5000 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+}
+
+export class TagsDto {
+  @ApiProperty({ example: ['vip'], minItems: 1, maxItems: MAX_TAGS })
+  @Transform(lowerTrim)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_TAGS)
+  @IsString({ each: true })
+  @Matches(TAG, { each: true, message: 'each tag must match ^[a-z0-9][a-z0-9_:-]{0,39}$' })
+  tags!: string[];
+}
+
+export class SearchCustomersDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name or email', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: 'vip' })
+  @IsOptional()
+  @IsString()
+  @Matches(TAG, { message: 'tag must match ^[a-z0-9][a-z0-9_:-]{0,39}$' })
+  tag?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'forgotten', 'merged'] })
+  @IsOptional()
+  @IsIn(['active', 'forgotten', 'merged'])
+  status?: 'active' | 'forgotten' | 'merged';
+
+  @ApiPropertyOptional({ description: 'RFM segment name, e.g. champions' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_-]{1,40}$/, { message: 'segment must be a segment name like champions' })
+  segment?: string;
+}

@@ -1,0 +1,10 @@
+export * from './domain/customer';
+export * from './domain/customer.decider';
+export * from './projections/customer-profile/customer-profile.document';
+export * from './projections/customer-profile/customer-profile.projection';
+export * from './projections/customer-profile/customer-profile.queries';
+export * from './application/customer-directory';
+export * from './customers.module';
+
+import { customerProfileProjection } from './projections/customer-profile/customer-profile.projection';
+export const customerProjections = [customerProfileProjection];

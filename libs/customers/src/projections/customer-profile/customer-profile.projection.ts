@@ -1,0 +1,90 @@
+import type { RecordedEvent } from '@crm/eventsourcing';
+import { documentProjection } from '@crm/eventsourcing';
+import type { CustomerEvent } from '../../domain/customer';
+import { CUSTOMER_EVENT_TYPES } from '../../domain/customer';
+import type { CustomerProfileDocument } from './customer-profile.document';
+import {
+  CUSTOMER_PROFILE_PROJECTION,
+  CUSTOMER_PROFILES,
+  ERASED,
+  PROFILE_NOTES_KEPT,
+} from './customer-profile.document';
+
+const searchText = (name: string, email: string): string => `${name} ${email}`.toLowerCase();
+
+/** Pure fold of one customer event into the profile. */
+export const evolveCustomerProfile = (
+  profile: CustomerProfileDocument | null,
+  recorded: RecordedEvent,
+): CustomerProfileDocument | null => {
+  const event = recorded as unknown as CustomerEvent & { metadata: RecordedEvent['metadata'] };
+  const at = recorded.metadata.occurredAt;
+  if (event.type === 'CustomerCreated') {
+    const { customerId, name, email, phone, address, tags } = event.data;
+    return {
+      _id: customerId,
+      customerId,
+      status: 'active',
+      name,
+      email,
+      emailKey: email.toLowerCase(),
+      searchText: searchText(name, email),
+      phone,
+      address,
+      tags,
+      notes: [],
+      noteCount: 0,
+      mergedInto: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+  }
+  if (!profile) return null;
+  const touched = { ...profile, updatedAt: at };
+  switch (event.type) {
+    case 'CustomerContactUpdated': {
+      const { customerId: _id, ...changes } = event.data;
+      const next = { ...touched, ...changes };
+      return { ...next, emailKey: next.email.toLowerCase(), searchText: searchText(next.name, next.email) };
+    }
+    case 'CustomerNoteAdded':
+      return {
+        ...touched,
+        notes: [...profile.notes, { noteId: event.data.noteId, text: event.data.text, at }].slice(-PROFILE_NOTES_KEPT),
+        noteCount: profile.noteCount + 1,
+      };
+    case 'CustomerTagged':
+      return { ...touched, tags: [...profile.tags, event.data.tag] };
+    case 'CustomerUntagged':
+      return { ...touched, tags: profile.tags.filter((tag) => tag !== event.data.tag) };
+    case 'CustomerForgotten':
+      return {
+        ...touched,
+        status: 'forgotten',
+        name: ERASED,
+        email: ERASED,
+        emailKey: `${ERASED}:${profile.customerId}`,
+        searchText: '',
+        phone: profile.phone === null ? null : ERASED,
+        address: profile.address === null ? null : ERASED,
+        notes: profile.notes.map((note) => ({ ...note, text: ERASED })),
+      };
+    case 'CustomerMerged':
+      return { ...touched, status: 'merged', mergedInto: event.data.survivorId };
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+};
+
+export const customerProfileProjection = documentProjection<CustomerProfileDocument>({
+  name: CUSTOMER_PROFILE_PROJECTION,
+  collection: {
+    name: CUSTOMER_PROFILES,
+    indexes: [{ field: 'emailKey' }, { field: 'status' }, { field: 'createdAt' }],
+  },
+  handles: CUSTOMER_EVENT_TYPES,
+  documentId: (event) => (typeof event.data.customerId === 'string' ? event.data.customerId : null),
+  evolve: evolveCustomerProfile,
+});

@@ -20,11 +20,19 @@ const swc = [
   },
 ];
 
+// content-disposition 3 (under @fastify/static, which serves the OpenAPI UI) ships only ESM;
+// Node 20 can require() it, Jest's module system cannot, so Jest compiles it to CommonJS.
+const esmOnly = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+
 const project = (displayName, testMatch) => ({
   displayName,
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': esmOnly },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch,

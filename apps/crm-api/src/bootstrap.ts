@@ -11,9 +11,8 @@ import { setUpOpenApi } from './docs/openapi';
 
 export type StartedApp = { app: NestFastifyApplication; adminToken: string | null };
 
-/** Builds the HTTP app (not yet listening): Fastify, validation, errors, docs, first admin key. */
-export const createApp = async (config: AppConfig, options: { logs?: boolean } = {}): Promise<StartedApp> => {
-  const adapter = new FastifyAdapter({
+export const createFastifyAdapter = (config: AppConfig): FastifyAdapter =>
+  new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     // One id for Fastify, the logs and the events' correlationId: computed once, kept on the header.
     genReqId: (request: IncomingMessage) => {
@@ -23,22 +22,33 @@ export const createApp = async (config: AppConfig, options: { logs?: boolean } =
     },
     routerOptions: { maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    logger: options.logs === false ? false : undefined,
-  });
+
+/** Validation, errors, correlation ids, docs, then init and the first admin key. */
+export const configureApp = async (
+  app: NestFastifyApplication,
+  config: AppConfig,
+  options: { logs?: boolean } = {},
+): Promise<StartedApp> => {
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      void reply.header('X-Correlation-Id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: other bodies get 415 instead of reaching validation as strings.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('X-Correlation-Id', request.id);
+  });
   setUpOpenApi(app);
   await app.init();
   const admin = await app.get(ApiKeyService).ensureAdminKey(config.adminKey);
   return { app, adminToken: admin?.generated ? admin.token : null };
+};
+
+/** Builds the HTTP app (not yet listening). */
+export const createApp = async (config: AppConfig): Promise<StartedApp> => {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createFastifyAdapter(config), {
+    bufferLogs: true,
+  });
+  return configureApp(app, config);
 };

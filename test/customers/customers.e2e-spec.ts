@@ -4,7 +4,7 @@ import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
 let counter = 0;
-const aCustomer = (overrides: Record<string, unknown> = {}) => {
+const aCustomer = (overrides: Record<string, unknown> = {}): Record<string, any> => {
   counter += 1;
   return { name: `Ada Lovelace ${counter}`, email: `ada.${counter}@example.com`, phone: '+442071234567', tags: ['vip'], ...overrides };
 };

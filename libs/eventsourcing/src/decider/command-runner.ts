@@ -111,7 +111,7 @@ export class CommandRunner {
     const eventId = context.idempotencyKey ? uuidv5(`${commandId}:${index}`, commandId) : uuidv4();
     return {
       type: event.type,
-      data: event.data as Record<string, unknown>,
+      data: event.data,
       metadata: {
         eventId,
         commandId,

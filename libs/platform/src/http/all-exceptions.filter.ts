@@ -43,10 +43,8 @@ export const mapError = (error: unknown): Mapped | null => {
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();
-    const message =
-      typeof response === 'string'
-        ? response
-        : String((response as { message?: unknown }).message ?? error.message);
+    const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message = typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join('; ') : error.message;
     return { status: error.getStatus(), message };
   }
   // Errors Fastify raises before a handler runs (bad JSON, too large, wrong content type).

@@ -12,7 +12,7 @@ import type {
   Pipeline,
   Update,
 } from '../../document-store.port';
-import { afterCursorFilter, decodeCursor, encodeCursor, readPath, totalSort } from '../../cursor';
+import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../cursor';
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
 import { FIELD_NAME, fieldExpression, orderBy, pushDown } from './sql-pushdown';
 
@@ -287,7 +287,7 @@ const tableName = (collection: string): string => {
   return `doc_${collection}`;
 };
 
-const translate = (error: unknown): unknown => {
+const translate = (error: unknown): Error => {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM)/.test(code)) {
     return new DocumentStoreUnavailableError(error);
@@ -295,6 +295,6 @@ const translate = (error: unknown): unknown => {
   if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
     return new DocumentStoreUnavailableError(error);
   }
-  return error;
+  return error instanceof Error ? error : new Error(String(error));
 };
 

@@ -277,7 +277,7 @@ export class SqliteEventStore implements EventStore {
 
 const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
 
-export const translateSqliteError = (error: unknown): unknown => {
+export const translateSqliteError = (error: unknown): Error => {
   if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
     return new StoreUnavailableError('event-store', error);
   }
@@ -285,7 +285,7 @@ export const translateSqliteError = (error: unknown): unknown => {
   if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) {
     return new StoreUnavailableError('event-store', error);
   }
-  return error;
+  return error instanceof Error ? error : new Error(String(error));
 };
 
 const assertExpected = (

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerApiKeyCommands } from './commands/api-keys.command';
+import { registerRebuildCommand } from './commands/rebuild.command';
+import { withStores } from './cli-context';
+
+/** The operators' and auditors' command line, over the same stores as the service. */
+export const buildCli = (
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Command => {
+  const program = new Command('crm-cli').description('CRM event store service: operator and auditor commands');
+  const context = withStores(env, out);
+  registerApiKeyCommands(program, context);
+  registerRebuildCommand(program, context);
+  return program;
+};

@@ -6,7 +6,13 @@ import { startTestApp } from '../support/test-app';
 let counter = 0;
 const aCustomer = (overrides: Record<string, unknown> = {}): Record<string, any> => {
   counter += 1;
-  return { name: `Ada Lovelace ${counter}`, email: `ada.${counter}@example.com`, phone: '+442071234567', tags: ['vip'], ...overrides };
+  return {
+    name: `Ada Lovelace ${counter}`,
+    email: `ada.${counter}@example.com`,
+    phone: '+442071234567',
+    tags: ['vip'],
+    ...overrides,
+  };
 };
 
 const eventCount = (t: TestApp): number => {
@@ -31,8 +37,16 @@ describe('customers over HTTP', () => {
     const input = aCustomer({ address: '12 St James Square, London' });
     const created = await t.request('POST', '/customers', { key: service, body: input });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), streamRevision: 0, position: expect.any(Number) });
-    const read = await t.request('GET', `/customers/${created.body.id}?minPosition=${created.body.position}`, { key: service });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      streamRevision: 0,
+      position: expect.any(Number),
+    });
+    const read = await t.request(
+      'GET',
+      `/customers/${created.body.id}?minPosition=${created.body.position}`,
+      { key: service },
+    );
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
       customerId: created.body.id,
@@ -72,32 +86,61 @@ describe('customers over HTTP', () => {
     expect(eventCount(t)).toBe(before);
 
     const note = { 'idempotency-key': `note-${counter}-abcdef` };
-    const n1 = await t.request('POST', `/customers/${first.body.id}/notes`, { key: service, body: { text: 'call back' }, headers: note });
-    const n2 = await t.request('POST', `/customers/${first.body.id}/notes`, { key: service, body: { text: 'call back' }, headers: note });
+    const n1 = await t.request('POST', `/customers/${first.body.id}/notes`, {
+      key: service,
+      body: { text: 'call back' },
+      headers: note,
+    });
+    const n2 = await t.request('POST', `/customers/${first.body.id}/notes`, {
+      key: service,
+      body: { text: 'call back' },
+      headers: note,
+    });
     expect(n2.body).toEqual(n1.body);
-    const read = await t.request('GET', `/customers/${first.body.id}?minPosition=${n1.body.position}`, { key: service });
+    const read = await t.request(
+      'GET',
+      `/customers/${first.body.id}?minPosition=${n1.body.position}`,
+      { key: service },
+    );
     expect(read.body.noteCount).toBe(1);
   });
 
   it('refuses a second live customer with the same email, case-insensitively', async () => {
     const input = aCustomer();
     await t.request('POST', '/customers', { key: service, body: input });
-    const duplicate = await t.request('POST', '/customers', { key: service, body: aCustomer({ email: input.email.toUpperCase() }) });
+    const duplicate = await t.request('POST', '/customers', {
+      key: service,
+      body: aCustomer({ email: input.email.toUpperCase() }),
+    });
     expect(duplicate.status).toBe(409);
-    expect(duplicate.body).toMatchObject({ code: 'CUSTOMER_EMAIL_TAKEN', message: expect.stringContaining('already used') });
+    expect(duplicate.body).toMatchObject({
+      code: 'CUSTOMER_EMAIL_TAKEN',
+      message: expect.stringContaining('already used'),
+    });
   });
 
   it('updates contact details, notes and tags, each answering the new revision', async () => {
     const created = await t.request('POST', '/customers', { key: service, body: aCustomer() });
     const id = created.body.id as string;
-    const updated = await t.request('PATCH', `/customers/${id}`, { key: service, body: { name: 'Ada King', phone: null } });
+    const updated = await t.request('PATCH', `/customers/${id}`, {
+      key: service,
+      body: { name: 'Ada King', phone: null },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.streamRevision).toBe(1);
-    await t.request('POST', `/customers/${id}/notes`, { key: service, body: { text: 'prefers email' } });
-    await t.request('POST', `/customers/${id}/tags`, { key: service, body: { tags: ['b2b', 'VIP'] } });
+    await t.request('POST', `/customers/${id}/notes`, {
+      key: service,
+      body: { text: 'prefers email' },
+    });
+    await t.request('POST', `/customers/${id}/tags`, {
+      key: service,
+      body: { tags: ['b2b', 'VIP'] },
+    });
     const untagged = await t.request('DELETE', `/customers/${id}/tags/vip`, { key: service });
     expect(untagged.status).toBe(200);
-    const read = await t.request('GET', `/customers/${id}?minPosition=${untagged.body.position}`, { key: service });
+    const read = await t.request('GET', `/customers/${id}?minPosition=${untagged.body.position}`, {
+      key: service,
+    });
     expect(read.body).toMatchObject({ name: 'Ada King', phone: null, tags: ['b2b'], noteCount: 1 });
     expect(read.body.notes[0]).toMatchObject({ text: 'prefers email' });
   });
@@ -105,15 +148,22 @@ describe('customers over HTTP', () => {
   it('answers 404 for commands and reads on a customer that does not exist', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await t.request('GET', `/customers/${missing}`, { key: service })).status).toBe(404);
-    const note = await t.request('POST', `/customers/${missing}/notes`, { key: service, body: { text: 'x' } });
+    const note = await t.request('POST', `/customers/${missing}/notes`, {
+      key: service,
+      body: { text: 'x' },
+    });
     expect(note.status).toBe(404);
     expect(note.body).toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
   });
 
   it('searches by text and tag and pages with an opaque cursor', async () => {
     const tag = `page-${Date.now()}`;
-    for (let i = 0; i < 5; i += 1) await t.request('POST', '/customers', { key: service, body: aCustomer({ tags: [tag] }) });
-    const head = await t.request('POST', '/customers', { key: service, body: aCustomer({ name: 'Zebedee Unique' }) });
+    for (let i = 0; i < 5; i += 1)
+      await t.request('POST', '/customers', { key: service, body: aCustomer({ tags: [tag] }) });
+    const head = await t.request('POST', '/customers', {
+      key: service,
+      body: aCustomer({ name: 'Zebedee Unique' }),
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -134,9 +184,17 @@ describe('customers over HTTP', () => {
       key: service,
       body: aCustomer({ name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+33612345678' }),
     });
-    const read = await t.request('GET', `/customers/${created.body.id}?minPosition=${created.body.position}`, { key: analyst });
+    const read = await t.request(
+      'GET',
+      `/customers/${created.body.id}?minPosition=${created.body.position}`,
+      { key: analyst },
+    );
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ name: 'J*** D***', email: 'j***@e***.com', phone: '+33*******78' });
+    expect(read.body).toMatchObject({
+      name: 'J*** D***',
+      email: 'j***@e***.com',
+      phone: '+33*******78',
+    });
     const list = await t.request('GET', '/customers?q=jane', { key: analyst });
     expect(JSON.stringify(list.body)).not.toContain('jane.doe@example.com');
   });
@@ -153,16 +211,31 @@ describe('customers over HTTP', () => {
     it('refuses writes by analysts and auditors, and reads by auditors', async () => {
       const analyst = await t.keyFor('analyst');
       const auditor = await t.keyFor('auditor');
-      expect((await t.request('POST', '/customers', { key: analyst, body: aCustomer() })).status).toBe(403);
-      expect((await t.request('POST', '/customers', { key: auditor, body: aCustomer() })).status).toBe(403);
+      expect(
+        (await t.request('POST', '/customers', { key: analyst, body: aCustomer() })).status,
+      ).toBe(403);
+      expect(
+        (await t.request('POST', '/customers', { key: auditor, body: aCustomer() })).status,
+      ).toBe(403);
       expect((await t.request('GET', '/customers', { key: auditor })).status).toBe(403);
-      expect((await t.request('POST', '/admin/api-keys', { key: service, body: { name: 'x', role: 'admin' } })).status).toBe(403);
+      expect(
+        (
+          await t.request('POST', '/admin/api-keys', {
+            key: service,
+            body: { name: 'x', role: 'admin' },
+          })
+        ).status,
+      ).toBe(403);
     });
 
     it('stops accepting a key once it is revoked', async () => {
-      const created = await t.request('POST', '/admin/api-keys', { body: { name: 'temp', role: 'service' } });
+      const created = await t.request('POST', '/admin/api-keys', {
+        body: { name: 'temp', role: 'service' },
+      });
       expect((await t.request('GET', '/customers', { key: created.body.token })).status).toBe(200);
-      expect((await t.request('DELETE', `/admin/api-keys/${created.body.key.id}`)).status).toBe(204);
+      expect((await t.request('DELETE', `/admin/api-keys/${created.body.key.id}`)).status).toBe(
+        204,
+      );
       expect((await t.request('GET', '/customers', { key: created.body.token })).status).toBe(401);
       const listed = await t.request('GET', '/admin/api-keys');
       expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
@@ -171,7 +244,9 @@ describe('customers over HTTP', () => {
     it('serves health and docs without a key', async () => {
       expect((await t.request('GET', '/health/live', { key: null })).status).toBe(200);
       expect((await t.request('GET', '/health/ready', { key: null })).status).toBe(200);
-      expect((await t.request('GET', '/docs-json', { key: null })).body.paths['/customers']).toBeDefined();
+      expect(
+        (await t.request('GET', '/docs-json', { key: null })).body.paths['/customers'],
+      ).toBeDefined();
     });
   });
 
@@ -188,13 +263,18 @@ describe('customers over HTTP', () => {
       ['unknown field', { name: 'A', email: 'a@b.co', admin: true }, 'admin', 'unknownField'],
       ['huge name', { name: 'x'.repeat(10_000), email: 'a@b.co' }, 'name', 'isLength'],
     ];
-    it.each(invalid)('answers 400 for %s, naming the field and rule', async (_case, body, field, rule) => {
-      const before = eventCount(t);
-      const response = await t.request('POST', '/customers', { key: service, body });
-      expect(response.status).toBe(400);
-      expect(response.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
-      expect(eventCount(t)).toBe(before);
-    });
+    it.each(invalid)(
+      'answers 400 for %s, naming the field and rule',
+      async (_case, body, field, rule) => {
+        const before = eventCount(t);
+        const response = await t.request('POST', '/customers', { key: service, body });
+        expect(response.status).toBe(400);
+        expect(response.body.details).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field, rule })]),
+        );
+        expect(eventCount(t)).toBe(before);
+      },
+    );
 
     it.each([
       ['malformed JSON', '{"name":'],
@@ -205,18 +285,31 @@ describe('customers over HTTP', () => {
       const response = await t.request('POST', '/customers', { key: service, raw });
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
-      expect(response.body).toMatchObject({ statusCode: response.status, message: expect.any(String) });
+      expect(response.body).toMatchObject({
+        statusCode: response.status,
+        message: expect.any(String),
+      });
     });
 
     it('answers 400 for a malformed id, cursor, limit or minPosition', async () => {
-      for (const path of ['/customers/123', '/customers?cursor=abc', '/customers?limit=0', '/customers?limit=501', '/customers?minPosition=-1']) {
+      for (const path of [
+        '/customers/123',
+        '/customers?cursor=abc',
+        '/customers?limit=0',
+        '/customers?limit=501',
+        '/customers?minPosition=-1',
+      ]) {
         const response = await t.request('GET', path, { key: service });
         expect([path, response.status]).toEqual([path, 400]);
       }
     });
 
     it('answers 415 for a body that is not JSON', async () => {
-      const response = await t.request('POST', '/customers', { key: service, raw: 'name=A', headers: { 'content-type': 'text/plain' } });
+      const response = await t.request('POST', '/customers', {
+        key: service,
+        raw: 'name=A',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(response.status).toBe(415);
     });
 

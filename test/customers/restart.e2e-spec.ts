@@ -25,10 +25,16 @@ describe('restarts', () => {
     let position = 0;
     for (let i = 0; i < 20; i += 1) {
       const created = await first.request('POST', '/customers', {
-        body: { name: `Customer ${i}`, email: `c${i}@example.com`, tags: i % 2 ? ['odd'] : ['even'] },
+        body: {
+          name: `Customer ${i}`,
+          email: `c${i}@example.com`,
+          tags: i % 2 ? ['odd'] : ['even'],
+        },
       });
       ids.push(created.body.id);
-      const noted = await first.request('POST', `/customers/${created.body.id}/notes`, { body: { text: `note ${i}` } });
+      const noted = await first.request('POST', `/customers/${created.body.id}/notes`, {
+        body: { text: `note ${i}` },
+      });
       position = noted.body.position;
     }
     const before = await first.request('GET', `/customers?limit=500&minPosition=${position}`);
@@ -36,7 +42,9 @@ describe('restarts', () => {
     await first.close({ keepData: true });
 
     const second = await startTestApp({}, { dataDir });
-    expect((await second.request('GET', `/customers?limit=500&minPosition=${position}`)).body).toEqual(before.body);
+    expect(
+      (await second.request('GET', `/customers?limit=500&minPosition=${position}`)).body,
+    ).toEqual(before.body);
     await second.close({ keepData: true });
 
     dropReadModels(dataDir);

@@ -10,7 +10,12 @@ import { configureApp, createFastifyAdapter } from '../../apps/crm-api/src/boots
 
 export type HttpResponse<T = any> = { status: number; body: T; headers: Headers };
 
-export type RequestOptions = { body?: unknown; key?: string | null; headers?: Record<string, string>; raw?: string };
+export type RequestOptions = {
+  body?: unknown;
+  key?: string | null;
+  headers?: Record<string, string>;
+  raw?: string;
+};
 
 export type TestApp = {
   app: NestFastifyApplication;
@@ -18,7 +23,11 @@ export type TestApp = {
   dataDir: string;
   adminKey: string;
   config: AppConfig;
-  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<HttpResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<HttpResponse<T>>;
   /** A new API key with this role, created through the admin endpoint. */
   keyFor(role: Role): Promise<string>;
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -35,16 +44,30 @@ export const startTestApp = async (
   options: { dataDir?: string } = {},
 ): Promise<TestApp> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const config = loadConfig({ CRM_DATA_DIR: dataDir, CRM_ADMIN_KEY: TEST_ADMIN_KEY, LOG_LEVEL: 'silent', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { logger: false });
+  const config = loadConfig({
+    CRM_DATA_DIR: dataDir,
+    CRM_ADMIN_KEY: TEST_ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createFastifyAdapter(config),
+    { logger: false },
+  );
   await configureApp(app, config, { logs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
   const keys = new Map<Role, string>();
 
-  const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse<T>> => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<HttpResponse<T>> => {
     const headers: Record<string, string> = { ...opts.headers };
     const key = opts.key === undefined ? TEST_ADMIN_KEY : opts.key;
     if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -74,8 +97,11 @@ export const startTestApp = async (
     async keyFor(role) {
       const existing = keys.get(role);
       if (existing) return existing;
-      const created = await request<{ token: string }>('POST', '/admin/api-keys', { body: { name: `test ${role}`, role } });
-      if (created.status !== 201) throw new Error(`could not create a ${role} key: ${JSON.stringify(created.body)}`);
+      const created = await request<{ token: string }>('POST', '/admin/api-keys', {
+        body: { name: `test ${role}`, role },
+      });
+      if (created.status !== 201)
+        throw new Error(`could not create a ${role} key: ${JSON.stringify(created.body)}`);
       keys.set(role, created.body.token);
       return created.body.token;
     },

@@ -4,7 +4,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { allProjections, contextModules, createUpcasters, profileSections, segmentLookup } from '@crm/composition';
+import {
+  allProjections,
+  contextModules,
+  createUpcasters,
+  profileSections,
+  segmentLookup,
+} from '@crm/composition';
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
 import { SecurityModule } from '@crm/security';

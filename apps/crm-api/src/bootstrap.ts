@@ -47,8 +47,12 @@ export const configureApp = async (
 
 /** Builds the HTTP app (not yet listening). */
 export const createApp = async (config: AppConfig): Promise<StartedApp> => {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createFastifyAdapter(config), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    createFastifyAdapter(config),
+    {
+      bufferLogs: true,
+    },
+  );
   return configureApp(app, config);
 };

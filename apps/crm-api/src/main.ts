@@ -19,7 +19,9 @@ const main = async (): Promise<void> => {
       ].join('\n'),
     );
   }
-  process.stdout.write(`crm-api listening on http://${config.host}:${config.port} (docs at /docs)\n`);
+  process.stdout.write(
+    `crm-api listening on http://${config.host}:${config.port} (docs at /docs)\n`,
+  );
 };
 
 main().catch((error: unknown) => {
@@ -27,6 +29,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`crm-api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `crm-api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -8,7 +8,9 @@ export const buildCli = (
   env: Record<string, string | undefined> = process.env,
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Command => {
-  const program = new Command('crm-cli').description('CRM event store service: operator and auditor commands');
+  const program = new Command('crm-cli').description(
+    'CRM event store service: operator and auditor commands',
+  );
   const context = withStores(env, out);
   registerApiKeyCommands(program, context);
   registerRebuildCommand(program, context);

@@ -5,6 +5,8 @@ import { buildCli } from './cli';
 buildCli()
   .parseAsync(process.argv)
   .catch((error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(error instanceof ConfigError ? 2 : 1);
   });

@@ -35,6 +35,8 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `crm-projector failed: ${String(error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `crm-projector failed: ${String(error)}`}\n`,
+  );
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -9,7 +9,12 @@ import { CustomersController } from './http/customers.controller';
 @Module({
   imports: [CqrsModule],
   controllers: [CustomersController],
-  providers: [CustomerDirectory, EmailUniqueness, ...customerCommandHandlers, ...customerQueryHandlers],
+  providers: [
+    CustomerDirectory,
+    EmailUniqueness,
+    ...customerCommandHandlers,
+    ...customerQueryHandlers,
+  ],
   exports: [CustomerDirectory],
 })
 export class CustomersModule {}

@@ -5,7 +5,10 @@ type CursorState = { values: unknown[]; id: string };
 
 export const encodeCursor = (sort: Sort, last: Document): string =>
   Buffer.from(
-    JSON.stringify({ values: Object.keys(sort).map((field) => readPath(last, field)), id: last._id }),
+    JSON.stringify({
+      values: Object.keys(sort).map((field) => readPath(last, field)),
+      id: last._id,
+    }),
   ).toString('base64url');
 
 export class InvalidCursorError extends Error {
@@ -18,7 +21,8 @@ export class InvalidCursorError extends Error {
 export const decodeCursor = (cursor: string): CursorState => {
   try {
     const state = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorState;
-    if (!Array.isArray(state.values) || typeof state.id !== 'string') throw new InvalidCursorError();
+    if (!Array.isArray(state.values) || typeof state.id !== 'string')
+      throw new InvalidCursorError();
     return state;
   } catch {
     throw new InvalidCursorError();
@@ -32,7 +36,10 @@ export const afterCursorFilter = (sort: Sort, cursor: CursorState): Filter => {
   fields.forEach(([field, direction], i) => {
     const equal: Filter = {};
     fields.slice(0, i).forEach(([previous], j) => (equal[previous] = cursor.values[j] ?? null));
-    branches.push({ ...equal, [field]: { [direction === 1 ? '$gt' : '$lt']: cursor.values[i] ?? null } });
+    branches.push({
+      ...equal,
+      [field]: { [direction === 1 ? '$gt' : '$lt']: cursor.values[i] ?? null },
+    });
   });
   return { $or: branches };
 };
@@ -45,7 +52,10 @@ export const totalSort = (sort: Sort | undefined): Sort => {
 };
 
 export const readPath = (document: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>(
-    (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-    document,
-  );
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      document,
+    );

@@ -43,7 +43,11 @@ export interface DocumentStore {
   dropCollection(name: string): Promise<void>;
   get<T extends Document>(collection: string, id: string): Promise<T | null>;
   getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]>;
-  find<T extends Document>(collection: string, filter: Filter, options?: FindOptions): Promise<Page<T>>;
+  find<T extends Document>(
+    collection: string,
+    filter: Filter,
+    options?: FindOptions,
+  ): Promise<Page<T>>;
   count(collection: string, filter: Filter): Promise<number>;
   aggregate<T>(collection: string, pipeline: Pipeline): Promise<T[]>;
   upsert(collection: string, document: Document): Promise<void>;

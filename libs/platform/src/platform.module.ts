@@ -25,7 +25,11 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
     private readonly projectors: ProjectorRunner,
   ) {}
 
-  static forRoot(config: AppConfig, projections: readonly Projection[], upcasters: UpcasterChain): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    projections: readonly Projection[],
+    upcasters: UpcasterChain,
+  ): DynamicModule {
     return {
       module: PlatformModule,
       providers: [
@@ -33,7 +37,11 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         { provide: PROJECTIONS, useValue: projections },
         { provide: UPCASTERS, useValue: upcasters },
         { provide: 'STORES', useFactory: () => createStores(config) },
-        { provide: EVENT_STORE, useFactory: (stores: { events: EventStore }) => stores.events, inject: ['STORES'] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (stores: { events: EventStore }) => stores.events,
+          inject: ['STORES'],
+        },
         {
           provide: DOCUMENT_STORE,
           useFactory: (stores: { documents: DocumentStore }) => stores.documents,
@@ -56,18 +64,33 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         {
           provide: ReadModelFreshness,
           useFactory: (documents: DocumentStore, runner: ProjectorRunner) =>
-            new ReadModelFreshness(documents, config.runProjectors ? runner : null, config.readWaitTimeoutMs),
+            new ReadModelFreshness(
+              documents,
+              config.runProjectors ? runner : null,
+              config.readWaitTimeoutMs,
+            ),
           inject: [DOCUMENT_STORE, ProjectorRunner],
         },
       ],
-      exports: [APP_CONFIG, PROJECTIONS, UPCASTERS, EVENT_STORE, DOCUMENT_STORE, CommandRunner, ProjectorRunner, ReadModelFreshness],
+      exports: [
+        APP_CONFIG,
+        PROJECTIONS,
+        UPCASTERS,
+        EVENT_STORE,
+        DOCUMENT_STORE,
+        CommandRunner,
+        ProjectorRunner,
+        ReadModelFreshness,
+      ],
     };
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runProjectors) return;
     await this.projectors.start();
-    this.logger.log(`projectors running in-process: ${this.projectors.projections.map((p) => p.name).join(', ')}`);
+    this.logger.log(
+      `projectors running in-process: ${this.projectors.projections.map((p) => p.name).join(', ')}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -78,7 +101,10 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
 }
 
 const nestLogger = (logger: Logger) => ({
-  info: (message: string, context?: Record<string, unknown>) => logger.log({ msg: message, ...context }),
-  warn: (message: string, context?: Record<string, unknown>) => logger.warn({ msg: message, ...context }),
-  error: (message: string, context?: Record<string, unknown>) => logger.error({ msg: message, ...context }),
+  info: (message: string, context?: Record<string, unknown>) =>
+    logger.log({ msg: message, ...context }),
+  warn: (message: string, context?: Record<string, unknown>) =>
+    logger.warn({ msg: message, ...context }),
+  error: (message: string, context?: Record<string, unknown>) =>
+    logger.error({ msg: message, ...context }),
 });

@@ -19,5 +19,7 @@ export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject =>
 
 /** OpenAPI UI at /docs and the document at /docs-json. */
 export const setUpOpenApi = (app: INestApplication): void => {
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+  });
 };

@@ -51,12 +51,23 @@ export class StoresHealthIndicator {
         this.projectors.projections.map(async ({ name }) => {
           const position = (await this.documents.getCheckpoint(name)) ?? 0;
           const status = running.get(name);
-          return { name, position, lag: Math.max(0, head - position), state: this.config.runProjectors ? status?.state : 'external', lastError: status?.lastError };
+          return {
+            name,
+            position,
+            lag: Math.max(0, head - position),
+            state: this.config.runProjectors ? status?.state : 'external',
+            lastError: status?.lastError,
+          };
         }),
       );
       const behind = details.filter((d) => d.lag > MAX_READY_LAG_EVENTS);
       const result = { head, projectors: details };
-      return behind.length === 0 ? indicator.up(result) : indicator.down({ ...result, message: `lagging: ${behind.map((d) => d.name).join(', ')}` });
+      return behind.length === 0
+        ? indicator.up(result)
+        : indicator.down({
+            ...result,
+            message: `lagging: ${behind.map((d) => d.name).join(', ')}`,
+          });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }

@@ -17,7 +17,10 @@ export const registerApiKeyCommands = (program: Command, withContext: CliContext
         if (!(ROLES as readonly string[]).includes(options.role)) {
           throw new Error(`--role must be one of ${ROLES.join(', ')}`);
         }
-        const { key, token } = await new ApiKeyService(stores.documents).create(name, options.role as Role);
+        const { key, token } = await new ApiKeyService(stores.documents).create(
+          name,
+          options.role as Role,
+        );
         out(`created ${key.role} key ${key.id} (${key.name})`);
         out(`token (shown once): ${token}`);
       }),
@@ -29,7 +32,9 @@ export const registerApiKeyCommands = (program: Command, withContext: CliContext
     .action(() =>
       withContext(async ({ stores, out }) => {
         for (const key of await new ApiKeyService(stores.documents).list()) {
-          out(`${key.id}  ${key.role.padEnd(8)} ${key.revokedAt ? `revoked ${key.revokedAt}` : 'active'}  ${key.name}`);
+          out(
+            `${key.id}  ${key.role.padEnd(8)} ${key.revokedAt ? `revoked ${key.revokedAt}` : 'active'}  ${key.name}`,
+          );
         }
       }),
     );
@@ -40,7 +45,8 @@ export const registerApiKeyCommands = (program: Command, withContext: CliContext
     .argument('<id>')
     .action((id: string) =>
       withContext(async ({ stores, out }) => {
-        if (!(await new ApiKeyService(stores.documents).revoke(id))) throw new Error(`no API key ${id}`);
+        if (!(await new ApiKeyService(stores.documents).revoke(id)))
+          throw new Error(`no API key ${id}`);
         out(`revoked ${id}`);
       }),
     );

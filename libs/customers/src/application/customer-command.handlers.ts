@@ -45,7 +45,12 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
       {
         type: 'CreateCustomer',
         customerId,
-        contact: { name: body.name, email: body.email, phone: body.phone ?? null, address: body.address ?? null },
+        contact: {
+          name: body.name,
+          email: body.email,
+          phone: body.phone ?? null,
+          address: body.address ?? null,
+        },
         tags: body.tags ?? [],
       },
       context,
@@ -60,9 +65,17 @@ export class UpdateCustomerContactHandler implements ICommandHandler<UpdateCusto
     private readonly emails: EmailUniqueness,
   ) {}
 
-  async execute({ customerId, body, context }: UpdateCustomerContactCommand): Promise<CommandResponse> {
+  async execute({
+    customerId,
+    body,
+    context,
+  }: UpdateCustomerContactCommand): Promise<CommandResponse> {
     if (body.email !== undefined) await this.emails.assertFree(body.email, customerId);
-    return runCustomerCommand(this.runner, { type: 'UpdateCustomerContact', customerId, changes: body }, context);
+    return runCustomerCommand(
+      this.runner,
+      { type: 'UpdateCustomerContact', customerId, changes: body },
+      context,
+    );
   }
 }
 
@@ -71,8 +84,14 @@ export class AddCustomerNoteHandler implements ICommandHandler<AddCustomerNoteCo
   constructor(private readonly runner: CommandRunner) {}
 
   execute({ customerId, body, context }: AddCustomerNoteCommand): Promise<CommandResponse> {
-    const noteId = context.idempotencyKey ? deriveAggregateId(context, `note:${customerId}`) : uuidv4();
-    return runCustomerCommand(this.runner, { type: 'AddCustomerNote', customerId, noteId, text: body.text }, context);
+    const noteId = context.idempotencyKey
+      ? deriveAggregateId(context, `note:${customerId}`)
+      : uuidv4();
+    return runCustomerCommand(
+      this.runner,
+      { type: 'AddCustomerNote', customerId, noteId, text: body.text },
+      context,
+    );
   }
 }
 
@@ -80,7 +99,12 @@ export class AddCustomerNoteHandler implements ICommandHandler<AddCustomerNoteCo
 export class ChangeCustomerTagsHandler implements ICommandHandler<ChangeCustomerTagsCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ customerId, change, body, context }: ChangeCustomerTagsCommand): Promise<CommandResponse> {
+  execute({
+    customerId,
+    change,
+    body,
+    context,
+  }: ChangeCustomerTagsCommand): Promise<CommandResponse> {
     const type = change === 'add' ? 'TagCustomer' : 'UntagCustomer';
     return runCustomerCommand(this.runner, { type, customerId, tags: body.tags }, context);
   }

@@ -19,7 +19,10 @@ export class CustomerDirectory {
 
   async stateOf(customerId: string): Promise<CustomerState> {
     const recorded = await this.events.readStream(customerStreamId(customerId));
-    return fold(customerDecider, recorded.map((e) => this.upcaster.upcast(e) as unknown as CustomerEvent));
+    return fold(
+      customerDecider,
+      recorded.map((e) => this.upcaster.upcast(e) as unknown as CustomerEvent),
+    );
   }
 
   /** Throws the domain error (404 missing, 409 forgotten or merged) unless the customer is live. */

@@ -3,7 +3,10 @@ import type { Principal } from '@crm/platform';
 import type { CustomerProfileDocument } from '../projections/customer-profile/customer-profile.document';
 import { ERASED } from '../projections/customer-profile/customer-profile.document';
 
-export type CustomerProfileView = Omit<CustomerProfileDocument, '_id' | '_position' | 'emailKey' | 'searchText'> &
+export type CustomerProfileView = Omit<
+  CustomerProfileDocument,
+  '_id' | '_position' | 'emailKey' | 'searchText'
+> &
   Record<string, unknown>;
 
 const maskUnlessErased = (value: string | null, mask: (text: string) => string): string | null =>
@@ -24,7 +27,10 @@ export const toProfileView = (
           email: maskUnlessErased(profile.email, maskEmail) ?? '',
           phone: maskUnlessErased(profile.phone, maskPhone),
           address: maskUnlessErased(profile.address, maskText),
-          notes: profile.notes.map((note) => ({ ...note, text: maskUnlessErased(note.text, maskText) ?? '' })),
+          notes: profile.notes.map((note) => ({
+            ...note,
+            text: maskUnlessErased(note.text, maskText) ?? '',
+          })),
         }
       : profile;
   return { ...visible, ...sections };

@@ -12,7 +12,10 @@ import {
 } from '@crm/platform';
 import { CUSTOMER_PROFILE_PROJECTION } from '../projections/customer-profile/customer-profile.document';
 import type { CustomerProfileDocument } from '../projections/customer-profile/customer-profile.document';
-import { getCustomerProfile, searchCustomerProfiles } from '../projections/customer-profile/customer-profile.queries';
+import {
+  getCustomerProfile,
+  searchCustomerProfiles,
+} from '../projections/customer-profile/customer-profile.queries';
 import type { CustomerProfileView } from './customer-profile.view';
 import { toProfileView } from './customer-profile.view';
 import { GetCustomerProfileQuery, SearchCustomersQuery } from './customer.queries';
@@ -28,12 +31,20 @@ class ProfileSections {
     return [CUSTOMER_PROFILE_PROJECTION, ...this.sections.flatMap((s) => s.projections)];
   }
 
-  async views(profiles: CustomerProfileDocument[], principal: GetCustomerProfileQuery['principal']) {
+  async views(
+    profiles: CustomerProfileDocument[],
+    principal: GetCustomerProfileQuery['principal'],
+  ) {
     const ids = profiles.map((p) => p.customerId);
-    const loaded = await Promise.all(this.sections.map(async (s) => [s, await s.load(this.documents, ids)] as const));
+    const loaded = await Promise.all(
+      this.sections.map(async (s) => [s, await s.load(this.documents, ids)] as const),
+    );
     return profiles.map((profile) => {
       const sections = Object.fromEntries(
-        loaded.map(([section, values]) => [section.name, values.get(profile.customerId) ?? section.empty]),
+        loaded.map(([section, values]) => [
+          section.name,
+          values.get(profile.customerId) ?? section.empty,
+        ]),
       );
       return toProfileView(profile, sections, principal);
     });
@@ -52,7 +63,11 @@ export class GetCustomerProfileHandler implements IQueryHandler<GetCustomerProfi
     this.sections = new ProfileSections(documents, sections ?? []);
   }
 
-  async execute({ customerId, principal, minPosition }: GetCustomerProfileQuery): Promise<CustomerProfileView> {
+  async execute({
+    customerId,
+    principal,
+    minPosition,
+  }: GetCustomerProfileQuery): Promise<CustomerProfileView> {
     await this.freshness.ensure(this.sections.projections, minPosition);
     const profile = await getCustomerProfile(this.documents, customerId);
     if (!profile) throw new NotFoundException(`customer ${customerId} does not exist`);
@@ -69,7 +84,9 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly freshness: ReadModelFreshness,
     @Optional() @Inject(PROFILE_SECTIONS) sections: CustomerProfileSection[] | null,
-    @Optional() @Inject(CUSTOMER_SEGMENT_LOOKUP) private readonly segments: CustomerSegmentLookup | null,
+    @Optional()
+    @Inject(CUSTOMER_SEGMENT_LOOKUP)
+    private readonly segments: CustomerSegmentLookup | null,
   ) {
     this.sections = new ProfileSections(documents, sections ?? []);
   }

@@ -1,7 +1,12 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandContext } from '@crm/eventsourcing';
 import type { CommandResponse } from '@crm/platform';
-import type { AddNoteDto, CreateCustomerDto, TagsDto, UpdateCustomerContactDto } from '../http/customer.dto';
+import type {
+  AddNoteDto,
+  CreateCustomerDto,
+  TagsDto,
+  UpdateCustomerContactDto,
+} from '../http/customer.dto';
 
 export class CreateCustomerCommand extends Command<CommandResponse> {
   constructor(

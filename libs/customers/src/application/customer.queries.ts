@@ -13,7 +13,10 @@ export class GetCustomerProfileQuery extends Query<CustomerProfileView> {
   }
 }
 
-export class SearchCustomersQuery extends Query<{ items: CustomerProfileView[]; nextCursor: string | null }> {
+export class SearchCustomersQuery extends Query<{
+  items: CustomerProfileView[];
+  nextCursor: string | null;
+}> {
   constructor(
     readonly search: SearchCustomersDto,
     readonly principal: Principal,

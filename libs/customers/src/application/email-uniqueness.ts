@@ -25,7 +25,11 @@ export class EmailUniqueness {
     const holder = await findLiveCustomerByEmail(this.documents, email);
     if (holder && holder.customerId !== forCustomerId) {
       throw new DomainErrorException(
-        domainError('conflict', 'CUSTOMER_EMAIL_TAKEN', `email is already used by customer ${holder.customerId}`),
+        domainError(
+          'conflict',
+          'CUSTOMER_EMAIL_TAKEN',
+          `email is already used by customer ${holder.customerId}`,
+        ),
       );
     }
   }

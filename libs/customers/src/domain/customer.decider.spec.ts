@@ -13,7 +13,9 @@ const aContact = (overrides: Partial<ContactDetails> = {}): ContactDetails => ({
   ...overrides,
 });
 
-const created = (overrides: { tags?: string[]; contact?: Partial<ContactDetails> } = {}): CustomerEvent => ({
+const created = (
+  overrides: { tags?: string[]; contact?: Partial<ContactDetails> } = {},
+): CustomerEvent => ({
   type: 'CustomerCreated',
   data: { customerId, ...aContact(overrides.contact), tags: overrides.tags ?? [] },
 });
@@ -25,17 +27,29 @@ describe('customer decider', () => {
     it('creates the customer with unique tags', () =>
       spec
         .given([])
-        .when({ type: 'CreateCustomer', customerId, contact: aContact(), tags: ['vip', 'vip', 'b2b'] })
+        .when({
+          type: 'CreateCustomer',
+          customerId,
+          contact: aContact(),
+          tags: ['vip', 'vip', 'b2b'],
+        })
         .then([created({ tags: ['vip', 'b2b'] })]));
 
     it.each([
-      ['UpdateCustomerContact', { type: 'UpdateCustomerContact' as const, customerId, changes: { name: 'X' } }],
-      ['AddCustomerNote', { type: 'AddCustomerNote' as const, customerId, noteId: 'n1', text: 'hi' }],
+      [
+        'UpdateCustomerContact',
+        { type: 'UpdateCustomerContact' as const, customerId, changes: { name: 'X' } },
+      ],
+      [
+        'AddCustomerNote',
+        { type: 'AddCustomerNote' as const, customerId, noteId: 'n1', text: 'hi' },
+      ],
       ['TagCustomer', { type: 'TagCustomer' as const, customerId, tags: ['a'] }],
       ['UntagCustomer', { type: 'UntagCustomer' as const, customerId, tags: ['a'] }],
       ['ForgetCustomer', { type: 'ForgetCustomer' as const, customerId }],
     ])('refuses %s for a customer that does not exist', (_name, command) =>
-      spec.given([]).when(command).thenFails('CUSTOMER_NOT_FOUND', new RegExp(customerId)));
+      spec.given([]).when(command).thenFails('CUSTOMER_NOT_FOUND', new RegExp(customerId)),
+    );
   });
 
   describe('given an active customer', () => {
@@ -48,8 +62,17 @@ describe('customer decider', () => {
     it('records only the contact fields that change', () =>
       spec
         .given([created()])
-        .when({ type: 'UpdateCustomerContact', customerId, changes: { name: 'Ada Lovelace', email: 'ada@new.org', phone: null } })
-        .then([{ type: 'CustomerContactUpdated', data: { customerId, email: 'ada@new.org', phone: null } }]));
+        .when({
+          type: 'UpdateCustomerContact',
+          customerId,
+          changes: { name: 'Ada Lovelace', email: 'ada@new.org', phone: null },
+        })
+        .then([
+          {
+            type: 'CustomerContactUpdated',
+            data: { customerId, email: 'ada@new.org', phone: null },
+          },
+        ]));
 
     it('records nothing when no contact field changes', () =>
       spec
@@ -61,7 +84,9 @@ describe('customer decider', () => {
       spec
         .given([created()])
         .when({ type: 'AddCustomerNote', customerId, noteId: 'n1', text: 'prefers email' })
-        .then([{ type: 'CustomerNoteAdded', data: { customerId, noteId: 'n1', text: 'prefers email' } }]));
+        .then([
+          { type: 'CustomerNoteAdded', data: { customerId, noteId: 'n1', text: 'prefers email' } },
+        ]));
 
     it('tags with only the tags it does not have yet', () =>
       spec
@@ -77,13 +102,19 @@ describe('customer decider', () => {
 
     it('untags only the tags it has', () =>
       spec
-        .given([created({ tags: ['vip'] }), { type: 'CustomerTagged', data: { customerId, tag: 'b2b' } }])
+        .given([
+          created({ tags: ['vip'] }),
+          { type: 'CustomerTagged', data: { customerId, tag: 'b2b' } },
+        ])
         .when({ type: 'UntagCustomer', customerId, tags: ['b2b', 'unknown'] })
         .then([{ type: 'CustomerUntagged', data: { customerId, tag: 'b2b' } }]));
 
     it('sees contact updates in later decisions', () =>
       spec
-        .given([created(), { type: 'CustomerContactUpdated', data: { customerId, email: 'new@example.com' } }])
+        .given([
+          created(),
+          { type: 'CustomerContactUpdated', data: { customerId, email: 'new@example.com' } },
+        ])
         .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'new@example.com' } })
         .then([]));
 
@@ -97,7 +128,11 @@ describe('customer decider', () => {
       { type: 'AddCustomerNote' as const, customerId, noteId: 'n1', text: 'hi' },
       { type: 'TagCustomer' as const, customerId, tags: ['a'] },
     ])('refuses $type', (command) =>
-      spec.given([created(), forgotten]).when(command).thenFails('CUSTOMER_FORGOTTEN', /forgotten/));
+      spec
+        .given([created(), forgotten])
+        .when(command)
+        .thenFails('CUSTOMER_FORGOTTEN', /forgotten/),
+    );
 
     it('forgetting again records nothing', () =>
       spec.given([created(), forgotten]).when({ type: 'ForgetCustomer', customerId }).then([]));

@@ -5,13 +5,23 @@ import { evolveCustomer, initialCustomerState } from './customer';
 
 export const MAX_TAGS = 50;
 
-export type CreateCustomer = { type: 'CreateCustomer'; customerId: string; contact: ContactDetails; tags: string[] };
+export type CreateCustomer = {
+  type: 'CreateCustomer';
+  customerId: string;
+  contact: ContactDetails;
+  tags: string[];
+};
 export type UpdateCustomerContact = {
   type: 'UpdateCustomerContact';
   customerId: string;
   changes: Partial<ContactDetails>;
 };
-export type AddCustomerNote = { type: 'AddCustomerNote'; customerId: string; noteId: string; text: string };
+export type AddCustomerNote = {
+  type: 'AddCustomerNote';
+  customerId: string;
+  noteId: string;
+  text: string;
+};
 export type TagCustomer = { type: 'TagCustomer'; customerId: string; tags: string[] };
 export type UntagCustomer = { type: 'UntagCustomer'; customerId: string; tags: string[] };
 export type ForgetCustomer = { type: 'ForgetCustomer'; customerId: string };
@@ -28,14 +38,25 @@ type Decision = readonly CustomerEvent[] | DomainError;
 type ActiveCustomer = Extract<CustomerState, { status: 'active' }>;
 
 /** The customer must exist and still be live (not forgotten, not merged away). */
-export const requireActiveCustomer = (state: CustomerState, customerId: string): ActiveCustomer | DomainError => {
+export const requireActiveCustomer = (
+  state: CustomerState,
+  customerId: string,
+): ActiveCustomer | DomainError => {
   switch (state.status) {
     case 'active':
       return state;
     case 'none':
-      return domainError('not_found', 'CUSTOMER_NOT_FOUND', `customer ${customerId} does not exist`);
+      return domainError(
+        'not_found',
+        'CUSTOMER_NOT_FOUND',
+        `customer ${customerId} does not exist`,
+      );
     case 'forgotten':
-      return domainError('conflict', 'CUSTOMER_FORGOTTEN', `customer ${customerId} was forgotten and refuses commands`);
+      return domainError(
+        'conflict',
+        'CUSTOMER_FORGOTTEN',
+        `customer ${customerId} was forgotten and refuses commands`,
+      );
     case 'merged':
       return domainError(
         'conflict',
@@ -47,9 +68,18 @@ export const requireActiveCustomer = (state: CustomerState, customerId: string):
 
 const create = (command: CreateCustomer, state: CustomerState): Decision => {
   if (state.status !== 'none') {
-    return domainError('conflict', 'CUSTOMER_ALREADY_EXISTS', `customer ${command.customerId} already exists (${state.status})`);
+    return domainError(
+      'conflict',
+      'CUSTOMER_ALREADY_EXISTS',
+      `customer ${command.customerId} already exists (${state.status})`,
+    );
   }
-  return [{ type: 'CustomerCreated', data: { customerId: command.customerId, ...command.contact, tags: unique(command.tags) } }];
+  return [
+    {
+      type: 'CustomerCreated',
+      data: { customerId: command.customerId, ...command.contact, tags: unique(command.tags) },
+    },
+  ];
 };
 
 const updateContact = (command: UpdateCustomerContact, state: CustomerState): Decision => {
@@ -57,7 +87,8 @@ const updateContact = (command: UpdateCustomerContact, state: CustomerState): De
   if ('kind' in active) return active;
   const changed = Object.fromEntries(
     Object.entries(command.changes).filter(
-      ([field, value]) => value !== undefined && active.contact[field as keyof ContactDetails] !== value,
+      ([field, value]) =>
+        value !== undefined && active.contact[field as keyof ContactDetails] !== value,
     ),
   ) as Partial<ContactDetails>;
   if (Object.keys(changed).length === 0) return [];
@@ -67,7 +98,12 @@ const updateContact = (command: UpdateCustomerContact, state: CustomerState): De
 const addNote = (command: AddCustomerNote, state: CustomerState): Decision => {
   const active = requireActiveCustomer(state, command.customerId);
   if ('kind' in active) return active;
-  return [{ type: 'CustomerNoteAdded', data: { customerId: command.customerId, noteId: command.noteId, text: command.text } }];
+  return [
+    {
+      type: 'CustomerNoteAdded',
+      data: { customerId: command.customerId, noteId: command.noteId, text: command.text },
+    },
+  ];
 };
 
 const tag = (command: TagCustomer, state: CustomerState): Decision => {
@@ -75,9 +111,16 @@ const tag = (command: TagCustomer, state: CustomerState): Decision => {
   if ('kind' in active) return active;
   const added = unique(command.tags).filter((t) => !active.tags.includes(t));
   if (active.tags.length + added.length > MAX_TAGS) {
-    return domainError('invalid', 'TOO_MANY_TAGS', `a customer has at most ${MAX_TAGS} tags; ${command.customerId} would have ${active.tags.length + added.length}`);
+    return domainError(
+      'invalid',
+      'TOO_MANY_TAGS',
+      `a customer has at most ${MAX_TAGS} tags; ${command.customerId} would have ${active.tags.length + added.length}`,
+    );
   }
-  return added.map((t) => ({ type: 'CustomerTagged', data: { customerId: command.customerId, tag: t } }));
+  return added.map((t) => ({
+    type: 'CustomerTagged',
+    data: { customerId: command.customerId, tag: t },
+  }));
 };
 
 const untag = (command: UntagCustomer, state: CustomerState): Decision => {
@@ -90,7 +133,11 @@ const untag = (command: UntagCustomer, state: CustomerState): Decision => {
 
 const forget = (command: ForgetCustomer, state: CustomerState): Decision => {
   if (state.status === 'none') {
-    return domainError('not_found', 'CUSTOMER_NOT_FOUND', `customer ${command.customerId} does not exist`);
+    return domainError(
+      'not_found',
+      'CUSTOMER_NOT_FOUND',
+      `customer ${command.customerId} does not exist`,
+    );
   }
   if (state.status === 'forgotten') return [];
   return [{ type: 'CustomerForgotten', data: { customerId: command.customerId } }];

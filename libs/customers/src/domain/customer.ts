@@ -9,16 +9,25 @@ export type ContactDetails = {
   address: string | null;
 };
 
-export type CustomerCreated = DomainEvent<'CustomerCreated', ContactDetails & { customerId: string; tags: string[] }>;
+export type CustomerCreated = DomainEvent<
+  'CustomerCreated',
+  ContactDetails & { customerId: string; tags: string[] }
+>;
 export type CustomerContactUpdated = DomainEvent<
   'CustomerContactUpdated',
   Partial<ContactDetails> & { customerId: string }
 >;
-export type CustomerNoteAdded = DomainEvent<'CustomerNoteAdded', { customerId: string; noteId: string; text: string }>;
+export type CustomerNoteAdded = DomainEvent<
+  'CustomerNoteAdded',
+  { customerId: string; noteId: string; text: string }
+>;
 export type CustomerTagged = DomainEvent<'CustomerTagged', { customerId: string; tag: string }>;
 export type CustomerUntagged = DomainEvent<'CustomerUntagged', { customerId: string; tag: string }>;
 export type CustomerForgotten = DomainEvent<'CustomerForgotten', { customerId: string }>;
-export type CustomerMerged = DomainEvent<'CustomerMerged', { customerId: string; survivorId: string }>;
+export type CustomerMerged = DomainEvent<
+  'CustomerMerged',
+  { customerId: string; survivorId: string }
+>;
 
 export type CustomerEvent =
   | CustomerCreated
@@ -61,13 +70,21 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
     case 'CustomerNoteAdded':
       return state;
     case 'CustomerTagged':
-      return state.status === 'active' ? { ...state, tags: [...state.tags, event.data.tag] } : state;
+      return state.status === 'active'
+        ? { ...state, tags: [...state.tags, event.data.tag] }
+        : state;
     case 'CustomerUntagged':
-      return state.status === 'active' ? { ...state, tags: state.tags.filter((t) => t !== event.data.tag) } : state;
+      return state.status === 'active'
+        ? { ...state, tags: state.tags.filter((t) => t !== event.data.tag) }
+        : state;
     case 'CustomerForgotten':
       return { status: 'forgotten', customerId: event.data.customerId };
     case 'CustomerMerged':
-      return { status: 'merged', customerId: event.data.customerId, survivorId: event.data.survivorId };
+      return {
+        status: 'merged',
+        customerId: event.data.customerId,
+        survivorId: event.data.survivorId,
+      };
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -18,7 +18,9 @@ import { MAX_TAGS } from '../domain/customer.decider';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value;
+  Array.isArray(value)
+    ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
+    : value;
 
 /** E.164-ish: optional +, a non-zero digit, 6 to 14 more digits; no spaces. */
 export const PHONE = /^\+?[1-9]\d{6,14}$/;

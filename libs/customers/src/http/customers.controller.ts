@@ -29,7 +29,13 @@ import {
   UpdateCustomerContactCommand,
 } from '../application/customer.commands';
 import { GetCustomerProfileQuery, SearchCustomersQuery } from '../application/customer.queries';
-import { AddNoteDto, CreateCustomerDto, SearchCustomersDto, TagsDto, UpdateCustomerContactDto } from './customer.dto';
+import {
+  AddNoteDto,
+  CreateCustomerDto,
+  SearchCustomersDto,
+  TagsDto,
+  UpdateCustomerContactDto,
+} from './customer.dto';
 import { TAG } from './customer.dto';
 
 const IdempotencyKey = ApiHeader({
@@ -40,10 +46,18 @@ const IdempotencyKey = ApiHeader({
 
 @ApiTags('customers')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ErrorBody, description: 'Invalid input: names the field and rule' })
+@ApiResponse({
+  status: 400,
+  type: ErrorBody,
+  description: 'Invalid input: names the field and rule',
+})
 @ApiResponse({ status: 401, type: ErrorBody })
 @ApiResponse({ status: 403, type: ErrorBody })
-@ApiResponse({ status: 503, type: ErrorBody, description: 'A store is down or the read model is behind; see Retry-After' })
+@ApiResponse({
+  status: 503,
+  type: ErrorBody,
+  description: 'A store is down or the read model is behind; see Retry-After',
+})
 @Controller('customers')
 export class CustomersController {
   constructor(
@@ -56,8 +70,15 @@ export class CustomersController {
   @IdempotencyKey
   @ApiOperation({ summary: 'Create a customer' })
   @ApiResponse({ status: 201, type: CommandResponse })
-  @ApiResponse({ status: 409, type: ErrorBody, description: 'Email already used by a live customer' })
-  create(@Body() body: CreateCustomerDto, @CommandCtx() context: CommandContext): Promise<CommandResponse> {
+  @ApiResponse({
+    status: 409,
+    type: ErrorBody,
+    description: 'Email already used by a live customer',
+  })
+  create(
+    @Body() body: CreateCustomerDto,
+    @CommandCtx() context: CommandContext,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new CreateCustomerCommand(body, context));
   }
 
@@ -121,7 +142,9 @@ export class CustomersController {
     @CommandCtx() context: CommandContext,
   ): Promise<CommandResponse> {
     if (!TAG.test(params.tag)) {
-      throw new RequestValidationError([{ field: 'tag', rule: 'matches', message: 'tag must match ^[a-z0-9][a-z0-9_:-]{0,39}$' }]);
+      throw new RequestValidationError([
+        { field: 'tag', rule: 'matches', message: 'tag must match ^[a-z0-9][a-z0-9_:-]{0,39}$' },
+      ]);
     }
     const tags = [params.tag];
     return this.commands.execute(new ChangeCustomerTagsCommand(id, 'remove', { tags }, context));
@@ -130,7 +153,11 @@ export class CustomersController {
   @Get(':id')
   @Roles('service', 'analyst')
   @ApiOperation({ summary: 'Customer profile (personal data masked for analysts)' })
-  @ApiQuery({ name: 'minPosition', required: false, description: 'Wait until the read model has applied this position' })
+  @ApiQuery({
+    name: 'minPosition',
+    required: false,
+    description: 'Wait until the read model has applied this position',
+  })
   @ApiResponse({ status: 200, description: 'The profile with service, orders and rfm sections' })
   @ApiResponse({ status: 404, type: ErrorBody })
   get(
@@ -144,7 +171,9 @@ export class CustomersController {
 
   @Get()
   @Roles('service', 'analyst')
-  @ApiOperation({ summary: 'Search customers by text, tag, status or RFM segment (newest first, paged)' })
+  @ApiOperation({
+    summary: 'Search customers by text, tag, status or RFM segment (newest first, paged)',
+  })
   search(
     @Query() query: SearchCustomersDto,
     @CurrentPrincipal() principal: Principal,

@@ -24,7 +24,10 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
   beforeEach(async () => {
     store = await factory();
     collection = `c_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-    await store.ensureCollection({ name: collection, indexes: [{ field: 'age' }, { field: 'city' }] });
+    await store.ensureCollection({
+      name: collection,
+      indexes: [{ field: 'age' }, { field: 'city' }],
+    });
   });
   afterEach(async () => {
     await store.dropCollection(collection);
@@ -56,7 +59,9 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     await store.upsert(collection, aPerson({ name: 'Bob', age: 20, tags: ['new'], city: 'Lyon' }));
     await store.upsert(collection, aPerson({ name: 'Cy', age: 50, tags: ['vip', 'new'] }));
     const names = async (filter: Record<string, unknown>): Promise<string[]> =>
-      (await store.find<Person>(collection, filter, { sort: { name: 1 } })).items.map((p) => p.name);
+      (await store.find<Person>(collection, filter, { sort: { name: 1 } })).items.map(
+        (p) => p.name,
+      );
     expect(await names({ age: { $gte: 30 } })).toEqual(['Ada', 'Cy']);
     expect(await names({ city: 'Paris' })).toEqual(['Ada']);
     expect(await names({ tags: 'vip' })).toEqual(['Ada', 'Cy']);
@@ -68,7 +73,8 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
   });
 
   it('pages with a limit and an opaque cursor, in sort order, without repeats', async () => {
-    for (let age = 1; age <= 25; age += 1) await store.upsert(collection, aPerson({ age: age % 7 }));
+    for (let age = 1; age <= 25; age += 1)
+      await store.upsert(collection, aPerson({ age: age % 7 }));
     const sorts: Sort[] = [{ age: 1 }, { age: -1 }, { name: 1, age: -1 }];
     for (const sort of sorts) {
       const seen: Person[] = [];
@@ -106,7 +112,11 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     const person = aPerson({ city: 'Paris' });
     await store.upsert(collection, person);
     expect(
-      await store.update(collection, person._id, { $set: { name: 'Eve' }, $inc: { age: 2 }, $unset: { city: '' } }),
+      await store.update(collection, person._id, {
+        $set: { name: 'Eve' },
+        $inc: { age: 2 },
+        $unset: { city: '' },
+      }),
     ).toBe(true);
     const updated = await store.get<Person>(collection, person._id);
     expect(updated).toMatchObject({ name: 'Eve', age: 38 });

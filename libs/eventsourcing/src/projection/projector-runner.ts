@@ -112,7 +112,10 @@ export class ProjectorRunner {
           continue;
         }
         status.state = 'backing-off';
-        const delay = Math.min(this.options.maxBackoffMs ?? 5000, 100 * 2 ** Math.min(failures, 10));
+        const delay = Math.min(
+          this.options.maxBackoffMs ?? 5000,
+          100 * 2 ** Math.min(failures, 10),
+        );
         this.logger.error('projection failed; retrying', {
           projection: projection.name,
           error: status.lastError,

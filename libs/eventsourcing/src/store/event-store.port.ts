@@ -56,7 +56,10 @@ export interface EventStore {
   /** The result of an earlier append of `commandId` to `streamId`, if there was one. */
   findCommandResult(streamId: string, commandId: string): Promise<AppendResult | null>;
   /** Every event whose metadata names this customer, in global order. */
-  readByCustomer(customerId: string, options?: { toPosition?: number; toTime?: Date }): Promise<RecordedEvent[]>;
+  readByCustomer(
+    customerId: string,
+    options?: { toPosition?: number; toTime?: Date },
+  ): Promise<RecordedEvent[]>;
   headPosition(): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -16,7 +16,11 @@ export async function* followLog(options: FollowLogOptions): AsyncGenerator<Read
   const batchSize = options.batchSize ?? 500;
   let position = options.fromPosition;
   while (!options.signal?.aborted) {
-    const page = await options.read({ fromPosition: position, limit: batchSize, types: options.types });
+    const page = await options.read({
+      fromPosition: position,
+      limit: batchSize,
+      types: options.types,
+    });
     if (page.position > position) {
       position = page.position;
       yield page;

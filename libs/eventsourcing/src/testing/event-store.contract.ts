@@ -39,7 +39,9 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
       const streamId = aStreamId();
       const first = await store.append(streamId, [aNewEvent(), aNewEvent()], 'no_stream');
       await store.append(streamId, [aNewEvent()], 1);
-      expect((await store.readStream(streamId, { fromRevision: 1 })).map((e) => e.revision)).toEqual([1, 2]);
+      expect(
+        (await store.readStream(streamId, { fromRevision: 1 })).map((e) => e.revision),
+      ).toEqual([1, 2]);
       expect(
         (await store.readStream(streamId, { toPosition: first.position })).map((e) => e.revision),
       ).toEqual([0, 1]);
@@ -128,9 +130,15 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
     it('finds the result of an earlier command by its id', async () => {
       const streamId = aStreamId();
       const event = aNewEvent();
-      const result = await store.append(streamId, [event, aNewEvent({ metadata: { commandId: event.metadata.commandId } })], 'no_stream');
+      const result = await store.append(
+        streamId,
+        [event, aNewEvent({ metadata: { commandId: event.metadata.commandId } })],
+        'no_stream',
+      );
       expect(await store.findCommandResult(streamId, event.metadata.commandId)).toEqual(result);
-      expect(await store.findCommandResult(streamId, 'b7b0c9b2-0000-4000-8000-000000000000')).toBeNull();
+      expect(
+        await store.findCommandResult(streamId, 'b7b0c9b2-0000-4000-8000-000000000000'),
+      ).toBeNull();
     });
   });
 
@@ -154,7 +162,11 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
     it('pages through the log without gaps or repeats', async () => {
       const start = await store.headPosition();
       const streamId = aStreamId();
-      await store.append(streamId, Array.from({ length: 7 }, () => aNewEvent()), 'no_stream');
+      await store.append(
+        streamId,
+        Array.from({ length: 7 }, () => aNewEvent()),
+        'no_stream',
+      );
       const seen: RecordedEvent[] = [];
       let position = start;
       for (;;) {
@@ -163,7 +175,9 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
         seen.push(...page.events);
         position = page.position;
       }
-      expect(seen.filter((e) => e.streamId === streamId).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(seen.filter((e) => e.streamId === streamId).map((e) => e.revision)).toEqual([
+        0, 1, 2, 3, 4, 5, 6,
+      ]);
     });
 
     it('filters by event type while still reporting how far it scanned', async () => {
@@ -175,7 +189,9 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
         'no_stream',
       );
       const page = await store.readAll({ fromPosition: start, limit: 100, types: ['Wanted'] });
-      expect(page.events.filter((e) => e.streamId === streamId).map((e) => e.type)).toEqual(['Wanted']);
+      expect(page.events.filter((e) => e.streamId === streamId).map((e) => e.type)).toEqual([
+        'Wanted',
+      ]);
       expect(page.position).toBeGreaterThanOrEqual(result.position);
     });
 
@@ -183,11 +199,17 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
       const customerId = aStreamId('customer-id');
       await store.append(aStreamId(), [aNewEvent({ metadata: { customerId } })], 'no_stream');
       await store.append(aStreamId(), [aNewEvent()], 'no_stream');
-      const last = await store.append(aStreamId(), [aNewEvent({ metadata: { customerId } })], 'no_stream');
+      const last = await store.append(
+        aStreamId(),
+        [aNewEvent({ metadata: { customerId } })],
+        'no_stream',
+      );
       const events = await store.readByCustomer(customerId);
       expect(events).toHaveLength(2);
       expect(events[1]?.position).toBe(last.position);
-      expect(await store.readByCustomer(customerId, { toPosition: last.position - 1 })).toHaveLength(1);
+      expect(
+        await store.readByCustomer(customerId, { toPosition: last.position - 1 }),
+      ).toHaveLength(1);
     });
   });
 
@@ -196,12 +218,20 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
       const streamId = aStreamId();
       await store.append(streamId, [aNewEvent({ data: { n: 0 } })], 'no_stream');
       const from = await store.headPosition();
-      await store.append(streamId, [aNewEvent({ data: { n: 1 } }), aNewEvent({ data: { n: 2 } })], 0);
+      await store.append(
+        streamId,
+        [aNewEvent({ data: { n: 1 } }), aNewEvent({ data: { n: 2 } })],
+        0,
+      );
 
       const controller = new AbortController();
       const seen: number[] = [];
       const done = (async () => {
-        for await (const page of store.subscribeToAll({ fromPosition: from, batchSize: 2, signal: controller.signal })) {
+        for await (const page of store.subscribeToAll({
+          fromPosition: from,
+          batchSize: 2,
+          signal: controller.signal,
+        })) {
           for (const event of page.events) {
             if (event.streamId === streamId) seen.push(event.data.n as number);
           }

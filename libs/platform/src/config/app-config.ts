@@ -56,8 +56,16 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     return raw;
   };
 
-  const eventStoreUrl = url('EVENTSTORE_URL', /^(esdb|esdb\+discover|kurrentdb|kurrent):\/\/\S+$/, 'esdb://host:2113?tls=false');
-  const mongoUrl = url('MONGODB_URL', /^mongodb(\+srv)?:\/\/\S+$/, 'mongodb://host:27017/crm?replicaSet=rs0');
+  const eventStoreUrl = url(
+    'EVENTSTORE_URL',
+    /^(esdb|esdb\+discover|kurrentdb|kurrent):\/\/\S+$/,
+    'esdb://host:2113?tls=false',
+  );
+  const mongoUrl = url(
+    'MONGODB_URL',
+    /^mongodb(\+srv)?:\/\/\S+$/,
+    'mongodb://host:27017/crm?replicaSet=rs0',
+  );
   if (Boolean(eventStoreUrl) !== Boolean(mongoUrl)) {
     problems.push(
       'EVENTSTORE_URL and MONGODB_URL: set both (production stores) or neither (embedded default), not one',
@@ -81,7 +89,8 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     masterKey,
     eventStoreUrl,
     mongoUrl,
-    runProjectors: oneOf('RUN_PROJECTORS', ['true', 'false'], production ? 'false' : 'true') === 'true',
+    runProjectors:
+      oneOf('RUN_PROJECTORS', ['true', 'false'], production ? 'false' : 'true') === 'true',
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     readWaitTimeoutMs: integer('READ_WAIT_TIMEOUT_MS', 2000, 0, 60000),
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),

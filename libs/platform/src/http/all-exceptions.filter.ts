@@ -3,7 +3,11 @@ import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DocumentStoreUnavailableError, InvalidCursorError } from '@crm/documents';
-import { DomainErrorException, StoreUnavailableError, WrongExpectedRevisionError } from '@crm/eventsourcing';
+import {
+  DomainErrorException,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '@crm/eventsourcing';
 import type { DomainErrorKind } from '@crm/eventsourcing';
 import type { ErrorBody, ErrorDetail } from './error-body';
 import { ReadModelNotReadyError, RequestValidationError } from './error-body';
@@ -16,11 +20,21 @@ const STATUS_BY_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
 };
 
-type Mapped = { status: number; message: string; code?: string; details?: ErrorDetail[]; retryAfter?: number };
+type Mapped = {
+  status: number;
+  message: string;
+  code?: string;
+  details?: ErrorDetail[];
+  retryAfter?: number;
+};
 
 export const mapError = (error: unknown): Mapped | null => {
   if (error instanceof DomainErrorException) {
-    return { status: STATUS_BY_DOMAIN_ERROR[error.error.category], message: error.message, code: error.error.code };
+    return {
+      status: STATUS_BY_DOMAIN_ERROR[error.error.category],
+      message: error.message,
+      code: error.error.code,
+    };
   }
   if (error instanceof RequestValidationError) {
     return { status: 400, message: error.message, details: error.details };
@@ -33,7 +47,11 @@ export const mapError = (error: unknown): Mapped | null => {
     };
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return { status: 409, message: `${error.streamId} was changed concurrently; retry`, code: 'CONCURRENT_MODIFICATION' };
+    return {
+      status: 409,
+      message: `${error.streamId} was changed concurrently; retry`,
+      code: 'CONCURRENT_MODIFICATION',
+    };
   }
   if (error instanceof StoreUnavailableError || error instanceof DocumentStoreUnavailableError) {
     return { status: 503, message: 'a store is unavailable; retry shortly', retryAfter: 5 };
@@ -43,8 +61,14 @@ export const mapError = (error: unknown): Mapped | null => {
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();
-    const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    const message = typeof detail === 'string' ? detail : Array.isArray(detail) ? detail.join('; ') : error.message;
+    const detail =
+      typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message =
+      typeof detail === 'string'
+        ? detail
+        : Array.isArray(detail)
+          ? detail.join('; ')
+          : error.message;
     return { status: error.getStatus(), message };
   }
   // Errors Fastify raises before a handler runs (bad JSON, too large, wrong content type).
@@ -74,7 +98,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       ...(mapped.code ? { code: mapped.code } : {}),
       ...(mapped.details ? { details: mapped.details } : {}),
     };
-    if (mapped.retryAfter !== undefined) void reply.header('Retry-After', String(mapped.retryAfter));
+    if (mapped.retryAfter !== undefined)
+      void reply.header('Retry-After', String(mapped.retryAfter));
     void reply.status(mapped.status).send(body);
   }
 }

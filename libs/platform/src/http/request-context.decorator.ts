@@ -17,41 +17,52 @@ export const principalOf = (request: AuthenticatedRequest): Principal => {
 };
 
 /** The command's context: actor from the API key, correlation id, optional Idempotency-Key. */
-export const CommandCtx = createParamDecorator((_: unknown, host: ExecutionContext): CommandContext => {
-  const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
-  const principal = principalOf(request);
-  const idempotencyKey = header(request, 'idempotency-key');
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new RequestValidationError([
-      {
-        field: 'Idempotency-Key',
-        rule: 'matches',
-        message: 'Idempotency-Key must be 8 to 200 characters of letters, digits, . _ : -',
-      },
-    ]);
-  }
-  return {
-    actor: { id: principal.keyId, role: principal.role },
-    correlationId: request.id,
-    ...(idempotencyKey ? { idempotencyKey } : {}),
-  };
-});
+export const CommandCtx = createParamDecorator(
+  (_: unknown, host: ExecutionContext): CommandContext => {
+    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = principalOf(request);
+    const idempotencyKey = header(request, 'idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new RequestValidationError([
+        {
+          field: 'Idempotency-Key',
+          rule: 'matches',
+          message: 'Idempotency-Key must be 8 to 200 characters of letters, digits, . _ : -',
+        },
+      ]);
+    }
+    return {
+      actor: { id: principal.keyId, role: principal.role },
+      correlationId: request.id,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
+  },
+);
 
 /** The caller, for handlers that mask what they show by role. */
-export const CurrentPrincipal = createParamDecorator((_: unknown, host: ExecutionContext): Principal =>
-  principalOf(host.switchToHttp().getRequest<AuthenticatedRequest>()),
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, host: ExecutionContext): Principal =>
+    principalOf(host.switchToHttp().getRequest<AuthenticatedRequest>()),
 );
 
 /** `minPosition` from the query string or the `X-Min-Position` header, for read-your-writes. */
-export const MinPosition = createParamDecorator((_: unknown, host: ExecutionContext): number | undefined => {
-  const request = host.switchToHttp().getRequest<AuthenticatedRequest & { query?: Record<string, unknown> }>();
-  const fromQuery = request.query?.minPosition;
-  const raw = typeof fromQuery === 'string' ? fromQuery : header(request, 'x-min-position');
-  if (raw === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(raw)) {
-    throw new RequestValidationError([
-      { field: 'minPosition', rule: 'isInt', message: 'minPosition must be a non-negative integer' },
-    ]);
-  }
-  return Number(raw);
-});
+export const MinPosition = createParamDecorator(
+  (_: unknown, host: ExecutionContext): number | undefined => {
+    const request = host
+      .switchToHttp()
+      .getRequest<AuthenticatedRequest & { query?: Record<string, unknown> }>();
+    const fromQuery = request.query?.minPosition;
+    const raw = typeof fromQuery === 'string' ? fromQuery : header(request, 'x-min-position');
+    if (raw === undefined) return undefined;
+    if (!/^\d{1,15}$/.test(raw)) {
+      throw new RequestValidationError([
+        {
+          field: 'minPosition',
+          rule: 'isInt',
+          message: 'minPosition must be a non-negative integer',
+        },
+      ]);
+    }
+    return Number(raw);
+  },
+);

@@ -10,7 +10,10 @@ export type CustomerProfileSection = {
   /** Projections the section reads, for read-your-writes waits. */
   projections: readonly string[];
   /** Section values by customer id; customers without data get `empty`. */
-  load(documents: DocumentStore, customerIds: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
+  load(
+    documents: DocumentStore,
+    customerIds: readonly string[],
+  ): Promise<Map<string, Record<string, unknown>>>;
   empty: Record<string, unknown>;
 };
 

@@ -24,10 +24,15 @@ export class ReadModelFreshness {
     if (!reached) throw new ReadModelNotReadyError(projections, minPosition);
   }
 
-  private async pollCheckpoints(projections: readonly string[], position: number): Promise<boolean> {
+  private async pollCheckpoints(
+    projections: readonly string[],
+    position: number,
+  ): Promise<boolean> {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const checkpoints = await Promise.all(projections.map((name) => this.documents.getCheckpoint(name)));
+      const checkpoints = await Promise.all(
+        projections.map((name) => this.documents.getCheckpoint(name)),
+      );
       if (checkpoints.every((checkpoint) => (checkpoint ?? 0) >= position)) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -19,7 +19,10 @@ export const API_KEYS_COLLECTION = 'security_api_keys';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView => ({ id: _id, ...rest });
+const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView => ({
+  id: _id,
+  ...rest,
+});
 
 /**
  * API keys: `crm_` + 256 random bits, shown once at creation and stored as a SHA-256 hash
@@ -57,7 +60,11 @@ export class ApiKeyService {
 
   async list(): Promise<ApiKeyView[]> {
     await this.ensureCollection();
-    const page = await this.documents.find<ApiKeyDocument>(API_KEYS_COLLECTION, {}, { sort: { createdAt: 1 }, limit: 10000 });
+    const page = await this.documents.find<ApiKeyDocument>(
+      API_KEYS_COLLECTION,
+      {},
+      { sort: { createdAt: 1 }, limit: 10000 },
+    );
     return page.items.map(toView);
   }
 
@@ -67,7 +74,9 @@ export class ApiKeyService {
     const key = await this.documents.get<ApiKeyDocument>(API_KEYS_COLLECTION, id);
     if (!key) return false;
     if (!key.revokedAt) {
-      await this.documents.update(API_KEYS_COLLECTION, id, { $set: { revokedAt: this.clock().toISOString() } });
+      await this.documents.update(API_KEYS_COLLECTION, id, {
+        $set: { revokedAt: this.clock().toISOString() },
+      });
     }
     return true;
   }
@@ -75,7 +84,11 @@ export class ApiKeyService {
   async authenticate(token: string): Promise<Principal | null> {
     await this.ensureCollection();
     const hash = hashToken(token);
-    const page = await this.documents.find<ApiKeyDocument>(API_KEYS_COLLECTION, { tokenHash: hash }, { limit: 1 });
+    const page = await this.documents.find<ApiKeyDocument>(
+      API_KEYS_COLLECTION,
+      { tokenHash: hash },
+      { limit: 1 },
+    );
     const key = page.items[0];
     if (!key || key.revokedAt) return null;
     if (!timingSafeEqual(Buffer.from(key.tokenHash), Buffer.from(hash))) return null;
@@ -86,7 +99,9 @@ export class ApiKeyService {
    * On a first start (no keys at all) create the admin key: the configured one, or a new one
    * whose token is returned so the caller can print it once.
    */
-  async ensureAdminKey(configured: string | undefined): Promise<{ token: string; generated: boolean } | null> {
+  async ensureAdminKey(
+    configured: string | undefined,
+  ): Promise<{ token: string; generated: boolean } | null> {
     await this.ensureCollection();
     if ((await this.documents.count(API_KEYS_COLLECTION, {})) > 0) return null;
     const { token } = await this.create('initial admin', 'admin', configured);

@@ -1,4 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { ErrorBody, ROLES } from '@crm/platform';
@@ -51,4 +60,3 @@ export class ApiKeysController {
     if (!(await this.apiKeys.revoke(id))) throw new NotFoundException(`no API key ${id}`);
   }
 }
-

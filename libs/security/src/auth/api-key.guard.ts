@@ -24,13 +24,16 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
-    if (!match?.[1]) throw new UnauthorizedException('missing or malformed Authorization: Bearer <api key>');
+    if (!match?.[1])
+      throw new UnauthorizedException('missing or malformed Authorization: Bearer <api key>');
     const principal = await this.apiKeys.authenticate(match[1]);
     if (!principal) throw new UnauthorizedException('unknown or revoked API key');
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (principal.role !== 'admin' && !allowed.includes(principal.role)) {
-      throw new ForbiddenException(`role ${principal.role} may not do this; needs ${['admin', ...allowed].join(' or ')}`);
+      throw new ForbiddenException(
+        `role ${principal.role} may not do this; needs ${['admin', ...allowed].join(' or ')}`,
+      );
     }
     return true;
   }

@@ -8,9 +8,12 @@ export const maskEmail = (email: string): string => {
   return `${maskWord(local)}@${maskWord(parts.join('.'))}${tld ? `.${tld}` : ''}`;
 };
 
-export const maskName = (name: string): string => name.split(/\s+/).filter(Boolean).map(maskWord).join(' ');
+export const maskName = (name: string): string =>
+  name.split(/\s+/).filter(Boolean).map(maskWord).join(' ');
 
 export const maskPhone = (phone: string): string =>
-  phone.length <= 4 ? '****' : `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 5))}${phone.slice(-2)}`;
+  phone.length <= 4
+    ? '****'
+    : `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 5))}${phone.slice(-2)}`;
 
 export const maskText = (text: string): string => (text.length === 0 ? '' : '[redacted]');

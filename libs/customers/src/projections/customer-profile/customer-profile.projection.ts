@@ -45,12 +45,18 @@ export const evolveCustomerProfile = (
     case 'CustomerContactUpdated': {
       const { customerId: _id, ...changes } = event.data;
       const next = { ...touched, ...changes };
-      return { ...next, emailKey: next.email.toLowerCase(), searchText: searchText(next.name, next.email) };
+      return {
+        ...next,
+        emailKey: next.email.toLowerCase(),
+        searchText: searchText(next.name, next.email),
+      };
     }
     case 'CustomerNoteAdded':
       return {
         ...touched,
-        notes: [...profile.notes, { noteId: event.data.noteId, text: event.data.text, at }].slice(-PROFILE_NOTES_KEPT),
+        notes: [...profile.notes, { noteId: event.data.noteId, text: event.data.text, at }].slice(
+          -PROFILE_NOTES_KEPT,
+        ),
         noteCount: profile.noteCount + 1,
       };
     case 'CustomerTagged':

@@ -64,7 +64,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
   get<T extends Document>(collection: string, id: string): Promise<T | null> {
     return this.guard(() => {
       const row = this.db
-        .prepare<[string], { body: string }>(`SELECT body FROM "${this.table(collection)}" WHERE id = ?`)
+        .prepare<[string], { body: string }>(
+          `SELECT body FROM "${this.table(collection)}" WHERE id = ?`,
+        )
         .get(id);
       return row ? (JSON.parse(row.body) as T) : null;
     });
@@ -112,7 +114,11 @@ export class EmbeddedDocumentStore implements DocumentStore {
             `SELECT body FROM "${table}" ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${sqlOrder} LIMIT ?`,
           )
           .all(...params, limit + 1);
-        return this.page(rows.map((row) => JSON.parse(row.body) as T), sort, limit);
+        return this.page(
+          rows.map((row) => JSON.parse(row.body) as T),
+          sort,
+          limit,
+        );
       }
 
       const candidates = this.db
@@ -122,12 +128,19 @@ export class EmbeddedDocumentStore implements DocumentStore {
         .all(...where.params)
         .map((row) => JSON.parse(row.body) as T);
       const condition = cursor ? { $and: [filter, afterCursorFilter(sort, cursor)] } : filter;
-      const items = find(candidates, condition).sort(sort).limit(limit + 1).all() as T[];
+      const items = find(candidates, condition)
+        .sort(sort)
+        .limit(limit + 1)
+        .all() as T[];
       return this.page(items, sort, limit);
     });
   }
 
-  private page<T extends Document>(items: T[], sort: Record<string, 1 | -1>, limit: number): Page<T> {
+  private page<T extends Document>(
+    items: T[],
+    sort: Record<string, 1 | -1>,
+    limit: number,
+  ): Page<T> {
     const pageItems = items.slice(0, limit);
     const last = pageItems.at(-1);
     return {
@@ -194,7 +207,8 @@ export class EmbeddedDocumentStore implements DocumentStore {
 
   delete(collection: string, id: string): Promise<boolean> {
     return this.guard(
-      () => this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id).changes > 0,
+      () =>
+        this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id).changes > 0,
     );
   }
 
@@ -207,7 +221,11 @@ export class EmbeddedDocumentStore implements DocumentStore {
     );
   }
 
-  private moveCheckpoint({ name, position, expected }: NonNullable<CommitBatch['checkpoint']>): void {
+  private moveCheckpoint({
+    name,
+    position,
+    expected,
+  }: NonNullable<CommitBatch['checkpoint']>): void {
     const current =
       this.db
         .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
@@ -225,7 +243,8 @@ export class EmbeddedDocumentStore implements DocumentStore {
 
   private apply(write: DocumentWrite): void {
     if (write.kind === 'put') this.put(write.collection, write.document);
-    else this.db.prepare(`DELETE FROM "${this.table(write.collection)}" WHERE id = ?`).run(write.id);
+    else
+      this.db.prepare(`DELETE FROM "${this.table(write.collection)}" WHERE id = ?`).run(write.id);
   }
 
   private put(collection: string, document: Document): void {
@@ -241,7 +260,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(
       () =>
         this.db
-          .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
+          .prepare<[string], { position: number }>(
+            'SELECT position FROM checkpoints WHERE name = ?',
+          )
           .get(name)?.position ?? null,
     );
   }
@@ -267,7 +288,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
   private table(collection: string): string {
     const table = tableName(collection);
     if (!this.indexed.has(collection)) {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, body TEXT NOT NULL)`);
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, body TEXT NOT NULL)`,
+      );
       this.indexed.set(collection, new Set());
     }
     return table;
@@ -289,7 +312,10 @@ const tableName = (collection: string): string => {
 
 const translate = (error: unknown): Error => {
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM)/.test(code)) {
+  if (
+    typeof code === 'string' &&
+    /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM)/.test(code)
+  ) {
     return new DocumentStoreUnavailableError(error);
   }
   if (error instanceof TypeError && /database connection is not open/.test(error.message)) {
@@ -297,4 +323,3 @@ const translate = (error: unknown): Error => {
   }
   return error instanceof Error ? error : new Error(String(error));
 };
-

@@ -9,6 +9,8 @@ describe('SqliteEventStore (embedded adapter)', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   eventStoreContract(() =>
-    Promise.resolve(new SqliteEventStore({ filename: join(folder, 'events.sqlite'), pollIntervalMs: 20 })),
+    Promise.resolve(
+      new SqliteEventStore({ filename: join(folder, 'events.sqlite'), pollIntervalMs: 20 }),
+    ),
   );
 });

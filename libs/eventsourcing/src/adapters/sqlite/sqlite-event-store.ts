@@ -80,7 +80,9 @@ export class SqliteEventStore implements EventStore {
       >(
         'SELECT max(revision) AS revision, max(position) AS position FROM events WHERE command_id = ? AND stream_id = ?',
       ),
-      head: this.db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
+      head: this.db.prepare<[], { head: number | null }>(
+        'SELECT max(position) AS head FROM events',
+      ),
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),

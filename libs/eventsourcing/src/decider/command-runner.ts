@@ -53,7 +53,7 @@ export class CommandRunner {
     private readonly store: EventStore,
     options: CommandRunnerOptions = {},
   ) {
-    this.maxRetries = options.maxRetries ?? 5;
+    this.maxRetries = options.maxRetries ?? 10;
     this.upcaster = options.upcaster ?? identityUpcaster;
     this.clock = options.clock ?? (() => new Date());
   }
@@ -95,6 +95,8 @@ export class CommandRunner {
             ),
           );
         }
+        // Jitter, so writers that collided on a hot stream do not collide again in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
       }
     }
   }

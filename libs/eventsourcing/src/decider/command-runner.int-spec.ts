@@ -1,0 +1,166 @@
+import type { Decider, DomainEvent } from './decider';
+import { CommandRunner } from './command-runner';
+import type { CommandContext } from './command-runner';
+import { DomainErrorException, domainError } from './domain-error';
+import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
+import { WrongExpectedRevisionError } from '../store/errors';
+import type { EventStore } from '../store/event-store.port';
+
+type CounterEvent = DomainEvent<'Incremented', { by: number }>;
+type CounterCommand = { type: 'Increment'; by: number; max: number };
+type CounterState = { total: number };
+
+/** A counter that refuses to pass its maximum: enough to show retries and refusals. */
+const counter: Decider<CounterCommand, CounterEvent, CounterState> = {
+  initialState: { total: 0 },
+  evolve: (state, event) => ({ total: state.total + event.data.by }),
+  decide: (command, state) =>
+    state.total + command.by > command.max
+      ? domainError(
+          'conflict',
+          'COUNTER_FULL',
+          `counter at ${state.total} cannot take ${command.by}`,
+        )
+      : [{ type: 'Incremented', data: { by: command.by } }],
+};
+
+const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
+  actor: { id: 'key-1', role: 'service' },
+  correlationId: 'corr-1',
+  ...overrides,
+});
+
+const run = (
+  runner: CommandRunner,
+  by: number,
+  max: number,
+  ctx = context(),
+  commandType = 'Increment',
+) =>
+  runner.run(
+    counter,
+    { type: 'Increment', by, max },
+    { streamId: 'counter-1', context: ctx, commandType, customerId: 'c-1' },
+  );
+
+describe('CommandRunner', () => {
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    store = new SqliteEventStore({ filename: ':memory:' });
+  });
+  afterEach(() => store.close());
+
+  it('appends the decided events with full metadata and answers revision and position', async () => {
+    const result = await run(
+      new CommandRunner(store, { clock: () => new Date('2026-01-02T03:04:05Z') }),
+      2,
+      10,
+    );
+    expect(result).toMatchObject({ nextExpectedRevision: 0, position: 1, appended: 1 });
+    const [event] = await store.readStream('counter-1');
+    expect(event?.metadata).toEqual({
+      eventId: expect.any(String),
+      commandId: expect.any(String),
+      correlationId: 'corr-1',
+      causationId: event?.metadata.commandId,
+      actor: { id: 'key-1', role: 'service' },
+      occurredAt: '2026-01-02T03:04:05.000Z',
+      schemaVersion: 1,
+      customerId: 'c-1',
+    });
+  });
+
+  it('throws the domain error and appends nothing when the decision is a refusal', async () => {
+    const runner = new CommandRunner(store);
+    await run(runner, 5, 5);
+    await expect(run(runner, 1, 5)).rejects.toBeInstanceOf(DomainErrorException);
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('answers a retried command with the same Idempotency-Key as the first did, appending nothing', async () => {
+    const runner = new CommandRunner(store);
+    const ctx = context({ idempotencyKey: 'retry-me-please' });
+    const first = await run(runner, 3, 3, ctx);
+    // Deciding again would be refused (the counter is full): the runner must not decide again.
+    const retry = await run(runner, 3, 3, ctx);
+    expect(retry).toEqual({ ...first, appended: 0 });
+    expect(await store.readStream('counter-1')).toHaveLength(1);
+  });
+
+  it('derives the same event ids from the same key, and different ones for another caller', async () => {
+    const runner = new CommandRunner(store);
+    await run(runner, 1, 10, context({ idempotencyKey: 'same-key-123' }));
+    await run(
+      runner,
+      1,
+      10,
+      context({ idempotencyKey: 'same-key-123', actor: { id: 'key-2', role: 'service' } }),
+    );
+    const events = await store.readStream('counter-1');
+    expect(events).toHaveLength(2);
+    expect(events[0]?.metadata.eventId).not.toBe(events[1]?.metadata.eventId);
+  });
+
+  it('on a concurrent write, reloads and decides again', async () => {
+    const runner = new CommandRunner(wrap(store, { conflictsBeforeSuccess: 2 }));
+    await run(runner, 1, 10);
+    expect((await store.readStream('counter-1')).map((e) => e.data)).toEqual([
+      { by: 1 },
+      { by: 1 },
+      { by: 1 },
+    ]);
+  });
+
+  it('refuses with a conflict when the re-decided command is no longer valid', async () => {
+    const runner = new CommandRunner(wrap(store, { conflictsBeforeSuccess: 1, intruderBy: 9 }));
+    await expect(run(runner, 2, 10)).rejects.toMatchObject({ error: { code: 'COUNTER_FULL' } });
+  });
+
+  it('gives up after the bounded number of retries with a clear conflict', async () => {
+    const runner = new CommandRunner(wrap(store, { conflictsBeforeSuccess: 100 }), {
+      maxRetries: 3,
+    });
+    await expect(run(runner, 1, 1000)).rejects.toMatchObject({
+      error: { code: 'CONCURRENT_MODIFICATION' },
+    });
+  });
+
+  it('under concurrent commands loses no update: every success is stored, every failure a clean refusal', async () => {
+    const runner = new CommandRunner(store);
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => run(runner, 1, 12)));
+    const succeeded = outcomes.filter((o) => o.status === 'fulfilled');
+    const refusals = outcomes.flatMap((o) =>
+      o.status === 'rejected' ? [o.reason as DomainErrorException] : [],
+    );
+    expect(await store.readStream('counter-1')).toHaveLength(succeeded.length);
+    expect(succeeded).toHaveLength(12);
+    for (const refusal of refusals) {
+      expect(refusal).toBeInstanceOf(DomainErrorException);
+      expect(['COUNTER_FULL', 'CONCURRENT_MODIFICATION']).toContain(refusal.error.code);
+    }
+  });
+});
+
+/** Simulates another writer: before the wrapped append, sneak in an event `n` times. */
+const wrap = (
+  store: EventStore,
+  options: { conflictsBeforeSuccess: number; intruderBy?: number },
+): EventStore => {
+  let intrusions = 0;
+  return Object.assign(Object.create(store) as EventStore, {
+    append: async (...args: Parameters<EventStore['append']>) => {
+      if (intrusions < options.conflictsBeforeSuccess) {
+        intrusions += 1;
+        const [streamId, events] = args;
+        const intruder = events.map((e) => ({
+          ...e,
+          data: { by: options.intruderBy ?? 1 },
+          metadata: { ...e.metadata, eventId: `${e.metadata.eventId}-intruder-${intrusions}` },
+        }));
+        await store.append(streamId, intruder, 'any');
+        throw new WrongExpectedRevisionError(streamId, args[2], 0);
+      }
+      return store.append(...args);
+    },
+  });
+};

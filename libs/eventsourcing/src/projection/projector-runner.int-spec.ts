@@ -1,0 +1,124 @@
+import { EmbeddedDocumentStore } from '@crm/documents';
+import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
+import { aNewEvent } from '../testing/event-factory';
+import type { Projection } from './projection';
+import { documentProjection } from './projection';
+import { ProjectorRunner } from './projector-runner';
+
+type Tally = { _id: string; count: number; sum: number };
+
+const tally = (name = 'tally', failOn?: number): Projection =>
+  documentProjection<Tally>({
+    name,
+    collection: { name: `${name}_docs` },
+    handles: ['Added'],
+    documentId: (event) => String(event.data.key),
+    evolve: (doc, event) => {
+      if (event.data.value === failOn) throw new Error(`cannot project ${failOn}`);
+      return {
+        _id: String(event.data.key),
+        count: (doc?.count ?? 0) + 1,
+        sum: (doc?.sum ?? 0) + Number(event.data.value),
+      };
+    },
+  });
+
+const added = (key: string, value: number) => aNewEvent({ type: 'Added', data: { key, value } });
+
+describe('ProjectorRunner', () => {
+  let events: SqliteEventStore;
+  let documents: EmbeddedDocumentStore;
+  beforeEach(() => {
+    events = new SqliteEventStore({ filename: ':memory:', pollIntervalMs: 10 });
+    documents = new EmbeddedDocumentStore({ filename: ':memory:' });
+  });
+  afterEach(async () => {
+    await events.close();
+    await documents.close();
+  });
+
+  it('catches up from the start, follows live events, and keeps its checkpoint with its documents', async () => {
+    await events.append(
+      's-1',
+      [added('a', 1), added('b', 2), aNewEvent({ type: 'Ignored' })],
+      'no_stream',
+    );
+    const runner = new ProjectorRunner(events, documents, [tally()], { batchSize: 2 });
+    await runner.start();
+    const live = await events.append('s-1', [added('a', 10)], 2);
+    expect(await runner.waitFor(['tally'], live.position, 2000)).toBe(true);
+    await runner.stop();
+    expect(await documents.get('tally_docs', 'a')).toMatchObject({
+      count: 2,
+      sum: 11,
+      _position: live.position,
+    });
+    expect(await documents.get('tally_docs', 'b')).toMatchObject({ count: 1, sum: 2 });
+    expect(await documents.getCheckpoint('tally')).toBe(live.position);
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await events.append('s-1', [added('a', 1)], 'no_stream');
+    const first = new ProjectorRunner(events, documents, [tally()]);
+    await first.start();
+    await first.waitFor(['tally'], 1, 2000);
+    await first.stop();
+    const next = await events.append('s-1', [added('a', 5)], 0);
+    const second = new ProjectorRunner(events, documents, [tally()]);
+    await second.start();
+    await second.waitFor(['tally'], next.position, 2000);
+    await second.stop();
+    expect(await documents.get('tally_docs', 'a')).toMatchObject({ count: 2, sum: 6 });
+  });
+
+  it('skips events a document already folded in (a batch re-applied without a transaction)', async () => {
+    const result = await events.append('s-1', [added('a', 1), added('a', 2)], 'no_stream');
+    await documents.upsert('tally_docs', {
+      _id: 'a',
+      count: 2,
+      sum: 3,
+      _position: result.position,
+    });
+    const runner = new ProjectorRunner(events, documents, [tally()]);
+    await runner.start();
+    await runner.waitFor(['tally'], result.position, 2000);
+    await runner.stop();
+    expect(await documents.get('tally_docs', 'a')).toMatchObject({ count: 2, sum: 3 });
+  });
+
+  it('follows a reset of its checkpoint (rebuild) instead of writing over it', async () => {
+    await events.append('s-1', [added('a', 1), added('a', 2)], 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [tally()]);
+    await runner.start();
+    await runner.waitFor(['tally'], 2, 2000);
+    // Another process resets the read model while this runner is live.
+    await documents.dropCollection('tally_docs');
+    await documents.deleteCheckpoint('tally');
+    const next = await events.append('s-1', [added('a', 3)], 1);
+    await waitUntil(async () => (await documents.get<Tally>('tally_docs', 'a'))?.count === 3);
+    await runner.stop();
+    expect(await documents.get('tally_docs', 'a')).toMatchObject({ count: 3, sum: 6 });
+    expect(await documents.getCheckpoint('tally')).toBe(next.position);
+  });
+
+  it('does not move past an event it cannot apply, and retries with backoff', async () => {
+    await events.append('s-1', [added('a', 1), added('a', 13), added('a', 2)], 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [tally('stuck', 13)], {
+      maxBackoffMs: 20,
+    });
+    await runner.start();
+    await waitUntil(async () => runner.status()[0]?.state === 'backing-off');
+    await runner.stop();
+    expect(runner.status()[0]?.lastError).toMatch(/cannot project 13/);
+    expect(await documents.getCheckpoint('stuck')).toBeNull();
+    expect(await documents.get('stuck_docs', 'a')).toBeNull();
+  });
+});
+
+const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};

@@ -10,6 +10,7 @@ import {
   createUpcasters,
   profileSections,
   segmentLookup,
+  piiFields,
 } from '@crm/composition';
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
@@ -40,7 +41,11 @@ export class AppModule {
           },
         }),
         CqrsModule.forRoot(),
-        PlatformModule.forRoot(config, allProjections, createUpcasters()),
+        PlatformModule.forRoot(config, {
+          projections: allProjections,
+          upcasters: createUpcasters(),
+          piiFields,
+        }),
         SecurityModule,
         HealthModule,
         ...contextModules,

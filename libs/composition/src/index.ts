@@ -2,7 +2,8 @@ import type { Type } from '@nestjs/common';
 import type { Projection } from '@crm/eventsourcing';
 import { UpcasterChain } from '@crm/eventsourcing';
 import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
-import { CustomersModule, customerProjections } from '@crm/customers';
+import { CustomersModule, customerPiiFields, customerProjections } from '@crm/customers';
+import type { PiiFieldRegistry } from '@crm/security/pii';
 
 /**
  * The one list of what the product is made of: every context's module, read models,
@@ -17,3 +18,6 @@ export const profileSections: readonly CustomerProfileSection[] = [];
 export const segmentLookup: CustomerSegmentLookup | null = null;
 
 export const createUpcasters = (): UpcasterChain => new UpcasterChain();
+
+/** Every event field that holds personal data, and what kind it is (sealed per customer). */
+export const piiFields: PiiFieldRegistry = { ...customerPiiFields };

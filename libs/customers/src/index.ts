@@ -8,3 +8,10 @@ export * from './customers.module';
 
 import { customerProfileProjection } from './projections/customer-profile/customer-profile.projection';
 export const customerProjections = [customerProfileProjection];
+
+/** Personal data in customer events, sealed with the customer's key. */
+export const customerPiiFields = {
+  CustomerCreated: { name: 'name', email: 'email', phone: 'phone', address: 'address' },
+  CustomerContactUpdated: { name: 'name', email: 'email', phone: 'phone', address: 'address' },
+  CustomerNoteAdded: { text: 'text' },
+} as const;

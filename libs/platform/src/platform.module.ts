@@ -4,13 +4,32 @@ import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
 import type { EventStore, Projection } from '@crm/eventsourcing';
 import { CommandRunner, EVENT_STORE, ProjectorRunner, UpcasterChain } from '@crm/eventsourcing';
+import type { PiiFieldRegistry } from '@crm/security/pii';
+import { DataKeyStore, EncryptingEventStore, PiiHasher, PiiProtection } from '@crm/security/pii';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config';
 import { ReadModelFreshness } from './read-models/read-model-freshness';
 import { createStores } from './stores/create-stores';
+import type { Stores } from './stores/create-stores';
 import { UPCASTERS } from './upcasters';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+export const STORES = Symbol('STORES');
+
+/** What the product is made of, from the composition: read models, upcasters, personal data. */
+export type PlatformComposition = {
+  projections: readonly Projection[];
+  upcasters: UpcasterChain;
+  piiFields: PiiFieldRegistry;
+};
+
+const warnAboutMasterKey = (stores: Stores, logger: Logger): void => {
+  if (stores.masterKeyOrigin === 'env') return;
+  logger.warn(
+    `${stores.masterKeyOrigin === 'generated' ? 'CREATED a new' : 'Using the'} master key file ${stores.masterKeyPath ?? ''}. ` +
+      'Anyone with this file and the data folder can read personal data: set CRM_MASTER_KEY from a secret store in production.',
+  );
+};
 
 /** Stores, the command runner, the projectors and read-your-writes, for every context. */
 @Global()
@@ -22,35 +41,42 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(STORES) private readonly stores: Stores,
     private readonly projectors: ProjectorRunner,
   ) {}
 
-  static forRoot(
-    config: AppConfig,
-    projections: readonly Projection[],
-    upcasters: UpcasterChain,
-  ): DynamicModule {
+  static forRoot(config: AppConfig, composition: PlatformComposition): DynamicModule {
+    const { projections, upcasters, piiFields } = composition;
     return {
       module: PlatformModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: PROJECTIONS, useValue: projections },
         { provide: UPCASTERS, useValue: upcasters },
-        { provide: 'STORES', useFactory: () => createStores(config) },
+        { provide: STORES, useFactory: () => createStores(config) },
+        { provide: DataKeyStore, useFactory: (stores: Stores) => stores.dataKeys, inject: [STORES] },
+        { provide: PiiHasher, useFactory: (stores: Stores) => stores.hasher, inject: [STORES] },
+        {
+          provide: PiiProtection,
+          useFactory: (keys: DataKeyStore) => new PiiProtection(keys, piiFields),
+          inject: [DataKeyStore],
+        },
         {
           provide: EVENT_STORE,
-          useFactory: (stores: { events: EventStore }) => stores.events,
-          inject: ['STORES'],
+          useFactory: (stores: Stores) => stores.events,
+          inject: [STORES],
         },
         {
           provide: DOCUMENT_STORE,
-          useFactory: (stores: { documents: DocumentStore }) => stores.documents,
-          inject: ['STORES'],
+          useFactory: (stores: Stores) => stores.documents,
+          inject: [STORES],
         },
         {
           provide: CommandRunner,
-          useFactory: (events: EventStore) => new CommandRunner(events, { upcaster: upcasters }),
-          inject: [EVENT_STORE],
+          // Deciders see plaintext; personal data is sealed on its way into the log.
+          useFactory: (events: EventStore, pii: PiiProtection) =>
+            new CommandRunner(new EncryptingEventStore(events, pii), { upcaster: upcasters }),
+          inject: [EVENT_STORE, PiiProtection],
         },
         {
           provide: ProjectorRunner,
@@ -76,8 +102,12 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         APP_CONFIG,
         PROJECTIONS,
         UPCASTERS,
+        STORES,
         EVENT_STORE,
         DOCUMENT_STORE,
+        DataKeyStore,
+        PiiHasher,
+        PiiProtection,
         CommandRunner,
         ProjectorRunner,
         ReadModelFreshness,
@@ -86,6 +116,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    warnAboutMasterKey(this.stores, this.logger);
     if (!this.config.runProjectors) return;
     await this.projectors.start();
     this.logger.log(

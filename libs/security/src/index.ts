@@ -4,3 +4,5 @@ export * from './auth/api-key.guard';
 export * from './auth/uuid.pipe';
 export * from './pii/masking';
 export * from './security.module';
+export * from './pii';
+export * from './pii/pii-reveal.interceptor';

@@ -5,7 +5,9 @@ import { CommandRunner, deriveAggregateId } from '@crm/eventsourcing';
 import type { CommandContext } from '@crm/eventsourcing';
 import type { CommandResponse } from '@crm/platform';
 import { toCommandResponse } from '@crm/platform';
+import { PiiHasher } from '@crm/security/pii';
 import { customerStreamId } from '../domain/customer';
+import type { ContactLookup } from '../domain/customer';
 import type { CustomerCommand } from '../domain/customer.decider';
 import { customerDecider } from '../domain/customer.decider';
 import {
@@ -15,6 +17,14 @@ import {
   UpdateCustomerContactCommand,
 } from './customer.commands';
 import { EmailUniqueness } from './email-uniqueness';
+
+/** Blind indexes of an email and the words of a name. */
+export const contactLookup = (hasher: PiiHasher, contact: { email?: string; name?: string }): Partial<ContactLookup> => ({
+  ...(contact.email !== undefined ? { emailHash: hasher.hash('email', contact.email) } : {}),
+  ...(contact.name !== undefined
+    ? { nameHashes: [...new Set(contact.name.toLowerCase().split(/\s+/).filter(Boolean))].map((w) => hasher.hash('name', w)) }
+    : {}),
+});
 
 const runCustomerCommand = async (
   runner: CommandRunner,
@@ -35,11 +45,13 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
   constructor(
     private readonly runner: CommandRunner,
     private readonly emails: EmailUniqueness,
+    private readonly hasher: PiiHasher,
   ) {}
 
   async execute({ body, context }: CreateCustomerCommand): Promise<CommandResponse> {
     const customerId = deriveAggregateId(context, 'customer');
-    await this.emails.assertFree(body.email, customerId);
+    const lookup = contactLookup(this.hasher, body) as ContactLookup;
+    await this.emails.assertFree(lookup.emailHash, customerId);
     return runCustomerCommand(
       this.runner,
       {
@@ -51,6 +63,7 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
           phone: body.phone ?? null,
           address: body.address ?? null,
         },
+        lookup,
         tags: body.tags ?? [],
       },
       context,
@@ -63,6 +76,7 @@ export class UpdateCustomerContactHandler implements ICommandHandler<UpdateCusto
   constructor(
     private readonly runner: CommandRunner,
     private readonly emails: EmailUniqueness,
+    private readonly hasher: PiiHasher,
   ) {}
 
   async execute({
@@ -70,10 +84,15 @@ export class UpdateCustomerContactHandler implements ICommandHandler<UpdateCusto
     body,
     context,
   }: UpdateCustomerContactCommand): Promise<CommandResponse> {
-    if (body.email !== undefined) await this.emails.assertFree(body.email, customerId);
+    const lookup = contactLookup(this.hasher, { email: body.email, name: body.name });
+    if (lookup.emailHash) await this.emails.assertFree(lookup.emailHash, customerId);
+    const { name, email, phone, address } = body;
+    const changes = Object.fromEntries(
+      Object.entries({ name, email, phone, address }).filter(([, value]) => value !== undefined),
+    );
     return runCustomerCommand(
       this.runner,
-      { type: 'UpdateCustomerContact', customerId, changes: body },
+      { type: 'UpdateCustomerContact', customerId, changes, lookup },
       context,
     );
   }

@@ -10,6 +10,7 @@ import {
   ReadModelFreshness,
   RequestValidationError,
 } from '@crm/platform';
+import { PiiHasher } from '@crm/security/pii';
 import { CUSTOMER_PROFILE_PROJECTION } from '../projections/customer-profile/customer-profile.document';
 import type { CustomerProfileDocument } from '../projections/customer-profile/customer-profile.document';
 import {
@@ -31,10 +32,7 @@ class ProfileSections {
     return [CUSTOMER_PROFILE_PROJECTION, ...this.sections.flatMap((s) => s.projections)];
   }
 
-  async views(
-    profiles: CustomerProfileDocument[],
-    principal: GetCustomerProfileQuery['principal'],
-  ) {
+  async views(profiles: CustomerProfileDocument[]) {
     const ids = profiles.map((p) => p.customerId);
     const loaded = await Promise.all(
       this.sections.map(async (s) => [s, await s.load(this.documents, ids)] as const),
@@ -46,7 +44,7 @@ class ProfileSections {
           values.get(profile.customerId) ?? section.empty,
         ]),
       );
-      return toProfileView(profile, sections, principal);
+      return toProfileView(profile, sections);
     });
   }
 }
@@ -63,15 +61,11 @@ export class GetCustomerProfileHandler implements IQueryHandler<GetCustomerProfi
     this.sections = new ProfileSections(documents, sections ?? []);
   }
 
-  async execute({
-    customerId,
-    principal,
-    minPosition,
-  }: GetCustomerProfileQuery): Promise<CustomerProfileView> {
+  async execute({ customerId, minPosition }: GetCustomerProfileQuery): Promise<CustomerProfileView> {
     await this.freshness.ensure(this.sections.projections, minPosition);
     const profile = await getCustomerProfile(this.documents, customerId);
     if (!profile) throw new NotFoundException(`customer ${customerId} does not exist`);
-    const [view] = await this.sections.views([profile], principal);
+    const [view] = await this.sections.views([profile]);
     return view as CustomerProfileView;
   }
 }
@@ -87,22 +81,23 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
     @Optional()
     @Inject(CUSTOMER_SEGMENT_LOOKUP)
     private readonly segments: CustomerSegmentLookup | null,
+    private readonly hasher: PiiHasher,
   ) {
     this.sections = new ProfileSections(documents, sections ?? []);
   }
 
-  async execute({ search, principal, minPosition }: SearchCustomersQuery) {
+  async execute({ search, minPosition }: SearchCustomersQuery) {
     await this.freshness.ensure(this.sections.projections, minPosition);
     const ids = search.segment ? await this.segmentIds(search.segment) : undefined;
     const page = await searchCustomerProfiles(this.documents, {
-      q: search.q,
+      qHash: search.q ? this.hasher.hash(search.q.includes('@') ? 'email' : 'name', search.q) : undefined,
       tag: search.tag,
       status: search.status,
       ids,
       limit: search.limit ?? 50,
       cursor: search.cursor,
     });
-    return { items: await this.sections.views(page.items, principal), nextCursor: page.nextCursor };
+    return { items: await this.sections.views(page.items), nextCursor: page.nextCursor };
   }
 
   private async segmentIds(segment: string): Promise<string[]> {

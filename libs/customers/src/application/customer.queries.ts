@@ -1,12 +1,10 @@
 import { Query } from '@nestjs/cqrs';
-import type { Principal } from '@crm/platform';
 import type { SearchCustomersDto } from '../http/customer.dto';
 import type { CustomerProfileView } from './customer-profile.view';
 
 export class GetCustomerProfileQuery extends Query<CustomerProfileView> {
   constructor(
     readonly customerId: string,
-    readonly principal: Principal,
     readonly minPosition: number | undefined,
   ) {
     super();
@@ -19,7 +17,6 @@ export class SearchCustomersQuery extends Query<{
 }> {
   constructor(
     readonly search: SearchCustomersDto,
-    readonly principal: Principal,
     readonly minPosition: number | undefined,
   ) {
     super();

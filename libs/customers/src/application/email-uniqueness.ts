@@ -20,9 +20,9 @@ export class EmailUniqueness {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
-  async assertFree(email: string, forCustomerId: string): Promise<void> {
+  async assertFree(emailHash: string, forCustomerId: string): Promise<void> {
     await this.freshness.ensure([CUSTOMER_PROFILE_PROJECTION], await this.events.headPosition());
-    const holder = await findLiveCustomerByEmail(this.documents, email);
+    const holder = await findLiveCustomerByEmail(this.documents, emailHash);
     if (holder && holder.customerId !== forCustomerId) {
       throw new DomainErrorException(
         domainError(

@@ -1,5 +1,5 @@
 import { deciderSpec } from '@crm/eventsourcing/testing';
-import type { ContactDetails, CustomerEvent } from './customer';
+import type { ContactDetails, ContactLookup, CustomerEvent } from './customer';
 import { customerDecider, MAX_TAGS } from './customer.decider';
 
 const spec = deciderSpec(customerDecider);
@@ -13,11 +13,13 @@ const aContact = (overrides: Partial<ContactDetails> = {}): ContactDetails => ({
   ...overrides,
 });
 
+const lookup: ContactLookup = { emailHash: 'h-email', nameHashes: ['h-ada', 'h-lovelace'] };
+
 const created = (
   overrides: { tags?: string[]; contact?: Partial<ContactDetails> } = {},
 ): CustomerEvent => ({
   type: 'CustomerCreated',
-  data: { customerId, ...aContact(overrides.contact), tags: overrides.tags ?? [] },
+  data: { customerId, ...aContact(overrides.contact), ...lookup, tags: overrides.tags ?? [] },
 });
 const forgotten: CustomerEvent = { type: 'CustomerForgotten', data: { customerId } };
 const merged: CustomerEvent = { type: 'CustomerMerged', data: { customerId, survivorId: 'b1' } };
@@ -31,6 +33,7 @@ describe('customer decider', () => {
           type: 'CreateCustomer',
           customerId,
           contact: aContact(),
+          lookup,
           tags: ['vip', 'vip', 'b2b'],
         })
         .then([created({ tags: ['vip', 'b2b'] })]));
@@ -38,7 +41,7 @@ describe('customer decider', () => {
     it.each([
       [
         'UpdateCustomerContact',
-        { type: 'UpdateCustomerContact' as const, customerId, changes: { name: 'X' } },
+        { type: 'UpdateCustomerContact' as const, customerId, changes: { name: 'X' }, lookup: {} },
       ],
       [
         'AddCustomerNote',
@@ -56,7 +59,8 @@ describe('customer decider', () => {
     it('refuses to create it twice', () =>
       spec
         .given([created()])
-        .when({ type: 'CreateCustomer', customerId, contact: aContact(), tags: [] })
+        .when({ type: 'CreateCustomer', customerId, contact: aContact(),
+          lookup, tags: [] })
         .thenFails('CUSTOMER_ALREADY_EXISTS', /already exists \(active\)/));
 
     it('records only the contact fields that change', () =>
@@ -66,18 +70,19 @@ describe('customer decider', () => {
           type: 'UpdateCustomerContact',
           customerId,
           changes: { name: 'Ada Lovelace', email: 'ada@new.org', phone: null },
+          lookup: { emailHash: 'h-new-email', nameHashes: ['h-ada', 'h-lovelace'] },
         })
         .then([
           {
             type: 'CustomerContactUpdated',
-            data: { customerId, email: 'ada@new.org', phone: null },
+            data: { customerId, email: 'ada@new.org', phone: null, emailHash: 'h-new-email' },
           },
         ]));
 
     it('records nothing when no contact field changes', () =>
       spec
         .given([created()])
-        .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'ada@example.com' } })
+        .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'ada@example.com' }, lookup: {} })
         .then([]));
 
     it('adds a note', () =>
@@ -115,7 +120,7 @@ describe('customer decider', () => {
           created(),
           { type: 'CustomerContactUpdated', data: { customerId, email: 'new@example.com' } },
         ])
-        .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'new@example.com' } })
+        .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'new@example.com' }, lookup: {} })
         .then([]));
 
     it('forgets the customer', () =>
@@ -124,7 +129,7 @@ describe('customer decider', () => {
 
   describe('given a forgotten customer', () => {
     it.each([
-      { type: 'UpdateCustomerContact' as const, customerId, changes: { name: 'X' } },
+      { type: 'UpdateCustomerContact' as const, customerId, changes: { name: 'X' }, lookup: {} },
       { type: 'AddCustomerNote' as const, customerId, noteId: 'n1', text: 'hi' },
       { type: 'TagCustomer' as const, customerId, tags: ['a'] },
     ])('refuses $type', (command) =>
@@ -140,7 +145,8 @@ describe('customer decider', () => {
     it('refuses to be created again', () =>
       spec
         .given([created(), forgotten])
-        .when({ type: 'CreateCustomer', customerId, contact: aContact(), tags: [] })
+        .when({ type: 'CreateCustomer', customerId, contact: aContact(),
+          lookup, tags: [] })
         .thenFails('CUSTOMER_ALREADY_EXISTS', /forgotten/));
   });
 

@@ -1,6 +1,6 @@
 import type { Decider, DomainError } from '@crm/eventsourcing';
 import { domainError } from '@crm/eventsourcing';
-import type { ContactDetails, CustomerEvent, CustomerState } from './customer';
+import type { ContactDetails, ContactLookup, CustomerEvent, CustomerState } from './customer';
 import { evolveCustomer, initialCustomerState } from './customer';
 
 export const MAX_TAGS = 50;
@@ -9,12 +9,15 @@ export type CreateCustomer = {
   type: 'CreateCustomer';
   customerId: string;
   contact: ContactDetails;
+  lookup: ContactLookup;
   tags: string[];
 };
 export type UpdateCustomerContact = {
   type: 'UpdateCustomerContact';
   customerId: string;
   changes: Partial<ContactDetails>;
+  /** Hashes of the new email and name, used for whichever of them actually changes. */
+  lookup: Partial<ContactLookup>;
 };
 export type AddCustomerNote = {
   type: 'AddCustomerNote';
@@ -77,7 +80,12 @@ const create = (command: CreateCustomer, state: CustomerState): Decision => {
   return [
     {
       type: 'CustomerCreated',
-      data: { customerId: command.customerId, ...command.contact, tags: unique(command.tags) },
+      data: {
+        customerId: command.customerId,
+        ...command.contact,
+        ...command.lookup,
+        tags: unique(command.tags),
+      },
     },
   ];
 };
@@ -92,7 +100,17 @@ const updateContact = (command: UpdateCustomerContact, state: CustomerState): De
     ),
   ) as Partial<ContactDetails>;
   if (Object.keys(changed).length === 0) return [];
-  return [{ type: 'CustomerContactUpdated', data: { customerId: command.customerId, ...changed } }];
+  const { emailHash, nameHashes } = command.lookup;
+  const lookup: Partial<ContactLookup> = {
+    ...(changed.email !== undefined && emailHash ? { emailHash } : {}),
+    ...(changed.name !== undefined && nameHashes ? { nameHashes } : {}),
+  };
+  return [
+    {
+      type: 'CustomerContactUpdated',
+      data: { customerId: command.customerId, ...changed, ...lookup },
+    },
+  ];
 };
 
 const addNote = (command: AddCustomerNote, state: CustomerState): Decision => {

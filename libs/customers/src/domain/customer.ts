@@ -9,13 +9,19 @@ export type ContactDetails = {
   address: string | null;
 };
 
+/**
+ * Blind-index hashes (keyed, computed outside the domain) that let read models find a customer
+ * by email or by a word of the name without holding plaintext.
+ */
+export type ContactLookup = { emailHash: string; nameHashes: string[] };
+
 export type CustomerCreated = DomainEvent<
   'CustomerCreated',
-  ContactDetails & { customerId: string; tags: string[] }
+  ContactDetails & ContactLookup & { customerId: string; tags: string[] }
 >;
 export type CustomerContactUpdated = DomainEvent<
   'CustomerContactUpdated',
-  Partial<ContactDetails> & { customerId: string }
+  Partial<ContactDetails> & Partial<ContactLookup> & { customerId: string }
 >;
 export type CustomerNoteAdded = DomainEvent<
   'CustomerNoteAdded',
@@ -59,12 +65,12 @@ export const initialCustomerState: CustomerState = { status: 'none' };
 export const evolveCustomer = (state: CustomerState, event: CustomerEvent): CustomerState => {
   switch (event.type) {
     case 'CustomerCreated': {
-      const { customerId, tags, ...contact } = event.data;
-      return { status: 'active', customerId, contact, tags };
+      const { customerId, tags, name, email, phone, address } = event.data;
+      return { status: 'active', customerId, contact: { name, email, phone, address }, tags };
     }
     case 'CustomerContactUpdated': {
       if (state.status !== 'active') return state;
-      const { customerId: _id, ...changes } = event.data;
+      const { customerId: _id, emailHash: _email, nameHashes: _names, ...changes } = event.data;
       return { ...state, contact: { ...state.contact, ...changes } };
     }
     case 'CustomerNoteAdded':

@@ -11,11 +11,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { CommandContext } from '@crm/eventsourcing';
-import type { Principal } from '@crm/platform';
 import {
   CommandCtx,
   CommandResponse,
-  CurrentPrincipal,
   ErrorBody,
   FreshnessQueryDto,
   MinPosition,
@@ -163,10 +161,9 @@ export class CustomersController {
   get(
     @Param('id', uuidPipe) id: string,
     @Query() _query: FreshnessQueryDto,
-    @CurrentPrincipal() principal: Principal,
     @MinPosition() minPosition: number | undefined,
   ): Promise<unknown> {
-    return this.queries.execute(new GetCustomerProfileQuery(id, principal, minPosition));
+    return this.queries.execute(new GetCustomerProfileQuery(id, minPosition));
   }
 
   @Get()
@@ -176,9 +173,8 @@ export class CustomersController {
   })
   search(
     @Query() query: SearchCustomersDto,
-    @CurrentPrincipal() principal: Principal,
     @MinPosition() minPosition: number | undefined,
   ): Promise<unknown> {
-    return this.queries.execute(new SearchCustomersQuery(query, principal, minPosition));
+    return this.queries.execute(new SearchCustomersQuery(query, minPosition));
   }
 }

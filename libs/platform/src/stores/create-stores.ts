@@ -4,9 +4,30 @@ import type { DocumentStore } from '@crm/documents';
 import { EmbeddedDocumentStore } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
 import { SqliteEventStore } from '@crm/eventsourcing';
+import type { MasterKeySource } from '@crm/security/pii';
+import { DataKeyStore, PiiHasher, loadMasterKey } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
 
-export type Stores = { events: EventStore; documents: DocumentStore };
+export type Stores = {
+  events: EventStore;
+  documents: DocumentStore;
+  dataKeys: DataKeyStore;
+  hasher: PiiHasher;
+  masterKeyOrigin: MasterKeySource['origin'];
+  masterKeyPath?: string;
+};
+
+const withKeys = (config: AppConfig, events: EventStore, documents: DocumentStore): Stores => {
+  const master = loadMasterKey(config.masterKey, config.dataDir);
+  return {
+    events,
+    documents,
+    dataKeys: new DataKeyStore(documents, master.key),
+    hasher: new PiiHasher(master.key),
+    masterKeyOrigin: master.origin,
+    ...(master.path ? { masterKeyPath: master.path } : {}),
+  };
+};
 
 /** The embedded default (SQLite files under the data folder) or the production servers. */
 export const createStores = async (config: AppConfig): Promise<Stores> => {
@@ -14,13 +35,14 @@ export const createStores = async (config: AppConfig): Promise<Stores> => {
     return createProductionStores(config.eventStoreUrl, config.mongoUrl);
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return {
-    events: new SqliteEventStore({
+  return withKeys(
+    config,
+    new SqliteEventStore({
       filename: join(config.dataDir, 'events.sqlite'),
       synchronous: config.sqliteSynchronous,
     }),
-    documents: new EmbeddedDocumentStore({ filename: join(config.dataDir, 'documents.sqlite') }),
-  };
+    new EmbeddedDocumentStore({ filename: join(config.dataDir, 'documents.sqlite') }),
+  );
 };
 
 const createProductionStores = (_eventStoreUrl: string, _mongoUrl: string): Promise<Stores> =>

@@ -1,14 +1,18 @@
-/** The seed's customer table, one document per customer. */
+/**
+ * The seed's customer table, one document per customer. Personal data (name, email, phone,
+ * address, note texts) is the ciphertext from the events, revealed only when served, so
+ * forgetting a customer (destroying the key) erases it here too, and in every backup.
+ */
 export type CustomerProfileDocument = {
   _id: string;
   customerId: string;
   status: 'active' | 'forgotten' | 'merged';
   name: string;
   email: string;
-  /** Lower-cased email for the duplicate check and exact look-ups. */
-  emailKey: string;
-  /** Lower-cased name and email for `q` search. */
-  searchText: string;
+  /** Blind index of the email, for the duplicate check; null once forgotten. */
+  emailHash: string | null;
+  /** Blind indexes of the email and each name word, for `q` search. */
+  searchHashes: string[];
   phone: string | null;
   address: string | null;
   tags: string[];

@@ -10,7 +10,6 @@ import {
   PROFILE_NOTES_KEPT,
 } from './customer-profile.document';
 
-const searchText = (name: string, email: string): string => `${name} ${email}`.toLowerCase();
 
 /** Pure fold of one customer event into the profile. */
 export const evolveCustomerProfile = (
@@ -20,15 +19,15 @@ export const evolveCustomerProfile = (
   const event = recorded as unknown as CustomerEvent & { metadata: RecordedEvent['metadata'] };
   const at = recorded.metadata.occurredAt;
   if (event.type === 'CustomerCreated') {
-    const { customerId, name, email, phone, address, tags } = event.data;
+    const { customerId, name, email, phone, address, tags, emailHash, nameHashes } = event.data;
     return {
       _id: customerId,
       customerId,
       status: 'active',
       name,
       email,
-      emailKey: email.toLowerCase(),
-      searchText: searchText(name, email),
+      emailHash,
+      searchHashes: [emailHash, ...nameHashes],
       phone,
       address,
       tags,
@@ -43,12 +42,14 @@ export const evolveCustomerProfile = (
   const touched = { ...profile, updatedAt: at };
   switch (event.type) {
     case 'CustomerContactUpdated': {
-      const { customerId: _id, ...changes } = event.data;
-      const next = { ...touched, ...changes };
+      const { customerId: _id, emailHash, nameHashes, ...changes } = event.data;
+      const emailHashNow = emailHash ?? profile.emailHash;
+      const nameHashesNow = nameHashes ?? profile.searchHashes.slice(1);
       return {
-        ...next,
-        emailKey: next.email.toLowerCase(),
-        searchText: searchText(next.name, next.email),
+        ...touched,
+        ...changes,
+        emailHash: emailHashNow,
+        searchHashes: emailHashNow ? [emailHashNow, ...nameHashesNow] : nameHashesNow,
       };
     }
     case 'CustomerNoteAdded':
@@ -69,8 +70,8 @@ export const evolveCustomerProfile = (
         status: 'forgotten',
         name: ERASED,
         email: ERASED,
-        emailKey: `${ERASED}:${profile.customerId}`,
-        searchText: '',
+        emailHash: null,
+        searchHashes: [],
         phone: profile.phone === null ? null : ERASED,
         address: profile.address === null ? null : ERASED,
         notes: profile.notes.map((note) => ({ ...note, text: ERASED })),
@@ -88,7 +89,7 @@ export const customerProfileProjection = documentProjection<CustomerProfileDocum
   name: CUSTOMER_PROFILE_PROJECTION,
   collection: {
     name: CUSTOMER_PROFILES,
-    indexes: [{ field: 'emailKey' }, { field: 'status' }, { field: 'createdAt' }],
+    indexes: [{ field: 'emailHash' }, { field: 'status' }, { field: 'createdAt' }],
   },
   handles: CUSTOMER_EVENT_TYPES,
   documentId: (event) => (typeof event.data.customerId === 'string' ? event.data.customerId : null),

@@ -3,7 +3,8 @@ import type { CustomerProfileDocument } from './customer-profile.document';
 import { CUSTOMER_PROFILES } from './customer-profile.document';
 
 export type CustomerSearch = {
-  q?: string;
+  /** Blind index of the search word (a whole name word or the whole email). */
+  qHash?: string;
   tag?: string;
   status?: CustomerProfileDocument['status'];
   /** Restrict to these ids (e.g. the customers of an RFM segment). */
@@ -12,12 +13,10 @@ export type CustomerSearch = {
   cursor?: string;
 };
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export const getCustomerProfile = (documents: DocumentStore, customerId: string) =>
   documents.get<CustomerProfileDocument>(CUSTOMER_PROFILES, customerId);
 
-/** Newest customers first; `q` matches name or email, case-insensitively. */
+/** Newest customers first; `qHash` matches a whole name word or the email, case-insensitively. */
 export const searchCustomerProfiles = (
   documents: DocumentStore,
   search: CustomerSearch,
@@ -25,7 +24,7 @@ export const searchCustomerProfiles = (
   const filter: Filter = {};
   if (search.status) filter.status = search.status;
   if (search.tag) filter.tags = search.tag;
-  if (search.q) filter.searchText = { $regex: escapeRegex(search.q.toLowerCase()) };
+  if (search.qHash) filter.searchHashes = search.qHash;
   if (search.ids) filter._id = { $in: [...search.ids] };
   return documents.find<CustomerProfileDocument>(CUSTOMER_PROFILES, filter, {
     sort: { createdAt: -1 },
@@ -37,11 +36,11 @@ export const searchCustomerProfiles = (
 /** The live customer using this email, if any (the duplicate-email rule). */
 export const findLiveCustomerByEmail = async (
   documents: DocumentStore,
-  email: string,
+  emailHash: string,
 ): Promise<CustomerProfileDocument | null> => {
   const page = await documents.find<CustomerProfileDocument>(
     CUSTOMER_PROFILES,
-    { emailKey: email.toLowerCase(), status: 'active' },
+    { emailHash, status: 'active' },
     { limit: 1 },
   );
   return page.items[0] ?? null;

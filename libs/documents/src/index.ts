@@ -2,3 +2,4 @@ export * from './document-store.port';
 export * from './errors';
 export * from './cursor';
 export * from './adapters/embedded/embedded-document-store';
+export * from './adapters/mongodb/mongo-document-store';

@@ -10,3 +10,5 @@ export * from './projection/projection';
 export * from './projection/unit-of-work';
 export * from './projection/projector-runner';
 export * from './adapters/sqlite/sqlite-event-store';
+export * from './adapters/eventstoredb/eventstoredb-event-store';
+export * from './projection/in-memory-projection-context';

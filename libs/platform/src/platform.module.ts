@@ -54,7 +54,11 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         { provide: PROJECTIONS, useValue: projections },
         { provide: UPCASTERS, useValue: upcasters },
         { provide: STORES, useFactory: () => createStores(config) },
-        { provide: DataKeyStore, useFactory: (stores: Stores) => stores.dataKeys, inject: [STORES] },
+        {
+          provide: DataKeyStore,
+          useFactory: (stores: Stores) => stores.dataKeys,
+          inject: [STORES],
+        },
         { provide: PiiHasher, useFactory: (stores: Stores) => stores.hasher, inject: [STORES] },
         {
           provide: PiiProtection,

@@ -70,6 +70,20 @@ describe('CommandRunner', () => {
     });
   });
 
+  it('gives later events the customer of the stream when the command names none', async () => {
+    const runner = new CommandRunner(store);
+    await run(runner, 1, 10);
+    await runner.run(
+      counter,
+      { type: 'Increment', by: 1, max: 10 },
+      { streamId: 'counter-1', context: context(), commandType: 'Increment' },
+    );
+    expect((await store.readStream('counter-1')).map((e) => e.metadata.customerId)).toEqual([
+      'c-1',
+      'c-1',
+    ]);
+  });
+
   it('throws the domain error and appends nothing when the decision is a refusal', async () => {
     const runner = new CommandRunner(store);
     await run(runner, 5, 5);

@@ -78,8 +78,10 @@ export class CommandRunner {
       if (isDomainError(decision)) throw new DomainErrorException(decision);
 
       const expected = recorded.length === 0 ? 'no_stream' : recorded.length - 1;
+      // An aggregate belongs to one customer: later events inherit the stream's customer.
+      const streamCustomer = recorded.find((e) => e.metadata.customerId)?.metadata.customerId;
       const toAppend = decision.map((event, index) =>
-        this.toNewEvent(event, index, commandId, options),
+        this.toNewEvent(event, index, commandId, options, streamCustomer),
       );
       try {
         const result = await this.store.append(streamId, toAppend, expected);
@@ -106,10 +108,12 @@ export class CommandRunner {
     index: number,
     commandId: string,
     options: RunOptions<Event>,
+    streamCustomer: string | undefined,
   ): NewEvent {
     const { context } = options;
     const customerId =
-      typeof options.customerId === 'function' ? options.customerId(event) : options.customerId;
+      (typeof options.customerId === 'function' ? options.customerId(event) : options.customerId) ??
+      streamCustomer;
     const eventId = context.idempotencyKey ? uuidv5(`${commandId}:${index}`, commandId) : uuidv4();
     return {
       type: event.type,

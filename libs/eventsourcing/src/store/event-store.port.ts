@@ -35,6 +35,14 @@ export type ReadAllPage = {
   position: number;
 };
 
+export type ReadByCustomerOptions = {
+  /** Exclusive: events strictly after this position. */
+  fromPosition?: number;
+  toPosition?: number;
+  toTime?: Date;
+  limit?: number;
+};
+
 export type SubscribeOptions = {
   fromPosition: number;
   types?: readonly string[];
@@ -56,10 +64,7 @@ export interface EventStore {
   /** The result of an earlier append of `commandId` to `streamId`, if there was one. */
   findCommandResult(streamId: string, commandId: string): Promise<AppendResult | null>;
   /** Every event whose metadata names this customer, in global order. */
-  readByCustomer(
-    customerId: string,
-    options?: { toPosition?: number; toTime?: Date },
-  ): Promise<RecordedEvent[]>;
+  readByCustomer(customerId: string, options?: ReadByCustomerOptions): Promise<RecordedEvent[]>;
   headPosition(): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;

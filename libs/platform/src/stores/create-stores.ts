@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentStore } from '@crm/documents';
-import { EmbeddedDocumentStore } from '@crm/documents';
+import { EmbeddedDocumentStore, MongoDocumentStore } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
-import { SqliteEventStore } from '@crm/eventsourcing';
+import { EventStoreDbEventStore, SqliteEventStore } from '@crm/eventsourcing';
 import type { MasterKeySource } from '@crm/security/pii';
 import { DataKeyStore, PiiHasher, loadMasterKey } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
@@ -32,7 +32,7 @@ const withKeys = (config: AppConfig, events: EventStore, documents: DocumentStor
 /** The embedded default (SQLite files under the data folder) or the production servers. */
 export const createStores = async (config: AppConfig): Promise<Stores> => {
   if (config.eventStoreUrl && config.mongoUrl) {
-    return createProductionStores(config.eventStoreUrl, config.mongoUrl);
+    return createProductionStores(config, config.eventStoreUrl, config.mongoUrl);
   }
   mkdirSync(config.dataDir, { recursive: true });
   return withKeys(
@@ -45,5 +45,18 @@ export const createStores = async (config: AppConfig): Promise<Stores> => {
   );
 };
 
-const createProductionStores = (_eventStoreUrl: string, _mongoUrl: string): Promise<Stores> =>
-  Promise.reject(new Error('production adapters are not wired yet'));
+/**
+ * EventStoreDB/KurrentDB for the log and MongoDB for documents and keys. The data folder still
+ * holds the master key file when CRM_MASTER_KEY is not set (set it in production).
+ */
+const createProductionStores = async (
+  config: AppConfig,
+  eventStoreUrl: string,
+  mongoUrl: string,
+): Promise<Stores> => {
+  const [events, documents] = await Promise.all([
+    EventStoreDbEventStore.connect(eventStoreUrl),
+    MongoDocumentStore.connect(mongoUrl),
+  ]);
+  return withKeys(config, events, documents);
+};

@@ -5,6 +5,7 @@ import type {
   NewEvent,
   ReadAllOptions,
   ReadAllPage,
+  ReadByCustomerOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -51,7 +52,7 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.findCommandResult(streamId, commandId);
   }
 
-  async readByCustomer(customerId: string, options?: { toPosition?: number; toTime?: Date }): Promise<RecordedEvent[]> {
+  async readByCustomer(customerId: string, options?: ReadByCustomerOptions): Promise<RecordedEvent[]> {
     return this.pii.revealEvents(await this.inner.readByCustomer(customerId, options));
   }
 

@@ -12,6 +12,7 @@ import type {
   ExpectedRevision,
   ReadAllOptions,
   ReadAllPage,
+  ReadByCustomerOptions,
   ReadStreamOptions,
   SubscribeOptions,
 } from '../../store/event-store.port';
@@ -230,18 +231,20 @@ export class SqliteEventStore implements EventStore {
 
   readByCustomer(
     customerId: string,
-    options: { toPosition?: number; toTime?: Date } = {},
+    options: ReadByCustomerOptions = {},
   ): Promise<RecordedEvent[]> {
     return this.guard(() =>
       this.db
         .prepare<Record<string, unknown>, EventRow>(
-          `SELECT * FROM events WHERE customer_id = @customerId
-             AND position <= @toPosition AND recorded_at <= @toTime ORDER BY position`,
+          `SELECT * FROM events WHERE customer_id = @customerId AND position > @fromPosition
+             AND position <= @toPosition AND recorded_at <= @toTime ORDER BY position LIMIT @limit`,
         )
         .all({
           customerId,
+          fromPosition: options.fromPosition ?? 0,
           toPosition: options.toPosition ?? Number.MAX_SAFE_INTEGER,
           toTime: options.toTime?.toISOString() ?? '9999',
+          limit: options.limit ?? -1,
         })
         .map(toRecorded),
     );

@@ -1,0 +1,213 @@
+import { MongoClient } from 'mongodb';
+import type { Collection, Db, Filter as MongoFilter, UpdateFilter } from 'mongodb';
+import type {
+  CollectionSpec,
+  CommitBatch,
+  Document,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  Page,
+  Pipeline,
+  Update,
+} from '../../document-store.port';
+import { encodeCursor } from '../../cursor';
+import { MongoCommitter } from './mongo-commit';
+import { translateMongoError } from './mongo-errors';
+import {
+  assertCollectionName,
+  assertFieldPath,
+  assertSafePipeline,
+  assertSafeQuery,
+  databaseNameFromUrl,
+  pageQuery,
+  supportsTransactions,
+  toMongoUpdate,
+} from './mongo-mapping';
+import { assertWritable } from './mongo-writes';
+
+type Stored = Document;
+
+export type MongoDocumentStoreOptions = {
+  /** Override the detection (replica set member or mongos) of multi-document transactions. */
+  transactions?: boolean;
+  /** How long an operation waits for a usable server before the store reports unavailable. */
+  serverSelectionTimeoutMS?: number;
+};
+
+/**
+ * Production document store over MongoDB: one collection per read model, filters and
+ * pipelines passed through, declared fields indexed. A projector's commit runs in a
+ * transaction when the deployment has them (replica set, sharded cluster); on a standalone
+ * server it checks the checkpoint first, writes position-guarded documents, then moves the
+ * checkpoint conditionally, so a crash re-applies a batch without counting anything twice.
+ */
+export class MongoDocumentStore implements DocumentStore {
+  private readonly committer: MongoCommitter;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+    readonly transactions: boolean,
+  ) {
+    this.committer = new MongoCommitter(client, db, transactions);
+  }
+
+  /** Connects to the database named in the URL path (default `crm`). */
+  static async connect(
+    url: string,
+    options: MongoDocumentStoreOptions = {},
+  ): Promise<MongoDocumentStore> {
+    const database = databaseNameFromUrl(url);
+    const client = new MongoClient(url, {
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    });
+    try {
+      await client.connect();
+      const db = client.db(database);
+      const hello = await db.command({ hello: 1 });
+      return new MongoDocumentStore(
+        client,
+        db,
+        options.transactions ?? supportsTransactions(hello),
+      );
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw translateMongoError(error);
+    }
+  }
+
+  ensureCollection(spec: CollectionSpec): Promise<void> {
+    return this.guard(async () => {
+      const collection = this.collection(spec.name);
+      for (const index of spec.indexes ?? []) {
+        assertFieldPath(index.field);
+        await collection.createIndex({ [index.field]: 1 }, { unique: index.unique ?? false });
+      }
+    });
+  }
+
+  dropCollection(name: string): Promise<void> {
+    return this.guard(async () => {
+      try {
+        await this.collection(name).drop();
+      } catch (error) {
+        if ((error as { codeName?: unknown }).codeName !== 'NamespaceNotFound') throw error;
+      }
+    });
+  }
+
+  get<T extends Document>(collection: string, id: string): Promise<T | null> {
+    return this.guard(
+      async () => (await this.collection(collection).findOne({ _id: id })) as T | null,
+    );
+  }
+
+  getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]> {
+    return this.guard(async () =>
+      ids.length === 0
+        ? []
+        : ((await this.collection(collection)
+            .find({ _id: { $in: [...ids] } })
+            .toArray()) as T[]),
+    );
+  }
+
+  find<T extends Document>(
+    collection: string,
+    filter: Filter,
+    options: FindOptions = {},
+  ): Promise<Page<T>> {
+    return this.guard(async () => {
+      const query = pageQuery(filter, options);
+      const items = (await this.collection(collection)
+        .find(query.filter as MongoFilter<Stored>)
+        .sort(query.sort)
+        .limit(query.limit + 1)
+        .toArray()) as T[];
+      const page = items.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page,
+        nextCursor: items.length > query.limit && last ? encodeCursor(query.sort, last) : null,
+      };
+    });
+  }
+
+  count(collection: string, filter: Filter): Promise<number> {
+    return this.guard(async () => {
+      assertSafeQuery(filter);
+      return this.collection(collection).countDocuments(filter);
+    });
+  }
+
+  aggregate<T>(collection: string, pipeline: Pipeline): Promise<T[]> {
+    return this.guard(async () => {
+      assertSafePipeline(pipeline);
+      return (await this.collection(collection).aggregate(pipeline).toArray()) as T[];
+    });
+  }
+
+  upsert(collection: string, document: Document): Promise<void> {
+    return this.guard(async () => {
+      assertWritable({ kind: 'put', collection, document });
+      await this.collection(collection).replaceOne({ _id: document._id }, document, {
+        upsert: true,
+      });
+    });
+  }
+
+  update(collection: string, id: string, update: Update): Promise<boolean> {
+    return this.guard(async () => {
+      const changes = toMongoUpdate(update);
+      const documents = this.collection(collection);
+      if (!changes) return (await documents.countDocuments({ _id: id }, { limit: 1 })) > 0;
+      return (
+        (await documents.updateOne({ _id: id }, changes as UpdateFilter<Stored>)).matchedCount > 0
+      );
+    });
+  }
+
+  delete(collection: string, id: string): Promise<boolean> {
+    return this.guard(
+      async () => (await this.collection(collection).deleteOne({ _id: id })).deletedCount > 0,
+    );
+  }
+
+  commit(batch: CommitBatch): Promise<void> {
+    return this.guard(() => this.committer.commit(batch));
+  }
+
+  getCheckpoint(name: string): Promise<number | null> {
+    return this.guard(() => this.committer.checkpoint(name));
+  }
+
+  deleteCheckpoint(name: string): Promise<void> {
+    return this.guard(async () => {
+      await this.committer.checkpoints().deleteOne({ _id: name });
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.guard(async () => {
+      await this.db.command({ ping: 1 });
+    });
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  private collection(name: string): Collection<Stored> {
+    assertCollectionName(name);
+    return this.db.collection<Stored>(name);
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw translateMongoError(error);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import {
+  NotLeaderError,
+  StreamNotFoundError,
+  UnavailableError,
+  WrongExpectedVersionError,
+  DeadlineExceededError,
+} from '@eventstore/db-client';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../../store/errors';
+import { isUnavailable, toWrongExpectedRevision, translateEsdbError } from './eventstoredb-errors';
+
+const notLeader = () =>
+  new NotLeaderError({
+    message: 'not leader',
+    metadata: {
+      getMap: () => ({ 'leader-endpoint-host': 'node-2', 'leader-endpoint-port': '2113' }),
+    },
+  } as unknown as ConstructorParameters<typeof NotLeaderError>[0]);
+
+const wrongVersion = (current: bigint | 'no_stream') =>
+  new WrongExpectedVersionError(undefined, { streamName: 'customer-1', expected: 0n, current });
+
+describe('EventStoreDB error translation', () => {
+  it.each([
+    ['unavailable', new UnavailableError(undefined, '14 UNAVAILABLE: No connection established')],
+    ['deadline exceeded', new DeadlineExceededError(undefined, 'deadline')],
+    ['leader changed', notLeader()],
+    ['discovery failed', new Error('Failed to discover after 10 attempts.')],
+    ['raw gRPC unavailable', Object.assign(new Error('down'), { code: 14 })],
+  ])('turns %s into StoreUnavailableError, keeping the cause', (_name, error) => {
+    expect(isUnavailable(error)).toBe(true);
+    const translated = translateEsdbError(error);
+    expect(translated).toBeInstanceOf(StoreUnavailableError);
+    expect((translated as StoreUnavailableError).cause).toBe(error);
+  });
+
+  it('passes other errors through unchanged', () => {
+    const notFound = new StreamNotFoundError(undefined, 'customer-1');
+    expect(translateEsdbError(notFound)).toBe(notFound);
+    expect(translateEsdbError(wrongVersion(3n))).toBeInstanceOf(WrongExpectedVersionError);
+    expect(isUnavailable('not an error')).toBe(false);
+  });
+
+  it('maps a wrong expected version to ours with the actual revision', () => {
+    const error = toWrongExpectedRevision('customer-1', 0, wrongVersion(3n));
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(error).toMatchObject({ streamId: 'customer-1', expected: 0, actual: 3 });
+  });
+
+  it('maps a wrong expected version on a missing stream to no_stream', () => {
+    expect(toWrongExpectedRevision('customer-1', 0, wrongVersion('no_stream'))).toMatchObject({
+      actual: 'no_stream',
+    });
+  });
+});

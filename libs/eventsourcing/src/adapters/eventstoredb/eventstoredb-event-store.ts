@@ -1,0 +1,291 @@
+import { BACKWARDS, END, ErrorType, EventStoreDBClient } from '@eventstore/db-client';
+import type { ReadPosition } from '@eventstore/db-client';
+import type { NewEvent, RecordedEvent } from '../../store/event';
+import { DuplicateEventIdError } from '../../store/errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadByCustomerOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+} from '../../store/event-store.port';
+import { followLog } from '../../store/follow-log';
+import { AppendNotifier } from './eventstoredb-append-notifier';
+import { CustomerIndex } from './eventstoredb-customer-index';
+import { isEsdbError, toWrongExpectedRevision, translateEsdbError } from './eventstoredb-errors';
+import { EventIdRegistry } from './eventstoredb-event-ids';
+import {
+  assertExpectedRevision,
+  isCrmRecord,
+  toEsdbExpectedRevision,
+  toEventData,
+  toRecordedEvent,
+} from './eventstoredb-mapping';
+import { toGlobalPosition, toReadPosition } from './eventstoredb-positions';
+import { decideReplay } from './eventstoredb-replay';
+
+export type EventStoreDbEventStoreOptions = {
+  /** How often a follower re-reads $all when the live notification subscription is down. */
+  pollIntervalMs?: number;
+};
+
+/** Events scanned at most per readAll call, so a filtered read of a long log still returns. */
+const SCAN_WINDOW = 4096;
+/** findCommandResult looks this many events back from the end of the stream, no further. */
+export const COMMAND_SCAN_LIMIT = 1000;
+const HEAD_SCAN_CHUNK = 100;
+
+/**
+ * Production event store over EventStoreDB / KurrentDB (gRPC, server 22.6 or later). Global
+ * positions are ESDB prepare positions (see eventstoredb-positions.ts), unique event ids are
+ * reserved per id (eventstoredb-event-ids.ts), the by-customer view is a link index kept by
+ * readers (eventstoredb-customer-index.ts). Records that are not CRM events (system events,
+ * our own index records, foreign writers) are skipped by every global read.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly notifier: AppendNotifier;
+  private readonly eventIds: EventIdRegistry;
+  private readonly customers: CustomerIndex;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    options: EventStoreDbEventStoreOptions = {},
+  ) {
+    this.notifier = new AppendNotifier(client);
+    this.eventIds = new EventIdRegistry(client);
+    this.customers = new CustomerIndex(client, (readOptions) => this.readAll(readOptions));
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+  }
+
+  /** Parses the connection string (throws if invalid) and checks the server answers. */
+  static async connect(
+    connectionString: string,
+    options: EventStoreDbEventStoreOptions = {},
+  ): Promise<EventStoreDbEventStore> {
+    const store = new EventStoreDbEventStore(
+      EventStoreDBClient.connectionString(connectionString),
+      options,
+    );
+    try {
+      await store.ping();
+      return store;
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    return this.guard(async () => {
+      if (events.length === 0) return this.appendNothing(streamId, expectedRevision);
+      const replay = await this.replayedBatch(streamId, events);
+      if (replay) return replay;
+      let revision: bigint;
+      try {
+        const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+          expectedRevision: toEsdbExpectedRevision(expectedRevision),
+        });
+        revision = result.nextExpectedRevision;
+      } catch (error) {
+        if (isEsdbError(error, ErrorType.WRONG_EXPECTED_VERSION)) {
+          throw toWrongExpectedRevision(streamId, expectedRevision, error);
+        }
+        throw error;
+      }
+      this.notifier.notify();
+      return {
+        nextExpectedRevision: Number(revision),
+        position: await this.positionAt(streamId, revision),
+      };
+    });
+  }
+
+  /** Read back rather than trust the append's position, whose meaning for a batch varies by server version. */
+  private async positionAt(streamId: string, revision: bigint): Promise<number> {
+    const read = this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    const record = (await first(read))?.event;
+    if (!record) throw new Error(`appended event ${streamId}@${revision} is not readable`);
+    return toRecordedEvent(record).position;
+  }
+
+  private async replayedBatch(
+    streamId: string,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult | null> {
+    const eventIds = events.map((event) => event.metadata.eventId);
+    const repeated = eventIds.find((id, index) => eventIds.indexOf(id) !== index);
+    if (repeated !== undefined) throw new DuplicateEventIdError(repeated);
+    const owners = await this.eventIds.reserve(streamId, eventIds);
+    const foreign = owners.findIndex((owner) => owner !== null && owner !== streamId);
+    if (foreign !== -1) throw new DuplicateEventIdError(eventIds[foreign] ?? '');
+    const stored = owners.some((owner) => owner === streamId)
+      ? await this.eventIds.locate(streamId, eventIds)
+      : eventIds.map(() => null);
+    const decision = decideReplay(streamId, eventIds, stored);
+    if (decision.kind === 'duplicate') throw new DuplicateEventIdError(decision.eventId);
+    return decision.kind === 'replay' ? decision.result : null;
+  }
+
+  private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const last = await this.readBackwards(streamId, 1);
+    const current = last[0]?.revision ?? null;
+    assertExpectedRevision(streamId, expected, current);
+    return { nextExpectedRevision: current ?? -1, position: await this.headPosition() };
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.guard(async () => {
+      const events: RecordedEvent[] = [];
+      try {
+        const read = this.client.readStream(streamId, {
+          fromRevision: BigInt(options.fromRevision ?? 0),
+        });
+        for await (const { event: record } of read) {
+          if (!record) continue;
+          const event = toRecordedEvent(record);
+          if (options.toPosition !== undefined && event.position > options.toPosition) break;
+          if (options.toTime && new Date(event.recordedAt) > options.toTime) continue;
+          events.push(event);
+        }
+      } catch (error) {
+        if (isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) return [];
+        throw error;
+      }
+      return events;
+    });
+  }
+
+  /**
+   * The v6 client has no server-side filter for reading $all (only subscriptions have), so
+   * types are matched here, within a scan window that still reports how far it went.
+   */
+  readAll({ fromPosition, limit, types }: ReadAllOptions): Promise<ReadAllPage> {
+    return this.guard(async () => {
+      const wanted = types ? new Set(types) : null;
+      const window = Math.max(limit, SCAN_WINDOW);
+      const events: RecordedEvent[] = [];
+      let position = fromPosition;
+      let scanned = 0;
+      const read = this.client.readAll({
+        fromPosition: toReadPosition(fromPosition),
+        maxCount: window + 1,
+      });
+      for await (const { event: record } of read) {
+        if (!record) continue;
+        const at = toGlobalPosition(record.position);
+        if (at <= fromPosition) continue;
+        position = at;
+        scanned += 1;
+        if (isCrmRecord(record) && (!wanted || wanted.has(record.type))) {
+          events.push(toRecordedEvent(record));
+        }
+        if (events.length >= limit || scanned >= window) break;
+      }
+      return { events, position };
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions): AsyncIterable<ReadAllPage> {
+    return followLog({
+      ...options,
+      read: (readOptions) => this.readAll(readOptions),
+      pollIntervalMs: this.pollIntervalMs,
+      onAppend: (listener) => this.notifier.onAppend(listener),
+    });
+  }
+
+  /** Bounded: a command older than the stream's last COMMAND_SCAN_LIMIT events is not found. */
+  findCommandResult(streamId: string, commandId: string): Promise<AppendResult | null> {
+    return this.guard(async () => {
+      const recent = await this.readBackwards(streamId, COMMAND_SCAN_LIMIT);
+      const last = recent.find((event) => event.metadata.commandId === commandId);
+      return last ? { nextExpectedRevision: last.revision, position: last.position } : null;
+    });
+  }
+
+  readByCustomer(
+    customerId: string,
+    options: ReadByCustomerOptions = {},
+  ): Promise<RecordedEvent[]> {
+    return this.guard(async () => {
+      const events = (await this.customers.read(customerId)).filter(
+        (event) =>
+          event.position > (options.fromPosition ?? 0) &&
+          (options.toPosition === undefined || event.position <= options.toPosition) &&
+          (options.toTime === undefined || new Date(event.recordedAt) <= options.toTime),
+      );
+      return options.limit === undefined ? events : events.slice(0, options.limit);
+    });
+  }
+
+  /** The position of the last CRM event: system records after it are not a head to wait for. */
+  headPosition(): Promise<number> {
+    return this.guard(async () => {
+      let from: ReadPosition = END;
+      for (;;) {
+        let seen = 0;
+        const read = this.client.readAll({
+          fromPosition: from,
+          direction: BACKWARDS,
+          maxCount: HEAD_SCAN_CHUNK,
+        });
+        for await (const { event: record } of read) {
+          if (!record) continue;
+          if (isCrmRecord(record)) return toGlobalPosition(record.position);
+          // Backward reads exclude the position they start from.
+          from = record.position;
+          seen += 1;
+        }
+        if (seen < HEAD_SCAN_CHUNK) return 0;
+      }
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.guard(async () => {
+      await first(this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }));
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.close();
+    await this.client.dispose();
+  }
+
+  private async readBackwards(streamId: string, maxCount: number): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount,
+      });
+      for await (const { event: record } of read) if (record) events.push(toRecordedEvent(record));
+    } catch (error) {
+      if (isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw translateEsdbError(error);
+    }
+  }
+}
+
+const first = async <T>(items: AsyncIterable<T>): Promise<T | undefined> => {
+  for await (const item of items) return item;
+  return undefined;
+};

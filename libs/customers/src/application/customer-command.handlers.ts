@@ -5,7 +5,9 @@ import { CommandRunner, deriveAggregateId } from '@crm/eventsourcing';
 import type { CommandContext } from '@crm/eventsourcing';
 import type { CommandResponse } from '@crm/platform';
 import { toCommandResponse } from '@crm/platform';
-import { PiiHasher } from '@crm/security/pii';
+import { DataKeyStore, PiiHasher } from '@crm/security/pii';
+import { DomainErrorException, domainError } from '@crm/eventsourcing';
+import { CustomerDirectory } from './customer-directory';
 import { customerStreamId } from '../domain/customer';
 import type { ContactLookup } from '../domain/customer';
 import type { CustomerCommand } from '../domain/customer.decider';
@@ -14,15 +16,23 @@ import {
   AddCustomerNoteCommand,
   ChangeCustomerTagsCommand,
   CreateCustomerCommand,
+  ForgetCustomerCommand,
   UpdateCustomerContactCommand,
 } from './customer.commands';
 import { EmailUniqueness } from './email-uniqueness';
 
 /** Blind indexes of an email and the words of a name. */
-export const contactLookup = (hasher: PiiHasher, contact: { email?: string; name?: string }): Partial<ContactLookup> => ({
+export const contactLookup = (
+  hasher: PiiHasher,
+  contact: { email?: string; name?: string },
+): Partial<ContactLookup> => ({
   ...(contact.email !== undefined ? { emailHash: hasher.hash('email', contact.email) } : {}),
   ...(contact.name !== undefined
-    ? { nameHashes: [...new Set(contact.name.toLowerCase().split(/\s+/).filter(Boolean))].map((w) => hasher.hash('name', w)) }
+    ? {
+        nameHashes: [...new Set(contact.name.toLowerCase().split(/\s+/).filter(Boolean))].map((w) =>
+          hasher.hash('name', w),
+        ),
+      }
     : {}),
 });
 
@@ -129,7 +139,33 @@ export class ChangeCustomerTagsHandler implements ICommandHandler<ChangeCustomer
   }
 }
 
+/**
+ * Forgetting destroys the customer's data key first (crypto-shredding: the personal data in the
+ * log, the read models and every backup becomes unreadable), then records CustomerForgotten.
+ * A crash between the two leaves the data erased and the command safe to repeat.
+ */
+@CommandHandler(ForgetCustomerCommand)
+export class ForgetCustomerHandler implements ICommandHandler<ForgetCustomerCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly directory: CustomerDirectory,
+    private readonly keys: DataKeyStore,
+  ) {}
+
+  async execute({ customerId, context }: ForgetCustomerCommand): Promise<CommandResponse> {
+    const state = await this.directory.stateOf(customerId);
+    if (state.status === 'none') {
+      throw new DomainErrorException(
+        domainError('not_found', 'CUSTOMER_NOT_FOUND', `customer ${customerId} does not exist`),
+      );
+    }
+    await this.keys.destroy(customerId);
+    return runCustomerCommand(this.runner, { type: 'ForgetCustomer', customerId }, context);
+  }
+}
+
 export const customerCommandHandlers = [
+  ForgetCustomerHandler,
   CreateCustomerHandler,
   UpdateCustomerContactHandler,
   AddCustomerNoteHandler,

@@ -14,6 +14,12 @@ export const toProfileView = (
   document: CustomerProfileDocument,
   sections: Record<string, unknown>,
 ): CustomerProfileView => {
-  const { _id, _position, emailHash: _emailHash, searchHashes: _searchHashes, ...profile } = document;
+  const {
+    _id,
+    _position,
+    emailHash: _emailHash,
+    searchHashes: _searchHashes,
+    ...profile
+  } = document;
   return { ...profile, ...sections };
 };

@@ -61,7 +61,10 @@ export class GetCustomerProfileHandler implements IQueryHandler<GetCustomerProfi
     this.sections = new ProfileSections(documents, sections ?? []);
   }
 
-  async execute({ customerId, minPosition }: GetCustomerProfileQuery): Promise<CustomerProfileView> {
+  async execute({
+    customerId,
+    minPosition,
+  }: GetCustomerProfileQuery): Promise<CustomerProfileView> {
     await this.freshness.ensure(this.sections.projections, minPosition);
     const profile = await getCustomerProfile(this.documents, customerId);
     if (!profile) throw new NotFoundException(`customer ${customerId} does not exist`);
@@ -90,7 +93,9 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
     await this.freshness.ensure(this.sections.projections, minPosition);
     const ids = search.segment ? await this.segmentIds(search.segment) : undefined;
     const page = await searchCustomerProfiles(this.documents, {
-      qHash: search.q ? this.hasher.hash(search.q.includes('@') ? 'email' : 'name', search.q) : undefined,
+      qHash: search.q
+        ? this.hasher.hash(search.q.includes('@') ? 'email' : 'name', search.q)
+        : undefined,
       tag: search.tag,
       status: search.status,
       ids,

@@ -47,3 +47,12 @@ export class ChangeCustomerTagsCommand extends Command<CommandResponse> {
     super();
   }
 }
+
+export class ForgetCustomerCommand extends Command<CommandResponse> {
+  constructor(
+    readonly customerId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -59,8 +59,7 @@ describe('customer decider', () => {
     it('refuses to create it twice', () =>
       spec
         .given([created()])
-        .when({ type: 'CreateCustomer', customerId, contact: aContact(),
-          lookup, tags: [] })
+        .when({ type: 'CreateCustomer', customerId, contact: aContact(), lookup, tags: [] })
         .thenFails('CUSTOMER_ALREADY_EXISTS', /already exists \(active\)/));
 
     it('records only the contact fields that change', () =>
@@ -82,7 +81,12 @@ describe('customer decider', () => {
     it('records nothing when no contact field changes', () =>
       spec
         .given([created()])
-        .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'ada@example.com' }, lookup: {} })
+        .when({
+          type: 'UpdateCustomerContact',
+          customerId,
+          changes: { email: 'ada@example.com' },
+          lookup: {},
+        })
         .then([]));
 
     it('adds a note', () =>
@@ -120,7 +124,12 @@ describe('customer decider', () => {
           created(),
           { type: 'CustomerContactUpdated', data: { customerId, email: 'new@example.com' } },
         ])
-        .when({ type: 'UpdateCustomerContact', customerId, changes: { email: 'new@example.com' }, lookup: {} })
+        .when({
+          type: 'UpdateCustomerContact',
+          customerId,
+          changes: { email: 'new@example.com' },
+          lookup: {},
+        })
         .then([]));
 
     it('forgets the customer', () =>
@@ -145,8 +154,7 @@ describe('customer decider', () => {
     it('refuses to be created again', () =>
       spec
         .given([created(), forgotten])
-        .when({ type: 'CreateCustomer', customerId, contact: aContact(),
-          lookup, tags: [] })
+        .when({ type: 'CreateCustomer', customerId, contact: aContact(), lookup, tags: [] })
         .thenFails('CUSTOMER_ALREADY_EXISTS', /forgotten/));
   });
 

@@ -24,6 +24,7 @@ import {
   AddCustomerNoteCommand,
   ChangeCustomerTagsCommand,
   CreateCustomerCommand,
+  ForgetCustomerCommand,
   UpdateCustomerContactCommand,
 } from '../application/customer.commands';
 import { GetCustomerProfileQuery, SearchCustomersQuery } from '../application/customer.queries';
@@ -146,6 +147,25 @@ export class CustomersController {
     }
     const tags = [params.tag];
     return this.commands.execute(new ChangeCustomerTagsCommand(id, 'remove', { tags }, context));
+  }
+
+  @Post(':id/forget')
+  @HttpCode(200)
+  @Roles()
+  @IdempotencyKey
+  @ApiTags('admin')
+  @ApiOperation({
+    summary: 'Forget a customer: destroy their data key (crypto-shredding) and record it',
+    description:
+      'Afterwards every read model, history, state-at and restored backup shows their personal data as [erased]; non-personal facts stay. Admin only.',
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  @ApiResponse({ status: 404, type: ErrorBody })
+  forget(
+    @Param('id', uuidPipe) id: string,
+    @CommandCtx() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(new ForgetCustomerCommand(id, context));
   }
 
   @Get(':id')

@@ -10,7 +10,6 @@ import {
   PROFILE_NOTES_KEPT,
 } from './customer-profile.document';
 
-
 /** Pure fold of one customer event into the profile. */
 export const evolveCustomerProfile = (
   profile: CustomerProfileDocument | null,

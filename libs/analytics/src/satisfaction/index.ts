@@ -1,0 +1,10 @@
+export * from './satisfaction-rating.document';
+export * from './satisfaction-ratings.projection';
+export * from './satisfaction-stats';
+export * from './satisfaction.queries';
+export * from './satisfaction-analytics.module';
+
+import type { Projection } from '@crm/eventsourcing';
+import { satisfactionRatingsProjection } from './satisfaction-ratings.projection';
+
+export const satisfactionProjections: readonly Projection[] = [satisfactionRatingsProjection];

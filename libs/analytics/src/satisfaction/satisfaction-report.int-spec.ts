@@ -4,7 +4,6 @@ import { EmbeddedDocumentStore } from '@crm/documents';
 import type { Projection } from '@crm/eventsourcing';
 import { ProjectorRunner, ProjectionUnitOfWork, SqliteEventStore } from '@crm/eventsourcing';
 import { aNewEvent } from '@crm/eventsourcing/testing';
-import type { TicketEvent } from '@crm/service-desk';
 import { serviceDeskProjections, serviceProfileSection, ticketStreamId } from '@crm/service-desk';
 import { satisfactionRatingsProjection } from './satisfaction-ratings.projection';
 import type {

@@ -15,6 +15,7 @@ import {
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
 import { SecurityModule } from '@crm/security';
+import { AuditModule } from './audit/audit.module';
 import { HealthModule } from './health/health.module';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -48,6 +49,7 @@ export class AppModule {
         }),
         SecurityModule,
         HealthModule,
+        AuditModule,
         ...contextModules,
       ],
       providers: [

@@ -1,0 +1,120 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import type { Role } from '@crm/platform';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+
+type Access = 'public' | readonly Role[];
+
+/**
+ * Who may call each route besides admin. Every route of the app must be listed: the test reads
+ * the app's route table, so a new endpoint without an entry here fails the build.
+ */
+const EXPECTED: Record<string, Access> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'POST /admin/api-keys': [],
+  'GET /admin/api-keys': [],
+  'DELETE /admin/api-keys/:id': [],
+  'POST /customers': ['service'],
+  'PATCH /customers/:id': ['service'],
+  'POST /customers/:id/notes': ['service'],
+  'POST /customers/:id/tags': ['service'],
+  'DELETE /customers/:id/tags/:tag': ['service'],
+  'POST /customers/:id/forget': [],
+  'GET /customers/:id': ['service', 'analyst'],
+  'GET /customers': ['service', 'analyst'],
+  'GET /customers/:id/history': ['auditor'],
+  'GET /customers/:id/state': ['auditor'],
+  'POST /tickets': ['service'],
+  'POST /tickets/:id/classify': ['service'],
+  'POST /tickets/:id/assign': ['service'],
+  'POST /tickets/:id/replies': ['service'],
+  'POST /tickets/:id/resolve': ['service'],
+  'POST /tickets/:id/reopen': ['service'],
+  'POST /tickets/:id/close': ['service'],
+  'POST /tickets/:id/satisfaction': ['service'],
+  'GET /tickets/:id': ['service', 'analyst'],
+  'GET /tickets': ['service', 'analyst'],
+  'GET /analytics/satisfaction': ['analyst'],
+};
+
+const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];
+
+/** The app's own route table, from the controllers Nest registered. */
+const routeTable = (t: TestApp): string[] => {
+  const scanner = new MetadataScanner();
+  const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [
+    ...module.controllers.values(),
+  ]);
+  return controllers.flatMap(({ instance, metatype }) => {
+    if (!instance || !metatype) return [];
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance as object) as object;
+    return scanner.getAllMethodNames(prototype).flatMap((name) => {
+      const handler = (prototype as Record<string, unknown>)[name] as object;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) return [];
+      const full = `/${[prefix, path]
+        .map((p) => p.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/')}`;
+      return [`${RequestMethod[method]} ${full}`];
+    });
+  });
+};
+
+const concrete = (path: string): string =>
+  path
+    .replace(/:id/g, '0b9c8d7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e')
+    .replace(/:tag/g, 'vip')
+    .replace(/:(\w+)/g, 'x');
+
+describe('role matrix: every route × every role, no key and a revoked key', () => {
+  let t: TestApp;
+  const keys = new Map<string, string>();
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const role of ROLES) keys.set(role, role === 'admin' ? t.adminKey : await t.keyFor(role));
+    const revoked = await t.request('POST', '/admin/api-keys', {
+      body: { name: 'revoked', role: 'admin' },
+    });
+    await t.request('DELETE', `/admin/api-keys/${revoked.body.key.id}`);
+    keys.set('revoked', revoked.body.token);
+  });
+  afterAll(() => t.close());
+
+  it('lists every route the app serves, and no route that is gone', () => {
+    expect([...routeTable(t)].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))(
+    '%s answers each caller as its roles say',
+    async (route, access) => {
+      const [method = 'GET', path = '/'] = route.split(' ');
+      const url = concrete(path);
+      const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+      const outcomes: Record<string, number> = {};
+      for (const caller of ['none', 'revoked', ...ROLES]) {
+        const key = caller === 'none' ? null : (keys.get(caller) ?? null);
+        outcomes[caller] = (await t.request(method, url, { key, body })).status;
+      }
+      for (const [caller, status] of Object.entries(outcomes)) {
+        expect([route, caller, status < 500]).toEqual([route, caller, true]);
+        const allowed =
+          access === 'public' ||
+          caller === 'admin' ||
+          (access as readonly string[]).includes(caller);
+        if (access !== 'public' && (caller === 'none' || caller === 'revoked')) {
+          expect([route, caller, status]).toEqual([route, caller, 401]);
+        } else if (!allowed) {
+          expect([route, caller, status]).toEqual([route, caller, 403]);
+        } else {
+          expect([route, caller, [401, 403].includes(status)]).toEqual([route, caller, false]);
+        }
+      }
+    },
+  );
+});

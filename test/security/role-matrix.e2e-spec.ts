@@ -51,7 +51,7 @@ const routeTable = (t: TestApp): string[] => {
   return controllers.flatMap(({ instance, metatype }) => {
     if (!instance || !metatype) return [];
     const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    const prototype = Object.getPrototypeOf(instance as object) as object;
+    const prototype = Object.getPrototypeOf(instance) as object;
     return scanner.getAllMethodNames(prototype).flatMap((name) => {
       const handler = (prototype as Record<string, unknown>)[name] as object;
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;

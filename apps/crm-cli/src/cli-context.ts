@@ -1,7 +1,8 @@
 import type { AppConfig, Stores } from '@crm/platform';
 import { createStores, loadConfig } from '@crm/platform';
 
-export type CliRun = { config: AppConfig; stores: Stores; out: (line: string) => void };
+export type CliOutput = (line: string) => void;
+export type CliRun = { config: AppConfig; stores: Stores; out: CliOutput };
 export type CliContext = (work: (context: CliRun) => Promise<void>) => Promise<void>;
 
 /** Opens the configured stores for one command and always closes them. */

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { registerApiKeyCommands } from './commands/api-keys.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerAuditCommands } from './commands/audit.command';
+import { registerBackupCommands } from './commands/backup.command';
+import { registerForgetCommand } from './commands/forget.command';
 import { withStores } from './cli-context';
 
 /** The operators' and auditors' command line, over the same stores as the service. */
@@ -14,5 +17,8 @@ export const buildCli = (
   const context = withStores(env, out);
   registerApiKeyCommands(program, context);
   registerRebuildCommand(program, context);
+  registerAuditCommands(program, context);
+  registerForgetCommand(program, context);
+  registerBackupCommands(program, env, out);
   return program;
 };

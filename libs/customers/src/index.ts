@@ -4,6 +4,8 @@ export * from './projections/customer-profile/customer-profile.document';
 export * from './projections/customer-profile/customer-profile.projection';
 export * from './projections/customer-profile/customer-profile.queries';
 export * from './application/customer-directory';
+export { ForgetCustomerHandler } from './application/customer-command.handlers';
+export { ForgetCustomerCommand } from './application/customer.commands';
 export * from './customers.module';
 
 import { customerProfileProjection } from './projections/customer-profile/customer-profile.projection';

@@ -11,3 +11,5 @@ export * from './read-models/read-model-freshness';
 export * from './platform.module';
 export * from './upcasters';
 export * from './read-models/profile-section';
+export * from './backup/backup';
+export * from './backup/backup-archive';

@@ -4,7 +4,7 @@ import { ErrorBody } from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
 import { HistoryQueryDto, StateAtQueryDto } from './audit.dto';
 import { AuditService } from './audit.service';
-import type { HistoryPage } from './audit.service';
+import type { HistoryPage } from '@crm/composition';
 
 @ApiTags('audit')
 @ApiBearerAuth()

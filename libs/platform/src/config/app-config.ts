@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -8,6 +8,8 @@ export type AppConfig = {
   port: number;
   host: string;
   dataDir: string;
+  /** The key vault: master key file (unless CRM_MASTER_KEY) and the forget ledger; never backed up with the data. */
+  keyDir: string;
   adminKey: string | undefined;
   masterKey: string | undefined;
   eventStoreUrl: string | undefined;
@@ -85,6 +87,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     port: integer('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.CRM_DATA_DIR || './data'),
+    keyDir: resolve(env.CRM_KEY_DIR || join(env.CRM_DATA_DIR || './data', 'keys')),
     adminKey,
     masterKey,
     eventStoreUrl,

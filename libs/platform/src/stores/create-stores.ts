@@ -5,24 +5,27 @@ import { EmbeddedDocumentStore, MongoDocumentStore } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
 import { EventStoreDbEventStore, SqliteEventStore } from '@crm/eventsourcing';
 import type { MasterKeySource } from '@crm/security/pii';
-import { DataKeyStore, PiiHasher, loadMasterKey } from '@crm/security/pii';
+import { DataKeyStore, ForgetLedger, PiiHasher, loadMasterKey } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
 
 export type Stores = {
   events: EventStore;
   documents: DocumentStore;
   dataKeys: DataKeyStore;
+  ledger: ForgetLedger;
   hasher: PiiHasher;
   masterKeyOrigin: MasterKeySource['origin'];
   masterKeyPath?: string;
 };
 
 const withKeys = (config: AppConfig, events: EventStore, documents: DocumentStore): Stores => {
-  const master = loadMasterKey(config.masterKey, config.dataDir);
+  const master = loadMasterKey(config.masterKey, config.keyDir);
+  const ledger = new ForgetLedger(join(config.keyDir, 'forgotten.ledger'));
   return {
     events,
     documents,
-    dataKeys: new DataKeyStore(documents, master.key),
+    ledger,
+    dataKeys: new DataKeyStore(documents, master.key, ledger),
     hasher: new PiiHasher(master.key),
     masterKeyOrigin: master.origin,
     ...(master.path ? { masterKeyPath: master.path } : {}),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DocumentStore } from '@crm/documents';
 import { open, seal } from './aes-gcm';
+import type { ForgetLedger } from './forget-ledger';
 
 export const DATA_KEYS_COLLECTION = 'security_data_keys';
 
@@ -29,6 +30,7 @@ export class DataKeyStore {
   constructor(
     private readonly documents: DocumentStore,
     private readonly masterKey: Buffer,
+    private readonly ledger: ForgetLedger,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -62,6 +64,10 @@ export class DataKeyStore {
     const result = new Map<string, DataKey>();
     const missing: string[] = [];
     for (const id of new Set(customerIds)) {
+      if (this.ledger.has(id)) {
+        result.set(id, 'destroyed');
+        continue;
+      }
       const cached = this.cache.get(id);
       if (cached && cached.until > now) result.set(id, cached.key);
       else missing.push(id);
@@ -81,13 +87,19 @@ export class DataKeyStore {
     return result;
   }
 
-  /** Crypto-shredding: the wrapped key is overwritten; only a tombstone with the time stays. */
+  /**
+   * Crypto-shredding: the customer goes into the forget ledger first, then the wrapped key is
+   * overwritten; only a tombstone with the time stays.
+   */
   async destroy(customerId: string): Promise<void> {
     await this.ensure();
+    this.ledger.record(customerId);
     await this.documents.upsert(DATA_KEYS_COLLECTION, {
       _id: customerId,
       wrapped: null,
-      createdAt: (await this.documents.get<DataKeyDocument>(DATA_KEYS_COLLECTION, customerId))?.createdAt ?? this.clock().toISOString(),
+      createdAt:
+        (await this.documents.get<DataKeyDocument>(DATA_KEYS_COLLECTION, customerId))?.createdAt ??
+        this.clock().toISOString(),
       destroyedAt: this.clock().toISOString(),
     });
     this.remember(customerId, 'destroyed');
@@ -95,7 +107,11 @@ export class DataKeyStore {
 
   async destroyedIds(): Promise<string[]> {
     await this.ensure();
-    const page = await this.documents.find<DataKeyDocument>(DATA_KEYS_COLLECTION, { wrapped: null }, { limit: 1_000_000 });
+    const page = await this.documents.find<DataKeyDocument>(
+      DATA_KEYS_COLLECTION,
+      { wrapped: null },
+      { limit: 1_000_000 },
+    );
     return page.items.map((d) => d._id);
   }
 

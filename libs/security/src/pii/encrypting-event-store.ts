@@ -23,7 +23,11 @@ export class EncryptingEventStore implements EventStore {
     private readonly pii: PiiProtection,
   ) {}
 
-  async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const sealed = await Promise.all(
       events.map(async (event) => ({
         ...event,
@@ -52,7 +56,10 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.findCommandResult(streamId, commandId);
   }
 
-  async readByCustomer(customerId: string, options?: ReadByCustomerOptions): Promise<RecordedEvent[]> {
+  async readByCustomer(
+    customerId: string,
+    options?: ReadByCustomerOptions,
+  ): Promise<RecordedEvent[]> {
     return this.pii.revealEvents(await this.inner.readByCustomer(customerId, options));
   }
 

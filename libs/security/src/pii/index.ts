@@ -4,3 +4,4 @@ export * from './data-key-store';
 export * from './pii-cipher';
 export * from './pii-protection';
 export * from './encrypting-event-store';
+export * from './forget-ledger';

@@ -15,12 +15,17 @@ const PROTECTED = /^pii:v1:(name|email|phone|address|text):([A-Za-z0-9-]{1,64}):
 
 export type ProtectedValue = { kind: PiiKind; customerId: string; sealed: Buffer };
 
-export const isProtected = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
+export const isProtected = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(PREFIX);
 
 export const parseProtected = (value: string): ProtectedValue | null => {
   const match = PROTECTED.exec(value);
   if (!match) return null;
-  return { kind: match[1] as PiiKind, customerId: match[2] as string, sealed: Buffer.from(match[3] as string, 'base64') };
+  return {
+    kind: match[1] as PiiKind,
+    customerId: match[2] as string,
+    sealed: Buffer.from(match[3] as string, 'base64'),
+  };
 };
 
 const context = (kind: PiiKind, customerId: string): string => `pii:${kind}:${customerId}`;
@@ -31,7 +36,9 @@ export const protect = (key: Buffer, kind: PiiKind, customerId: string, value: u
 /** The plaintext value, or the erased marker when the key is gone. */
 export const reveal = (parsed: ProtectedValue, key: DataKey): unknown => {
   if (key === null || key === 'destroyed') return ERASED_MARKER;
-  return JSON.parse(open(key, parsed.sealed, context(parsed.kind, parsed.customerId)).toString('utf8')) as unknown;
+  return JSON.parse(
+    open(key, parsed.sealed, context(parsed.kind, parsed.customerId)).toString('utf8'),
+  ) as unknown;
 };
 
 /**
@@ -46,6 +53,8 @@ export class PiiHasher {
   }
 
   hash(kind: PiiKind, value: string): string {
-    return createHmac('sha256', this.key).update(`${kind}:${value.trim().toLowerCase()}`).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(`${kind}:${value.trim().toLowerCase()}`)
+      .digest('base64url');
   }
 }

@@ -15,17 +15,26 @@ export class PiiProtection {
   ) {}
 
   /** The event's data with each personal-data field sealed under its customer's key. */
-  async protectData(type: string, customerId: string | undefined, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async protectData(
+    type: string,
+    customerId: string | undefined,
+    data: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     const fields = this.fields[type];
     if (!fields) return data;
-    const present = Object.keys(fields).filter((f) => data[f] !== undefined && data[f] !== null && !isProtected(data[f]));
+    const present = Object.keys(fields).filter(
+      (f) => data[f] !== undefined && data[f] !== null && !isProtected(data[f]),
+    );
     if (present.length === 0) return data;
-    if (!customerId) throw new Error(`event ${type} carries personal data but no customerId in its metadata`);
+    if (!customerId)
+      throw new Error(`event ${type} carries personal data but no customerId in its metadata`);
     const key = await this.keys.getOrCreate(customerId);
     const protectedData = { ...data };
     for (const field of present) {
       protectedData[field] =
-        key === null || key === 'destroyed' ? ERASED_MARKER : protect(key, fields[field] ?? 'text', customerId, data[field]);
+        key === null || key === 'destroyed'
+          ? ERASED_MARKER
+          : protect(key, fields[field] ?? 'text', customerId, data[field]);
     }
     return protectedData;
   }

@@ -33,6 +33,8 @@ export class EmbeddedDocumentStore implements DocumentStore {
     this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Overwrite deleted content, so a destroyed data key does not linger in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT NOT NULL)',
     );

@@ -1,0 +1,35 @@
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { CustomerDirectory, ForgetCustomerCommand, ForgetCustomerHandler } from '@crm/customers';
+import { createUpcasters, piiFields } from '@crm/composition';
+import { CommandRunner } from '@crm/eventsourcing';
+import { EncryptingEventStore, PiiProtection } from '@crm/security/pii';
+import type { CliContext } from '../cli-context';
+
+export const registerForgetCommand = (program: Command, withContext: CliContext): void => {
+  program
+    .command('forget')
+    .description('forget a customer: destroy their data key (crypto-shredding) and record it')
+    .argument('<customerId>')
+    .action((customerId: string) =>
+      withContext(async ({ stores, out }) => {
+        const upcaster = createUpcasters();
+        const runner = new CommandRunner(
+          new EncryptingEventStore(stores.events, new PiiProtection(stores.dataKeys, piiFields)),
+          { upcaster },
+        );
+        const handler = new ForgetCustomerHandler(
+          runner,
+          new CustomerDirectory(stores.events, upcaster),
+          stores.dataKeys,
+        );
+        const result = await handler.execute(
+          new ForgetCustomerCommand(customerId, {
+            actor: { id: `cli:${userInfo().username}`, role: 'admin' },
+            correlationId: `cli-forget-${customerId}`,
+          }),
+        );
+        out(`forgot customer ${customerId} (log position ${result.position})`);
+      }),
+    );
+};

@@ -1,0 +1,85 @@
+import type { EventStore, RecordedEvent, Upcaster } from '@crm/eventsourcing';
+import { InMemoryProjectionContext } from '@crm/eventsourcing';
+import { auditViews } from './audit-views';
+
+export type HistoryPage = {
+  customerId: string;
+  events: RecordedEvent[];
+  nextCursor: string | null;
+};
+
+export type StateAt = {
+  customerId: string;
+  at: string;
+  position: number;
+  recordedAt: string | null;
+} & Record<string, unknown>;
+
+/** `at` is a log position (digits) or an instant. */
+export type AuditPoint = { toPosition: number } | { toTime: Date };
+
+/**
+ * Auditors read straight from the event log, never from read models: a customer's history is
+ * every event whose metadata names them (its own stream, its tickets, orders, responses), and
+ * state-at folds those events up to a point through the same projections as the live models.
+ * The by-customer index makes both a range scan, not a log scan. Values stay sealed here;
+ * whoever shows them reveals them.
+ */
+export class CustomerAudit {
+  constructor(
+    private readonly events: EventStore,
+    private readonly upcaster: Upcaster,
+  ) {}
+
+  /** Null when the customer has no history at all. */
+  async history(customerId: string, limit: number, cursor: number): Promise<HistoryPage | null> {
+    const events = await this.events.readByCustomer(customerId, {
+      fromPosition: cursor,
+      limit: limit + 1,
+    });
+    if (events.length === 0 && cursor === 0) return null;
+    const page = events.slice(0, limit).map((event) => this.upcaster.upcast(event));
+    return {
+      customerId,
+      events: page,
+      nextCursor: events.length > limit ? String(page.at(-1)?.position ?? cursor) : null,
+    };
+  }
+
+  /** Null when the customer had no history at that point. */
+  async stateAt(customerId: string, at: string, point: AuditPoint): Promise<StateAt | null> {
+    const events = await this.events.readByCustomer(customerId, point);
+    if (events.length === 0) return null;
+    const folded = await InMemoryProjectionContext.fold(
+      auditViews.map((view) => view.projection),
+      events,
+      this.upcaster,
+    );
+    const views = Object.fromEntries(
+      auditViews.map((view) => {
+        const documents = folded
+          .all(view.collection)
+          .filter(
+            (document) => document.customerId === customerId && (view.keep?.(document) ?? true),
+          )
+          .map(({ _position, ...document }) => document);
+        return [view.key, view.single ? (documents[0] ?? null) : documents];
+      }),
+    );
+    const last = events.at(-1);
+    return {
+      customerId,
+      at,
+      position: last?.position ?? 0,
+      recordedAt: last?.recordedAt ?? null,
+      ...views,
+    };
+  }
+}
+
+/** Parses `at`: digits are a log position, anything else must be a valid instant. */
+export const parseAuditPoint = (at: string): AuditPoint | null => {
+  if (/^\d{1,15}$/.test(at)) return { toPosition: Number(at) };
+  const time = new Date(at);
+  return Number.isNaN(time.getTime()) ? null : { toTime: time };
+};

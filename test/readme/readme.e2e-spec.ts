@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+
+/** The README's walk-through blocks (each follows a `<!-- walkthrough -->` line), in order. */
+const walkthrough = (): string => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/<!-- walkthrough -->\n```bash\n([\s\S]*?)```/g)].map(
+    (m) => m[1] ?? '',
+  );
+  // The reader sets CRM and ADMIN to their own server and key; the test passes them in.
+  return blocks.join('\n').replace(/^export (CRM|ADMIN)=.*$/gm, '');
+};
+
+describe('the README walk-through', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('runs as written against a fresh server', async () => {
+    const script = walkthrough();
+    expect(script).toContain('/customers');
+    // Asynchronously: the server answering the script lives in this process.
+    const run = await runBash(script, { CRM: t.url, ADMIN: t.adminKey });
+    if (run.status !== 0)
+      throw new Error(`walk-through failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
+    expect(run.stdout).toContain('"name":"A*** L***"');
+    expect(run.stdout).toContain('"details":[{"field":"name","rule":"isLength"');
+    expect(run.stdout).toMatch(/"average":5/);
+    expect(run.stdout).toContain('"name":"[erased]"');
+  });
+});
+
+const runBash = (script: string, env: Record<string, string>) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });

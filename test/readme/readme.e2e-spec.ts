@@ -7,7 +7,7 @@ import { startTestApp } from '../support/test-app';
 /** The README's walk-through blocks (each follows a `<!-- walkthrough -->` line), in order. */
 const walkthrough = (): string => {
   const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/<!-- walkthrough -->\n```bash\n([\s\S]*?)```/g)].map(
+  const blocks = [...readme.matchAll(/<!-- walkthrough -->\s*```bash\n([\s\S]*?)```/g)].map(
     (m) => m[1] ?? '',
   );
   // The reader sets CRM and ADMIN to their own server and key; the test passes them in.

@@ -38,6 +38,17 @@ const EXPECTED: Record<string, Access> = {
   'GET /tickets/:id': ['service', 'analyst'],
   'GET /tickets': ['service', 'analyst'],
   'GET /analytics/satisfaction': ['analyst'],
+  'POST /orders': ['service'],
+  'POST /orders/:id/confirm': ['service'],
+  'POST /orders/:id/pay': ['service'],
+  'POST /orders/:id/ship': ['service'],
+  'POST /orders/:id/deliver': ['service'],
+  'POST /orders/:id/cancel': ['service'],
+  'POST /orders/:id/refunds': ['service'],
+  'GET /orders/:id': ['service', 'analyst'],
+  'GET /orders': ['service', 'analyst'],
+  'GET /analytics/customer-value': ['analyst'],
+  'GET /analytics/rfm': ['analyst'],
 };
 
 const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];

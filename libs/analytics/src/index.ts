@@ -1,1 +1,3 @@
 export * from './satisfaction';
+export * from './customer-value';
+export * from './rfm';

@@ -1,6 +1,7 @@
 import type { Projection } from '@crm/eventsourcing';
 import { CUSTOMER_PROFILES, customerProfileProjection } from '@crm/customers';
 import { TICKETS, ticketQueueProjection } from '@crm/service-desk';
+import { ORDER_DETAILS, orderDetailsProjection } from '@crm/sales';
 
 /** A read model that state-at folds from one customer's events, and how to pick its part. */
 export type AuditView = {
@@ -26,4 +27,5 @@ export const auditViews: readonly AuditView[] = [
     collection: TICKETS,
     keep: (ticket) => ticket.status !== 'closed',
   },
+  { key: 'orders', projection: orderDetailsProjection, collection: ORDER_DETAILS },
 ];

@@ -9,7 +9,17 @@ import {
   serviceProfileSection,
   ticketPiiFields,
 } from '@crm/service-desk';
-import { SatisfactionAnalyticsModule, satisfactionProjections } from '@crm/analytics';
+import {
+  CustomerValueAnalyticsModule,
+  RfmAnalyticsModule,
+  SatisfactionAnalyticsModule,
+  customerValueProjections,
+  rfmProfileSection,
+  rfmSegmentLookup,
+  salesProfileSection,
+  satisfactionProjections,
+} from '@crm/analytics';
+import { SalesModule, salesProjections } from '@crm/sales';
 import type { PiiFieldRegistry } from '@crm/security/pii';
 
 /**
@@ -19,18 +29,27 @@ import type { PiiFieldRegistry } from '@crm/security/pii';
 export const contextModules: Type[] = [
   CustomersModule,
   ServiceDeskModule,
+  SalesModule,
   SatisfactionAnalyticsModule,
+  CustomerValueAnalyticsModule,
+  RfmAnalyticsModule,
 ];
 
 export const allProjections: readonly Projection[] = [
   ...customerProjections,
   ...serviceDeskProjections,
   ...satisfactionProjections,
+  ...salesProjections,
+  ...customerValueProjections,
 ];
 
-export const profileSections: readonly CustomerProfileSection[] = [serviceProfileSection];
+export const profileSections: readonly CustomerProfileSection[] = [
+  serviceProfileSection,
+  salesProfileSection,
+  rfmProfileSection,
+];
 
-export const segmentLookup: CustomerSegmentLookup | null = null;
+export const segmentLookup: CustomerSegmentLookup | null = rfmSegmentLookup;
 
 export const createUpcasters = (): UpcasterChain => new UpcasterChain();
 

@@ -38,6 +38,11 @@ export type CommitBatch = {
   checkpoint?: { name: string; position: number; expected?: number | null };
 };
 
+export type CollectionSwap = {
+  collections: readonly { shadow: string; live: string }[];
+  checkpoint: { shadow: string; live: string };
+};
+
 export interface DocumentStore {
   ensureCollection(spec: CollectionSpec): Promise<void>;
   dropCollection(name: string): Promise<void>;
@@ -57,6 +62,11 @@ export interface DocumentStore {
   /** The unit of work of a projector: its document writes and its checkpoint, atomically. */
   commit(batch: CommitBatch): Promise<void>;
   getCheckpoint(name: string): Promise<number | null>;
+  /**
+   * Zero-downtime rebuild: each shadow collection replaces its live one, and the live
+   * checkpoint takes the shadow's position, at once; readers see the old model or the new one.
+   */
+  swapIn(swap: CollectionSwap): Promise<void>;
   deleteCheckpoint(name: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -12,3 +12,4 @@ export * from './projection/projector-runner';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './projection/in-memory-projection-context';
+export * from './projection/projection-rebuilder';

@@ -157,6 +157,24 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     expect(await store.get(collection, late._id)).toBeNull();
   });
 
+  it('swaps a shadow collection and its checkpoint in for the live ones at once', async () => {
+    const shadow = `${collection}__rb`;
+    const live = `projection-${randomUUID()}`;
+    await store.ensureCollection({ name: shadow, indexes: [{ field: 'age' }] });
+    await store.upsert(collection, aPerson({ name: 'Old', age: 1 }));
+    await store.commit({ writes: [], checkpoint: { name: live, position: 5 } });
+    await store.commit({
+      writes: [{ kind: 'put', collection: shadow, document: aPerson({ name: 'New', age: 2 }) }],
+      checkpoint: { name: `${live}#shadow`, position: 9 },
+    });
+    await store.swapIn({ collections: [{ shadow, live: collection }], checkpoint: { shadow: `${live}#shadow`, live } });
+    const names = (await store.find<Person>(collection, { age: { $gte: 0 } })).items.map((p) => p.name);
+    expect(names).toEqual(['New']);
+    expect(await store.getCheckpoint(live)).toBe(9);
+    expect(await store.getCheckpoint(`${live}#shadow`)).toBeNull();
+    expect(await store.count(shadow, {})).toBe(0);
+  });
+
   it('drops a collection', async () => {
     await store.upsert(collection, aPerson());
     await store.dropCollection(collection);

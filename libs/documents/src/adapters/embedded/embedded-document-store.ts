@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { aggregate, find, update as applyUpdate } from 'mingo';
 import type {
   CollectionSpec,
+  CollectionSwap,
   CommitBatch,
   Document,
   DocumentStore,
@@ -256,6 +257,43 @@ export class EmbeddedDocumentStore implements DocumentStore {
     this.db
       .prepare(`INSERT OR REPLACE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
       .run(document._id, JSON.stringify(document));
+  }
+
+  swapIn(swap: CollectionSwap): Promise<void> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        for (const { shadow, live } of swap.collections) {
+          const fields = this.indexed.get(shadow) ?? new Set<string>();
+          const shadowTable = this.table(shadow);
+          const liveTable = tableName(live);
+          this.db.exec(`DROP TABLE IF EXISTS "${liveTable}"`);
+          this.db.exec(`ALTER TABLE "${shadowTable}" RENAME TO "${liveTable}"`);
+          // Indexes follow the table but keep the shadow's names: give them the live names.
+          const indexes = this.db
+            .prepare<[string], { name: string; sql: string | null }>(
+              "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
+            )
+            .all(liveTable);
+          for (const index of indexes) {
+            if (!index.sql || !index.name.startsWith(`${shadowTable}__`)) continue;
+            this.db.exec(`DROP INDEX "${index.name}"`);
+            this.db.exec(
+              index.sql
+                .replace(`"${index.name}"`, `"${liveTable}__${index.name.slice(shadowTable.length + 2)}"`)
+                .replace(`"${shadowTable}"`, `"${liveTable}"`),
+            );
+          }
+          this.indexed.set(live, fields);
+          this.indexed.delete(shadow);
+        }
+        const position = this.db
+          .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
+          .get(swap.checkpoint.shadow)?.position;
+        if (position === undefined) throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
+        this.moveCheckpoint({ name: swap.checkpoint.live, position });
+        this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(swap.checkpoint.shadow);
+      })(),
+    );
   }
 
   getCheckpoint(name: string): Promise<number | null> {

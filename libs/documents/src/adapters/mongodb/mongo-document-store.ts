@@ -2,6 +2,7 @@ import { MongoClient } from 'mongodb';
 import type { Collection, Db, Filter as MongoFilter, UpdateFilter } from 'mongodb';
 import type {
   CollectionSpec,
+  CollectionSwap,
   CommitBatch,
   Document,
   DocumentStore,
@@ -15,6 +16,7 @@ import { encodeCursor } from '../../cursor';
 import { MongoCommitter } from './mongo-commit';
 import { translateMongoError } from './mongo-errors';
 import {
+  CHECKPOINTS_COLLECTION,
   assertCollectionName,
   assertFieldPath,
   assertSafePipeline,
@@ -84,6 +86,26 @@ export class MongoDocumentStore implements DocumentStore {
         assertFieldPath(index.field);
         await collection.createIndex({ [index.field]: 1 }, { unique: index.unique ?? false });
       }
+    });
+  }
+
+  /**
+   * renameCollection with dropTarget replaces each live collection atomically; MongoDB cannot
+   * rename several collections in one transaction, so a projection with several collections
+   * may briefly serve a new one beside an old one. The checkpoint moves last.
+   */
+  swapIn(swap: CollectionSwap): Promise<void> {
+    return this.guard(async () => {
+      for (const { shadow, live } of swap.collections) {
+        assertCollectionName(shadow);
+        assertCollectionName(live);
+        await this.db.renameCollection(shadow, live, { dropTarget: true });
+      }
+      const checkpoints = this.db.collection<{ _id: string; position: number }>(CHECKPOINTS_COLLECTION);
+      const shadow = await checkpoints.findOne({ _id: swap.checkpoint.shadow });
+      if (!shadow) throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
+      await checkpoints.updateOne({ _id: swap.checkpoint.live }, { $set: { position: shadow.position } }, { upsert: true });
+      await checkpoints.deleteOne({ _id: swap.checkpoint.shadow });
     });
   }
 

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FreshnessQueryDto } from '@crm/platform';
+import { IsCurrencyCode } from '@crm/sales';
+
+export const MAX_TOP = 500;
+
+export class CustomerValueQueryDto extends FreshnessQueryDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_TOP,
+    default: 10,
+    description: 'How many customers per currency',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TOP)
+  top?: number;
+
+  @ApiPropertyOptional({ example: 'EUR', description: 'Only this ISO 4217 currency' })
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
+}
+
+class MoneyAmountResponse {
+  @ApiProperty({ example: 129900, description: 'Integer minor units' }) amount!: number;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+}
+
+class CurrencyTotalResponse {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: 98_765_400, description: 'Σ customer value, minor units' })
+  amount!: number;
+  @ApiProperty({ example: 1200 }) customers!: number;
+  @ApiProperty({ example: 4100 }) orders!: number;
+  @ApiProperty({ example: 24089, description: 'Rounded half up to a minor unit' })
+  averageOrderValue!: number;
+}
+
+class TopCustomerResponse {
+  @ApiProperty({ format: 'uuid' }) customerId!: string;
+  @ApiProperty({ type: MoneyAmountResponse }) value!: MoneyAmountResponse;
+  @ApiProperty({ example: 7 }) orderCount!: number;
+  @ApiProperty({ type: MoneyAmountResponse }) averageOrderValue!: MoneyAmountResponse;
+}
+
+class CurrencyTopResponse {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ type: [TopCustomerResponse] }) customers!: TopCustomerResponse[];
+}
+
+export class CustomerValueReportResponse {
+  @ApiProperty({ type: [CurrencyTotalResponse] }) totals!: CurrencyTotalResponse[];
+  @ApiProperty({ type: [CurrencyTopResponse], description: 'Highest value first, per currency' })
+  top!: CurrencyTopResponse[];
+}

@@ -1,0 +1,101 @@
+import type { RecordedEvent } from '@crm/eventsourcing';
+import type { OrderCancelled, OrderPlaced, RefundIssued } from '@crm/sales';
+import type {
+  CountedOrder,
+  CurrencyValue,
+  CustomerOrdersDocument,
+  CustomerValueDocument,
+} from './customer-value.document';
+
+/** Only these change an order's value; payments, shipment and delivery do not. */
+export type ValueEvent = OrderPlaced | OrderCancelled | RefundIssued;
+
+export const VALUE_EVENT_TYPES: readonly ValueEvent['type'][] = [
+  'OrderPlaced',
+  'OrderCancelled',
+  'RefundIssued',
+];
+
+const exact = (amount: number): number => {
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`customer value ${amount} is past exact minor units`);
+  return amount;
+};
+
+/** Rounded half up to a whole minor unit; BigInt because 2 × amount may pass 2^53. */
+const averageOf = (amount: number, orders: number): number =>
+  Number((2n * BigInt(amount) + BigInt(orders)) / (2n * BigInt(orders)));
+
+const byCurrency = (orders: readonly CountedOrder[]): CurrencyValue[] => {
+  const totals = new Map<string, { amount: number; orders: number }>();
+  for (const order of orders) {
+    const current = totals.get(order.currency) ?? { amount: 0, orders: 0 };
+    totals.set(order.currency, {
+      amount: exact(current.amount + order.value),
+      orders: current.orders + 1,
+    });
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, { amount, orders: count }]) => ({
+      currency,
+      amount,
+      orders: count,
+      average: averageOf(amount, count),
+    }));
+};
+
+const placedAt = (orders: readonly CountedOrder[], which: 'first' | 'last'): string | null => {
+  const pick = which === 'first' ? Math.min : Math.max;
+  const time = orders.reduce((found, o) => pick(found, Date.parse(o.placedAt)), pick());
+  return orders.length === 0 ? null : new Date(time).toISOString();
+};
+
+/** The summary of a customer's live orders. */
+export const summarize = (
+  customerId: string,
+  orders: readonly CountedOrder[],
+): CustomerValueDocument => ({
+  _id: customerId,
+  customerId,
+  orderCount: orders.length,
+  value: byCurrency(orders),
+  firstOrderAt: placedAt(orders, 'first'),
+  lastOrderAt: placedAt(orders, 'last'),
+});
+
+const nextOrders = (orders: CountedOrder[], event: ValueEvent): CountedOrder[] => {
+  const { orderId } = event.data;
+  switch (event.type) {
+    case 'OrderPlaced': {
+      const { currency, total, placedAt } = event.data;
+      return [
+        ...orders.filter((o) => o.orderId !== orderId),
+        { orderId, currency, placedAt, value: total },
+      ];
+    }
+    case 'OrderCancelled':
+      return orders.filter((o) => o.orderId !== orderId);
+    case 'RefundIssued':
+      // A refund of a cancelled order finds no live order here: a cancelled order is already worth 0.
+      return orders.map((o) =>
+        o.orderId === orderId ? { ...o, value: exact(o.value - event.data.amount) } : o,
+      );
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+};
+
+/** Pure fold of one order event into the customer's live orders. */
+export const evolveCustomerOrders = (
+  document: CustomerOrdersDocument | null,
+  recorded: RecordedEvent,
+): CustomerOrdersDocument | null => {
+  const event = recorded as unknown as ValueEvent;
+  if (!VALUE_EVENT_TYPES.includes(event.type)) return document;
+  if (!document && event.type !== 'OrderPlaced') return null;
+  const { customerId } = event.data;
+  return { _id: customerId, customerId, orders: nextOrders(document?.orders ?? [], event) };
+};

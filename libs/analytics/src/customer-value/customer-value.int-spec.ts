@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDocumentStore } from '@crm/documents';
+import type { RecordedEvent } from '@crm/eventsourcing';
+import { ProjectionUnitOfWork } from '@crm/eventsourcing';
+import type { CustomerValueDocument } from './customer-value.document';
+import { CUSTOMER_VALUE } from './customer-value.document';
+import { customerValueProjection } from './customer-value.projection';
+import { customerValueReport } from './customer-value.queries';
+import type { ExpectedCustomerValue } from './testing/independent-fold';
+import { independentCustomerValues } from './testing/independent-fold';
+import { orderSteps, runSteps } from './testing/order-history.arbitrary';
+
+/** Applies the log in pages, each committed with its checkpoint, as the projector runner does. */
+const projectInPages = async (
+  store: EmbeddedDocumentStore,
+  events: readonly RecordedEvent[],
+  pageSize: number,
+) => {
+  for (const spec of customerValueProjection.collections) await store.ensureCollection(spec);
+  let checkpoint: number | null = null;
+  for (let start = 0; start < events.length; start += pageSize) {
+    const page = events.slice(start, start + pageSize);
+    const unitOfWork = new ProjectionUnitOfWork(store);
+    for (const event of page) {
+      if (customerValueProjection.handles.includes(event.type))
+        await customerValueProjection.apply(event, unitOfWork);
+    }
+    const position = page.at(-1)?.position ?? 0;
+    await store.commit({
+      writes: unitOfWork.writes,
+      checkpoint: { name: customerValueProjection.name, position, expected: checkpoint },
+    });
+    checkpoint = position;
+  }
+};
+
+const expectedTotals = (expected: Map<string, ExpectedCustomerValue>) => {
+  const totals = new Map<string, { amount: number; customers: number; orders: number }>();
+  for (const customer of expected.values()) {
+    for (const row of customer.value) {
+      const total = totals.get(row.currency) ?? { amount: 0, customers: 0, orders: 0 };
+      totals.set(row.currency, {
+        amount: total.amount + row.amount,
+        customers: total.customers + 1,
+        orders: total.orders + row.orders,
+      });
+    }
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, t]) => ({
+      currency,
+      ...t,
+      averageOrderValue: Math.round(t.amount / t.orders),
+    }));
+};
+
+describe('customer value read model in the embedded document store (property)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'crm-customer-value-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  let run = 0;
+
+  it('matches an independent fold, and its totals and top customers match the fold’s, to the minor unit', async () => {
+    await fc.assert(
+      fc.asyncProperty(orderSteps(80), fc.integer({ min: 1, max: 25 }), async (steps, pageSize) => {
+        run += 1;
+        const store = new EmbeddedDocumentStore({
+          filename: join(folder, `documents-${run}.sqlite`),
+        });
+        try {
+          const events = runSteps(steps);
+          await projectInPages(store, events, pageSize);
+          const expected = independentCustomerValues(events);
+
+          const stored = (
+            await store.find<CustomerValueDocument>(CUSTOMER_VALUE, {}, { limit: 100 })
+          ).items;
+          expect(
+            new Map(
+              stored.map((d) => [
+                d.customerId,
+                {
+                  orderCount: d.orderCount,
+                  value: d.value,
+                  firstOrderAt: d.firstOrderAt,
+                  lastOrderAt: d.lastOrderAt,
+                },
+              ]),
+            ),
+          ).toEqual(expected);
+
+          const report = await customerValueReport(store, { top: 3 });
+          expect(report.totals).toEqual(expectedTotals(expected));
+          for (const { currency, customers } of report.top) {
+            const ranked = [...expected.entries()]
+              .flatMap(([customerId, c]) =>
+                c.value
+                  .filter((v) => v.currency === currency)
+                  .map((v) => ({ customerId, amount: v.amount })),
+              )
+              .sort((a, b) => b.amount - a.amount || b.customerId.localeCompare(a.customerId))
+              .slice(0, 3);
+            expect(
+              customers.map((c) => ({ customerId: c.customerId, amount: c.value.amount })),
+            ).toEqual(ranked);
+          }
+        } finally {
+          await store.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import type { RecordedEvent } from '@crm/eventsourcing';
+import type {
+  CustomerCurrencyValueDocument,
+  CustomerValueDocument,
+} from './customer-value.document';
+import { CUSTOMER_VALUE, CUSTOMER_VALUE_BY_CURRENCY } from './customer-value.document';
+import { customerValueProjection } from './customer-value.projection';
+import { independentCustomerValues } from './testing/independent-fold';
+import { InMemoryProjectionContext } from './testing/in-memory-projection-context';
+import { orderSteps, runSteps } from './testing/order-history.arbitrary';
+
+const project = async (
+  events: readonly RecordedEvent[],
+  context = new InMemoryProjectionContext(),
+) => {
+  for (const event of events) {
+    if (customerValueProjection.handles.includes(event.type))
+      await customerValueProjection.apply(event, context);
+  }
+  return context;
+};
+
+const readModel = (context: InMemoryProjectionContext) =>
+  new Map(
+    context.all<CustomerValueDocument>(CUSTOMER_VALUE).map((d) => [
+      d.customerId,
+      {
+        orderCount: d.orderCount,
+        value: d.value,
+        firstOrderAt: d.firstOrderAt,
+        lastOrderAt: d.lastOrderAt,
+      },
+    ]),
+  );
+
+describe('customer value read model (property)', () => {
+  it('equals an independent fold of random legal order histories, to the minor unit', async () => {
+    await fc.assert(
+      fc.asyncProperty(orderSteps(), async (steps) => {
+        const events = runSteps(steps);
+        const context = await project(events);
+        expect(readModel(context)).toEqual(independentCustomerValues(events));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps one per-currency row per customer and currency it has live orders in, matching the summary', async () => {
+    await fc.assert(
+      fc.asyncProperty(orderSteps(), async (steps) => {
+        const context = await project(runSteps(steps));
+        const expected = context
+          .all<CustomerValueDocument>(CUSTOMER_VALUE)
+          .flatMap((d) => d.value.map((v) => ({ customerId: d.customerId, ...v })));
+        const rows = context
+          .all<CustomerCurrencyValueDocument>(CUSTOMER_VALUE_BY_CURRENCY)
+          .map(({ _id: _ignored, _position, ...row }) => row);
+        const key = (r: { customerId: string; currency: string }) =>
+          `${r.customerId}:${r.currency}`;
+        expect(rows.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+          expected.sort((a, b) => key(a).localeCompare(key(b))),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts nothing twice when the log is applied again (a batch replayed after a crash)', async () => {
+    await fc.assert(
+      fc.asyncProperty(orderSteps(), async (steps) => {
+        const events = runSteps(steps);
+        const once = await project(events);
+        const twice = await project(events, await project(events));
+        expect(readModel(twice)).toEqual(readModel(once));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('only ever holds integer amounts', async () => {
+    await fc.assert(
+      fc.asyncProperty(orderSteps(), async (steps) => {
+        const context = await project(runSteps(steps));
+        for (const document of context.all<CustomerValueDocument>(CUSTOMER_VALUE)) {
+          for (const row of document.value) {
+            expect(Number.isSafeInteger(row.amount) && Number.isSafeInteger(row.average)).toBe(
+              true,
+            );
+            expect(row.amount).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

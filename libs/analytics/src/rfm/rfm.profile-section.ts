@@ -1,0 +1,27 @@
+import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
+import { CUSTOMER_VALUE_PROJECTION } from '../customer-value/customer-value.document';
+import { isRfmSegment, RFM_SEGMENTS } from './rfm-segments';
+import { customerIdsInSegment, rfmResults } from './rfm.queries';
+
+/** The `rfm` part of a profile, as of now; all null for a customer without live orders. */
+export const rfmProfileSection: CustomerProfileSection = {
+  name: 'rfm',
+  projections: [CUSTOMER_VALUE_PROJECTION],
+  empty: { segment: null, r: null, f: null, m: null },
+  async load(documents, customerIds) {
+    const wanted = new Set(customerIds);
+    const results = await rfmResults(documents);
+    return new Map(
+      results
+        .filter((result) => wanted.has(result.customerId))
+        .map(({ customerId, segment, r, f, m }) => [customerId, { segment, r, f, m }]),
+    );
+  },
+};
+
+/** Lets `GET /customers?segment=` find the customers of an RFM segment, as of now. */
+export const rfmSegmentLookup: CustomerSegmentLookup = {
+  segmentNames: RFM_SEGMENTS,
+  idsInSegment: (documents, segment) =>
+    isRfmSegment(segment) ? customerIdsInSegment(documents, segment) : Promise.resolve(null),
+};

@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import type { NewEvent } from '../../store/event';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../../store/errors';
+import type { AppendResult, ExpectedRevision } from '../../store/event-store.port';
+import type { Outcome } from './group-commit-queue';
+
+export type AppendRequest = {
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedRevision: ExpectedRevision;
+};
+
+type StoredAt = { stream_id: string; revision: number; position: number };
+
+/** SQLite's own failures (locked, full, I/O): they doom the whole transaction, not one append. */
+const STORE_FAILURE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM|PROTOCOL|CORRUPT)/;
+
+export const isStoreFailure = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && STORE_FAILURE.test(code);
+};
+
+/**
+ * The write side of the SQLite store. A batch of appends runs in ONE immediate transaction;
+ * each append is a savepoint inside it with its own idempotency and expected-revision checks,
+ * so a refused append rolls back alone and the others commit (one fsync for all of them).
+ */
+export class SqliteAppender {
+  private readonly streamRevision;
+  private readonly insert;
+  private readonly byEventId;
+  private readonly head;
+  private readonly appendOne;
+  private readonly appendMany;
+
+  constructor(db: Database.Database) {
+    this.streamRevision = db
+      .prepare<[string], number | null>('SELECT max(revision) FROM events WHERE stream_id = ?')
+      .pluck();
+    this.insert = db.prepare<unknown[]>(
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, command_id, customer_id, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byEventId = db.prepare<[string], StoredAt>(
+      'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+    );
+    this.head = db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
+    // Called inside appendMany, better-sqlite3 turns this transaction into a savepoint.
+    this.appendOne = db.transaction((request: AppendRequest) => this.write(request));
+    this.appendMany = db.transaction((requests: AppendRequest[]) =>
+      requests.map((request): Outcome<AppendResult> => {
+        try {
+          return { ok: true, value: this.appendOne(request) };
+        } catch (error) {
+          if (isStoreFailure(error)) throw error;
+          return { ok: false, error: asError(error) };
+        }
+      }),
+    );
+  }
+
+  /** One outcome per request, in order. Throws only when the transaction as a whole failed. */
+  commit(requests: AppendRequest[]): Outcome<AppendResult>[] {
+    const [only] = requests;
+    if (requests.length === 1 && only) {
+      try {
+        return [{ ok: true, value: this.appendOne.immediate(only) }];
+      } catch (error) {
+        if (isStoreFailure(error)) throw error;
+        return [{ ok: false, error: asError(error) }];
+      }
+    }
+    return this.appendMany.immediate(requests);
+  }
+
+  headPosition(): number {
+    return this.head.get() ?? 0;
+  }
+
+  private write({ streamId, events, expectedRevision }: AppendRequest): AppendResult {
+    const replay = this.replayedBatch(streamId, events);
+    if (replay) return replay;
+
+    const current = this.streamRevision.get(streamId) ?? null;
+    assertExpected(streamId, expectedRevision, current);
+    if (events.length === 0) {
+      return { nextExpectedRevision: current ?? -1, position: this.headPosition() };
+    }
+    let revision = current ?? -1;
+    let position = 0;
+    const recordedAt = new Date().toISOString();
+    for (const { type, data, metadata } of events) {
+      revision += 1;
+      const info = this.insert.run(
+        metadata.eventId,
+        streamId,
+        revision,
+        type,
+        metadata.schemaVersion,
+        JSON.stringify(data),
+        JSON.stringify(metadata),
+        metadata.commandId,
+        metadata.customerId ?? null,
+        recordedAt,
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * Unique event ids make appends idempotent: if the batch's ids are already stored as one
+   * batch of this stream, answer as the first append did and write nothing.
+   */
+  private replayedBatch(streamId: string, events: readonly NewEvent[]): AppendResult | null {
+    const first = events[0];
+    if (!first) return null;
+    const existing = this.byEventId.get(first.metadata.eventId);
+    if (!existing) {
+      const seen = new Set([first.metadata.eventId]);
+      for (const event of events.slice(1)) {
+        const { eventId } = event.metadata;
+        if (seen.has(eventId) || this.byEventId.get(eventId)) {
+          throw new DuplicateEventIdError(eventId);
+        }
+        seen.add(eventId);
+      }
+      return null;
+    }
+    let last = existing;
+    for (const [index, event] of events.entries()) {
+      const row = this.byEventId.get(event.metadata.eventId);
+      if (!row || row.stream_id !== streamId || row.revision !== existing.revision + index) {
+        throw new DuplicateEventIdError(event.metadata.eventId);
+      }
+      last = row;
+    }
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+}
+
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : new Error(String(error));
+
+const assertExpected = (
+  streamId: string,
+  expected: ExpectedRevision,
+  current: number | null,
+): void => {
+  const actual = current ?? 'no_stream';
+  if (expected === 'any') return;
+  if (expected === 'no_stream' && current === null) return;
+  if (expected === 'stream_exists' && current !== null) return;
+  if (typeof expected === 'number' && expected === current) return;
+  throw new WrongExpectedRevisionError(streamId, expected, actual);
+};

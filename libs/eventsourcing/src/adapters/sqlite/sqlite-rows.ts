@@ -1,0 +1,24 @@
+import type { RecordedEvent } from '../../store/event';
+
+/** The columns a reader needs, as a positional row (`raw()` statements skip building objects). */
+export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, recorded_at';
+
+export type EventRow = [
+  position: number,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
+
+export const toRecorded = (row: EventRow): RecordedEvent => ({
+  streamId: row[1],
+  revision: row[2],
+  position: row[0],
+  type: row[3],
+  data: JSON.parse(row[4]) as Record<string, unknown>,
+  metadata: JSON.parse(row[5]) as RecordedEvent['metadata'],
+  recordedAt: row[6],
+});

@@ -1,0 +1,8 @@
+import type { OrderDetailsDocument } from '../projections/order-details/order-details.document';
+
+export type OrderView = Omit<OrderDetailsDocument, '_id' | '_position'>;
+
+export const toOrderView = (document: OrderDetailsDocument): OrderView => {
+  const { _id, _position, ...view } = document;
+  return view;
+};

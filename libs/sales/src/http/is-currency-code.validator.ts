@@ -1,0 +1,19 @@
+import type { ValidationOptions } from 'class-validator';
+import { ValidateBy, buildMessage } from 'class-validator';
+import { isCurrencyCode } from '../domain/currencies';
+
+/** The same ISO 4217 list the domain uses, so the edge and the decider never disagree. */
+export const IsCurrencyCode = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isCurrencyCode',
+      validator: {
+        validate: (value) => isCurrencyCode(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an ISO 4217 currency code in upper case, e.g. EUR`,
+          options,
+        ),
+      },
+    },
+    options,
+  );

@@ -1,0 +1,16 @@
+export * from './domain/currencies';
+export * from './domain/money';
+export * from './domain/order';
+export * from './domain/order-lines';
+export * from './domain/order.decider';
+export * from './projections/order-details/order-details.document';
+export * from './projections/order-details/order-details.projection';
+export * from './projections/order-details/order-details.queries';
+export * from './http/is-currency-code.validator';
+export * from './application/sales.config';
+export * from './sales.module';
+
+import type { Projection } from '@crm/eventsourcing';
+import { orderDetailsProjection } from './projections/order-details/order-details.projection';
+
+export const salesProjections: readonly Projection[] = [orderDetailsProjection];

@@ -31,6 +31,7 @@ describe('the README walk-through', () => {
     expect(run.stdout).toContain('"name":"A*** L***"');
     expect(run.stdout).toContain('"details":[{"field":"name","rule":"isLength"');
     expect(run.stdout).toMatch(/"average":5/);
+    expect(run.stdout).toContain('"value":[{"amount":3998,"currency":"EUR"}]');
     expect(run.stdout).toContain('"name":"[erased]"');
   });
 });

@@ -49,6 +49,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /orders': ['service', 'analyst'],
   'GET /analytics/customer-value': ['analyst'],
   'GET /analytics/rfm': ['analyst'],
+  'GET /admin/projections': [],
+  'POST /admin/projections/:name/rebuild': [],
 };
 
 const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];

@@ -15,6 +15,7 @@ import {
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
 import { SecurityModule } from '@crm/security';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthModule } from './health/health.module';
 
@@ -50,6 +51,7 @@ export class AppModule {
         SecurityModule,
         HealthModule,
         AuditModule,
+        AdminModule,
         ...contextModules,
       ],
       providers: [

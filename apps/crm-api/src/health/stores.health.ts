@@ -7,6 +7,7 @@ import type { EventStore } from '@crm/eventsourcing';
 import { EVENT_STORE, ProjectorRunner } from '@crm/eventsourcing';
 import type { AppConfig } from '@crm/platform';
 import { APP_CONFIG } from '@crm/platform';
+import { ProjectionRebuilds } from '../admin/projection-rebuilds.service';
 
 /** Projectors further behind the head than this many events make the service not ready. */
 export const MAX_READY_LAG_EVENTS = 10_000;
@@ -19,6 +20,7 @@ export class StoresHealthIndicator {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly projectors: ProjectorRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rebuilds: ProjectionRebuilds,
   ) {}
 
   async eventStore(): Promise<HealthIndicatorResult> {
@@ -61,7 +63,7 @@ export class StoresHealthIndicator {
         }),
       );
       const behind = details.filter((d) => d.lag > MAX_READY_LAG_EVENTS);
-      const result = { head, projectors: details };
+      const result = { head, projectors: details, rebuilds: this.rebuilds.status() };
       return behind.length === 0
         ? indicator.up(result)
         : indicator.down({

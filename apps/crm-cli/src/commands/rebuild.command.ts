@@ -1,12 +1,14 @@
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { allProjections, createUpcasters } from '@crm/composition';
-import { ProjectorRunner } from '@crm/eventsourcing';
+import { ProjectionRebuilder } from '@crm/eventsourcing';
+import type { RebuildProgress } from '@crm/eventsourcing';
 import type { CliContext } from '../cli-context';
 
 /**
- * Resets the chosen read models (drops their collections and checkpoints) and replays the
- * whole log into them, then exits. A running crm-api notices the reset checkpoint on its next
- * commit and follows the new one, so no event is applied twice.
+ * Rebuilds read models without downtime: a fresh copy of each is built from position 0 next to
+ * the live one (which keeps serving a running crm-api), then swapped in at once. A progress bar
+ * shows events done / total, rate and ETA on a terminal; otherwise a line per projection.
  */
 export const registerRebuildCommand = (program: Command, withContext: CliContext): void => {
   program
@@ -23,27 +25,30 @@ export const registerRebuildCommand = (program: Command, withContext: CliContext
             `unknown projection ${name}; known: ${allProjections.map((p) => p.name).join(', ')}`,
           );
         }
-        const head = await stores.events.headPosition();
-        for (const projection of chosen) {
-          for (const collection of projection.collections)
-            await stores.documents.dropCollection(collection.name);
-          await stores.documents.deleteCheckpoint(projection.name);
-        }
-        const started = Date.now();
-        const runner = new ProjectorRunner(stores.events, stores.documents, chosen, {
+        const rebuilder = new ProjectionRebuilder(stores.events, stores.documents, {
           upcaster: createUpcasters(),
         });
-        await runner.start();
-        await runner.waitFor(
-          chosen.map((p) => p.name),
-          head,
-          24 * 3600 * 1000,
-        );
-        await runner.stop();
-        const seconds = (Date.now() - started) / 1000;
-        out(
-          `rebuilt ${chosen.map((p) => p.name).join(', ')} up to position ${head} in ${seconds.toFixed(1)} s`,
-        );
+        for (const projection of chosen) {
+          const bar = process.stdout.isTTY
+            ? new SingleBar({
+                format: `${projection.name.padEnd(24)} [{bar}] {value}/{total} events | {rate} ev/s | ETA {eta}s`,
+              })
+            : null;
+          let barStarted = false;
+          const show = (progress: RebuildProgress): void => {
+            if (!bar) return;
+            const payload = { rate: progress.eventsPerSecond };
+            if (!barStarted) bar.start(progress.total, progress.done, payload);
+            barStarted = true;
+            bar.setTotal(progress.total);
+            bar.update(progress.done, payload);
+          };
+          const done = await rebuilder.rebuild(projection, show);
+          bar?.stop();
+          out(
+            `rebuilt ${projection.name} up to position ${done.total} (${done.eventsPerSecond} events/s)`,
+          );
+        }
       }),
     );
 };

@@ -1,0 +1,36 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { RebuildProgress } from '@crm/eventsourcing';
+import { ErrorBody } from '@crm/platform';
+import { Roles } from '@crm/security';
+import { ProjectionRebuilds } from './projection-rebuilds.service';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBody })
+@ApiResponse({ status: 403, type: ErrorBody })
+@Controller('admin/projections')
+@Roles()
+export class ProjectionsController {
+  constructor(private readonly rebuilds: ProjectionRebuilds) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every projection: checkpoint, lag behind the log, rebuild progress' })
+  list() {
+    return this.rebuilds.overview();
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Rebuild a read model without downtime',
+    description:
+      'Builds a fresh copy from position 0 while the live one keeps serving, then swaps it in at once. Progress: GET /admin/projections and /health/ready.',
+  })
+  @ApiResponse({ status: 202, description: 'Started' })
+  @ApiResponse({ status: 404, type: ErrorBody })
+  @ApiResponse({ status: 409, type: ErrorBody, description: 'Already rebuilding' })
+  rebuild(@Param('name') name: string): RebuildProgress {
+    return this.rebuilds.start(name);
+  }
+}

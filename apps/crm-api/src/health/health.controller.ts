@@ -1,4 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { NotReadyError } from '@crm/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
@@ -23,11 +24,18 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Stores reachable and projectors within the lag bound (503 otherwise)' })
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.stores.eventStore(),
-      () => this.stores.documentStore(),
-      () => this.stores.projections(),
-    ]);
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.stores.eventStore(),
+        () => this.stores.documentStore(),
+        () => this.stores.projections(),
+      ]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) {
+        throw new NotReadyError(error.getResponse() as Record<string, unknown>);
+      }
+      throw error;
+    }
   }
 }

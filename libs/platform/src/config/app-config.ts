@@ -19,6 +19,8 @@ export type AppConfig = {
   /** How long a read with `minPosition` waits for the read model before answering 503. */
   readWaitTimeoutMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** How long an embedded write waits for a lock before the request gets 503. */
+  sqliteBusyTimeoutMs: number;
   bodyLimitBytes: number;
 };
 
@@ -97,6 +99,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     readWaitTimeoutMs: integer('READ_WAIT_TIMEOUT_MS', 2000, 0, 60000),
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
+    sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT_MS', 1000, 0, 60000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -10,7 +10,7 @@ import {
 } from '@crm/eventsourcing';
 import type { DomainErrorKind } from '@crm/eventsourcing';
 import type { ErrorBody, ErrorDetail } from './error-body';
-import { ReadModelNotReadyError, RequestValidationError } from './error-body';
+import { NotReadyError, ReadModelNotReadyError, RequestValidationError } from './error-body';
 
 /** The one place where errors become HTTP status codes. */
 const STATUS_BY_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
@@ -21,6 +21,7 @@ const STATUS_BY_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
 };
 
 type Mapped = {
+  health?: Record<string, unknown>;
   status: number;
   message: string;
   code?: string;
@@ -55,6 +56,9 @@ export const mapError = (error: unknown): Mapped | null => {
   }
   if (error instanceof StoreUnavailableError || error instanceof DocumentStoreUnavailableError) {
     return { status: 503, message: 'a store is unavailable; retry shortly', retryAfter: 5 };
+  }
+  if (error instanceof NotReadyError) {
+    return { status: 503, message: error.message, retryAfter: 5, health: error.health };
   }
   if (error instanceof ReadModelNotReadyError) {
     return { status: 503, message: error.message, retryAfter: 1 };
@@ -97,6 +101,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: mapped.message,
       ...(mapped.code ? { code: mapped.code } : {}),
       ...(mapped.details ? { details: mapped.details } : {}),
+      ...(mapped.health ? { health: mapped.health } : {}),
     };
     if (mapped.retryAfter !== undefined)
       void reply.header('Retry-After', String(mapped.retryAfter));

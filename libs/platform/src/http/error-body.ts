@@ -13,6 +13,10 @@ export class ErrorBody {
     example: [{ field: 'email', rule: 'isEmail', message: 'email must be an email' }],
   })
   details?: ErrorDetail[];
+  @ApiPropertyOptional({
+    description: 'Per-store and per-projector health, on a failed readiness check',
+  })
+  health?: Record<string, unknown>;
 }
 
 /** Thrown by the edge for a 400 that names the field and rule. */
@@ -31,5 +35,13 @@ export class ReadModelNotReadyError extends Error {
     readonly position: number,
   ) {
     super(`read model ${projections.join(', ')} has not reached position ${position} yet; retry`);
+  }
+}
+
+/** Readiness failed: the body carries the per-indicator health result for operators. */
+export class NotReadyError extends Error {
+  override readonly name = 'NotReadyError';
+  constructor(readonly health: { error?: Record<string, unknown> } & Record<string, unknown>) {
+    super(`not ready: ${Object.keys(health.error ?? {}).join(', ') || 'unknown'}`);
   }
 }

@@ -43,8 +43,12 @@ export const createStores = async (config: AppConfig): Promise<Stores> => {
     new SqliteEventStore({
       filename: join(config.dataDir, 'events.sqlite'),
       synchronous: config.sqliteSynchronous,
+      busyTimeoutMs: config.sqliteBusyTimeoutMs,
     }),
-    new EmbeddedDocumentStore({ filename: join(config.dataDir, 'documents.sqlite') }),
+    new EmbeddedDocumentStore({
+      filename: join(config.dataDir, 'documents.sqlite'),
+      busyTimeoutMs: config.sqliteBusyTimeoutMs,
+    }),
   );
 };
 

@@ -279,7 +279,10 @@ export class EmbeddedDocumentStore implements DocumentStore {
             this.db.exec(`DROP INDEX "${index.name}"`);
             this.db.exec(
               index.sql
-                .replace(`"${index.name}"`, `"${liveTable}__${index.name.slice(shadowTable.length + 2)}"`)
+                .replace(
+                  `"${index.name}"`,
+                  `"${liveTable}__${index.name.slice(shadowTable.length + 2)}"`,
+                )
                 .replace(`"${shadowTable}"`, `"${liveTable}"`),
             );
           }
@@ -287,9 +290,12 @@ export class EmbeddedDocumentStore implements DocumentStore {
           this.indexed.delete(shadow);
         }
         const position = this.db
-          .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
+          .prepare<[string], { position: number }>(
+            'SELECT position FROM checkpoints WHERE name = ?',
+          )
           .get(swap.checkpoint.shadow)?.position;
-        if (position === undefined) throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
+        if (position === undefined)
+          throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
         this.moveCheckpoint({ name: swap.checkpoint.live, position });
         this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(swap.checkpoint.shadow);
       })(),
@@ -313,9 +319,17 @@ export class EmbeddedDocumentStore implements DocumentStore {
     });
   }
 
+  /** Readers never block in WAL mode, so readiness probes the write lock, which projectors need. */
   ping(): Promise<void> {
     return this.guard(() => {
-      this.db.prepare('SELECT 1').get();
+      const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+      this.db.pragma('busy_timeout = 50');
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        this.db.exec('ROLLBACK');
+      } finally {
+        this.db.pragma(`busy_timeout = ${timeout}`);
+      }
     });
   }
 

@@ -34,7 +34,9 @@ describe('customers over HTTP', () => {
   afterAll(() => t.close());
 
   it('creates a customer and reads it back at the position the command returned', async () => {
-    const input = aCustomer({ address: '12 St James Square, London' });
+    const input = aCustomer({
+      address: { street: '12 St James Square', city: 'London', postalCode: 'SW1Y 4LB', country: 'GB' },
+    });
     const created = await t.request('POST', '/customers', { key: service, body: input });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({

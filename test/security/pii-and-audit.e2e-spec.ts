@@ -7,7 +7,7 @@ const PII = {
   name: 'Zoltan Quixotic-Pemberton',
   email: 'zoltan.quixotic@pemberton-mail.example',
   phone: '+447700900123',
-  address: '221B Baker Street, London',
+  street: '221B Baker Street',
   note: 'Allergic to marmalade, call after 6pm',
   description: 'My blender exploded during the demonstration',
 };
@@ -43,7 +43,7 @@ describe('personal data, forgetting and audit', () => {
         name: PII.name,
         email: PII.email,
         phone: PII.phone,
-        address: PII.address,
+        address: { street: PII.street, city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
         tags: ['vip'],
       },
     });
@@ -100,7 +100,7 @@ describe('personal data, forgetting and audit', () => {
       name: PII.name,
       email: PII.email,
       phone: PII.phone,
-      address: PII.address,
+      address: { street: PII.street, city: 'London', postalCode: 'NW1 6XE', country: 'GB' },
     });
     const asAnalyst = await t.request('GET', `/customers/${customerId}`, { key: analyst });
     expect(asAnalyst.body).toMatchObject({

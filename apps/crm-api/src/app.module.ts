@@ -11,6 +11,7 @@ import {
   profileSections,
   segmentLookup,
   piiFields,
+  piiValueUpcasters,
 } from '@crm/composition';
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
@@ -47,6 +48,7 @@ export class AppModule {
           projections: allProjections,
           upcasters: createUpcasters(),
           piiFields,
+          piiValueUpcasters,
         }),
         SecurityModule,
         HealthModule,

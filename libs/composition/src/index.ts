@@ -2,7 +2,13 @@ import type { Type } from '@nestjs/common';
 import type { Projection } from '@crm/eventsourcing';
 import { UpcasterChain } from '@crm/eventsourcing';
 import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
-import { CustomersModule, customerPiiFields, customerProjections } from '@crm/customers';
+import {
+  CustomersModule,
+  customerPiiFields,
+  customerProjections,
+  upcastAddressV1,
+  upcastAddressValue,
+} from '@crm/customers';
 import {
   ServiceDeskModule,
   serviceDeskProjections,
@@ -20,7 +26,8 @@ import {
   satisfactionProjections,
 } from '@crm/analytics';
 import { SalesModule, salesProjections } from '@crm/sales';
-import type { PiiFieldRegistry } from '@crm/security/pii';
+import type { DataKeyStore, PiiFieldRegistry, PiiValueUpcasters } from '@crm/security/pii';
+import { PiiProtection } from '@crm/security/pii';
 
 /**
  * The one list of what the product is made of: every context's module, read models,
@@ -51,7 +58,17 @@ export const profileSections: readonly CustomerProfileSection[] = [
 
 export const segmentLookup: CustomerSegmentLookup | null = rfmSegmentLookup;
 
-export const createUpcasters = (): UpcasterChain => new UpcasterChain();
+/** Old event shapes read as the current ones (stored events are never rewritten). */
+export const createUpcasters = (): UpcasterChain =>
+  new UpcasterChain()
+    .register('CustomerCreated', 1, upcastAddressV1)
+    .register('CustomerContactUpdated', 1, upcastAddressV1);
+
+/** The same evolution for sealed values, applied once they are revealed. */
+export const piiValueUpcasters: PiiValueUpcasters = { address: upcastAddressValue };
+
+export const createPiiProtection = (keys: DataKeyStore): PiiProtection =>
+  new PiiProtection(keys, piiFields, piiValueUpcasters);
 
 /** Every event field that holds personal data, and what kind it is (sealed per customer). */
 export const piiFields: PiiFieldRegistry = { ...customerPiiFields, ...ticketPiiFields };

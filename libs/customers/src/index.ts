@@ -17,3 +17,5 @@ export const customerPiiFields = {
   CustomerContactUpdated: { name: 'name', email: 'email', phone: 'phone', address: 'address' },
   CustomerNoteAdded: { text: 'text' },
 } as const;
+export * from './domain/address';
+export * from './domain/customer.upcasters';

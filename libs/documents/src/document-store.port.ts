@@ -56,6 +56,8 @@ export interface DocumentStore {
   count(collection: string, filter: Filter): Promise<number>;
   aggregate<T>(collection: string, pipeline: Pipeline): Promise<T[]>;
   upsert(collection: string, document: Document): Promise<void>;
+  /** Inserts only if no document has this id; false (and nothing written) when one exists. */
+  insert(collection: string, document: Document): Promise<boolean>;
   /** Applies the update to the document with this id; false when there is none. */
   update(collection: string, id: string, update: Update): Promise<boolean>;
   delete(collection: string, id: string): Promise<boolean>;

@@ -4,7 +4,7 @@ import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
 import type { EventStore, Projection } from '@crm/eventsourcing';
 import { CommandRunner, EVENT_STORE, ProjectorRunner, UpcasterChain } from '@crm/eventsourcing';
-import type { PiiFieldRegistry } from '@crm/security/pii';
+import type { PiiFieldRegistry, PiiValueUpcasters } from '@crm/security/pii';
 import { DataKeyStore, EncryptingEventStore, PiiHasher, PiiProtection } from '@crm/security/pii';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config';
@@ -21,6 +21,7 @@ export type PlatformComposition = {
   projections: readonly Projection[];
   upcasters: UpcasterChain;
   piiFields: PiiFieldRegistry;
+  piiValueUpcasters: PiiValueUpcasters;
 };
 
 const warnAboutMasterKey = (stores: Stores, logger: Logger): void => {
@@ -46,7 +47,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   static forRoot(config: AppConfig, composition: PlatformComposition): DynamicModule {
-    const { projections, upcasters, piiFields } = composition;
+    const { projections, upcasters, piiFields, piiValueUpcasters } = composition;
     return {
       module: PlatformModule,
       providers: [
@@ -62,7 +63,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         { provide: PiiHasher, useFactory: (stores: Stores) => stores.hasher, inject: [STORES] },
         {
           provide: PiiProtection,
-          useFactory: (keys: DataKeyStore) => new PiiProtection(keys, piiFields),
+          useFactory: (keys: DataKeyStore) => new PiiProtection(keys, piiFields, piiValueUpcasters),
           inject: [DataKeyStore],
         },
         {

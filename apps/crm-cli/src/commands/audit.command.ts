@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
-import { CustomerAudit, createUpcasters, parseAuditPoint, piiFields } from '@crm/composition';
-import { PiiProtection } from '@crm/security/pii';
+import {
+  CustomerAudit,
+  createPiiProtection,
+  createUpcasters,
+  parseAuditPoint,
+} from '@crm/composition';
 import type { CliContext } from '../cli-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,7 +23,7 @@ export const registerAuditCommands = (program: Command, withContext: CliContext)
       withContext(async ({ stores, out }) => {
         requireUuid(customerId);
         const audit = new CustomerAudit(stores.events, createUpcasters());
-        const pii = new PiiProtection(stores.dataKeys, piiFields);
+        const pii = createPiiProtection(stores.dataKeys);
         let cursor = 0;
         for (;;) {
           const page = await audit.history(customerId, 500, cursor);
@@ -47,13 +51,7 @@ export const registerAuditCommands = (program: Command, withContext: CliContext)
           point,
         );
         if (!state) throw new Error(`customer ${customerId} had no history at ${at}`);
-        out(
-          JSON.stringify(
-            await new PiiProtection(stores.dataKeys, piiFields).revealDeep(state),
-            null,
-            2,
-          ),
-        );
+        out(JSON.stringify(await createPiiProtection(stores.dataKeys).revealDeep(state), null, 2));
       }),
     );
 };

@@ -1,9 +1,9 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { CustomerDirectory, ForgetCustomerCommand, ForgetCustomerHandler } from '@crm/customers';
-import { createUpcasters, piiFields } from '@crm/composition';
+import { createPiiProtection, createUpcasters } from '@crm/composition';
 import { CommandRunner } from '@crm/eventsourcing';
-import { EncryptingEventStore, PiiProtection } from '@crm/security/pii';
+import { EncryptingEventStore } from '@crm/security/pii';
 import type { CliContext } from '../cli-context';
 
 export const registerForgetCommand = (program: Command, withContext: CliContext): void => {
@@ -15,7 +15,7 @@ export const registerForgetCommand = (program: Command, withContext: CliContext)
       withContext(async ({ stores, out }) => {
         const upcaster = createUpcasters();
         const runner = new CommandRunner(
-          new EncryptingEventStore(stores.events, new PiiProtection(stores.dataKeys, piiFields)),
+          new EncryptingEventStore(stores.events, createPiiProtection(stores.dataKeys)),
           { upcaster },
         );
         const handler = new ForgetCustomerHandler(

@@ -9,6 +9,9 @@ import { DataKeyStore, PiiHasher } from '@crm/security/pii';
 import { DomainErrorException, domainError } from '@crm/eventsourcing';
 import { CustomerDirectory } from './customer-directory';
 import { customerStreamId } from '../domain/customer';
+import type { Address } from '../domain/address';
+import { CUSTOMER_SCHEMA_VERSIONS } from '../domain/customer.upcasters';
+import type { AddressDto } from '../http/customer.dto';
 import type { ContactLookup } from '../domain/customer';
 import type { CustomerCommand } from '../domain/customer.decider';
 import { customerDecider } from '../domain/customer.decider';
@@ -36,6 +39,16 @@ export const contactLookup = (
     : {}),
 });
 
+const toAddress = (dto: AddressDto | null | undefined): Address | null =>
+  dto
+    ? {
+        street: dto.street,
+        city: dto.city,
+        postalCode: dto.postalCode ?? null,
+        country: dto.country,
+      }
+    : null;
+
 const runCustomerCommand = async (
   runner: CommandRunner,
   command: CustomerCommand,
@@ -46,6 +59,7 @@ const runCustomerCommand = async (
     context,
     commandType: command.type,
     customerId: command.customerId,
+    schemaVersions: CUSTOMER_SCHEMA_VERSIONS,
   });
   return toCommandResponse(command.customerId, result);
 };
@@ -71,7 +85,7 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
           name: body.name,
           email: body.email,
           phone: body.phone ?? null,
-          address: body.address ?? null,
+          address: toAddress(body.address),
         },
         lookup,
         tags: body.tags ?? [],
@@ -96,9 +110,14 @@ export class UpdateCustomerContactHandler implements ICommandHandler<UpdateCusto
   }: UpdateCustomerContactCommand): Promise<CommandResponse> {
     const lookup = contactLookup(this.hasher, { email: body.email, name: body.name });
     if (lookup.emailHash) await this.emails.assertFree(lookup.emailHash, customerId);
-    const { name, email, phone, address } = body;
+    const { name, email, phone } = body;
     const changes = Object.fromEntries(
-      Object.entries({ name, email, phone, address }).filter(([, value]) => value !== undefined),
+      Object.entries({
+        name,
+        email,
+        phone,
+        address: body.address === undefined ? undefined : toAddress(body.address),
+      }).filter(([, value]) => value !== undefined),
     );
     return runCustomerCommand(
       this.runner,

@@ -9,7 +9,7 @@ const aContact = (overrides: Partial<ContactDetails> = {}): ContactDetails => ({
   name: 'Ada Lovelace',
   email: 'ada@example.com',
   phone: '+442071234567',
-  address: '12 St James Square, London',
+  address: { street: '12 St James Square', city: 'London', postalCode: 'SW1Y 4LB', country: 'GB' },
   ...overrides,
 });
 
@@ -77,6 +77,33 @@ describe('customer decider', () => {
             data: { customerId, email: 'ada@new.org', phone: null, emailHash: 'h-new-email' },
           },
         ]));
+
+    it('records an address only when one of its parts changes', () => {
+      const moved = {
+        street: '1 Main Street',
+        city: 'Cambridge',
+        postalCode: 'CB1 1AA',
+        country: 'GB',
+      };
+      spec
+        .given([created()])
+        .when({
+          type: 'UpdateCustomerContact',
+          customerId,
+          changes: { address: { ...aContact().address! } },
+          lookup: {},
+        })
+        .then([]);
+      spec
+        .given([created()])
+        .when({
+          type: 'UpdateCustomerContact',
+          customerId,
+          changes: { address: moved },
+          lookup: {},
+        })
+        .then([{ type: 'CustomerContactUpdated', data: { customerId, address: moved } }]);
+    });
 
     it('records nothing when no contact field changes', () =>
       spec

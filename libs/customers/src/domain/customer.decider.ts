@@ -2,6 +2,7 @@ import type { Decider, DomainError } from '@crm/eventsourcing';
 import { domainError } from '@crm/eventsourcing';
 import type { ContactDetails, ContactLookup, CustomerEvent, CustomerState } from './customer';
 import { evolveCustomer, initialCustomerState } from './customer';
+import { sameAddress } from './address';
 
 export const MAX_TAGS = 50;
 
@@ -93,12 +94,15 @@ const create = (command: CreateCustomer, state: CustomerState): Decision => {
 const updateContact = (command: UpdateCustomerContact, state: CustomerState): Decision => {
   const active = requireActiveCustomer(state, command.customerId);
   if ('kind' in active) return active;
+  const { address, ...scalars } = command.changes;
   const changed = Object.fromEntries(
-    Object.entries(command.changes).filter(
+    Object.entries(scalars).filter(
       ([field, value]) =>
         value !== undefined && active.contact[field as keyof ContactDetails] !== value,
     ),
   ) as Partial<ContactDetails>;
+  if (address !== undefined && !sameAddress(address, active.contact.address))
+    changed.address = address;
   if (Object.keys(changed).length === 0) return [];
   const { emailHash, nameHashes } = command.lookup;
   const lookup: Partial<ContactLookup> = {

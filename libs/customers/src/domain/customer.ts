@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@crm/eventsourcing';
+import type { Address } from './address';
 
 export const customerStreamId = (customerId: string): string => `customer-${customerId}`;
 
@@ -6,7 +7,7 @@ export type ContactDetails = {
   name: string;
   email: string;
   phone: string | null;
-  address: string | null;
+  address: Address | null;
 };
 
 /**

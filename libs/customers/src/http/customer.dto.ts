@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@crm/platform';
 import { MAX_TAGS } from '../domain/customer.decider';
@@ -27,6 +29,32 @@ export const PHONE = /^\+?[1-9]\d{6,14}$/;
 /** Tags: lower-case words with - _ : separators, up to 40 characters. */
 export const TAG = /^[a-z0-9][a-z0-9_:-]{0,39}$/;
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
+
+export class AddressDto {
+  @ApiProperty({ example: '12 St James Square', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  street!: string;
+
+  @ApiProperty({ example: 'London', maxLength: 100 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  city!: string;
+
+  @ApiPropertyOptional({ example: 'SW1Y 4LB', maxLength: 20 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20)
+  postalCode?: string;
+
+  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2' })
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code like GB' })
+  country!: string;
+}
 
 export class CreateCustomerDto {
   @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
@@ -49,12 +77,12 @@ export class CreateCustomerDto {
   @Matches(PHONE, { message: 'phone must be E.164, e.g. +442071234567' })
   phone?: string;
 
-  @ApiPropertyOptional({ example: '12 St James Square, London SW1Y 4LB', maxLength: 500 })
+  @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
-  address?: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto;
 
   @ApiPropertyOptional({ example: ['vip', 'newsletter'], maxItems: MAX_TAGS })
   @IsOptional()
@@ -90,12 +118,12 @@ export class UpdateCustomerContactDto {
   @Matches(PHONE, { message: 'phone must be E.164, e.g. +442071234567' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: '1 Main Street, Cambridge', nullable: true })
+  @ApiPropertyOptional({ type: AddressDto, nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500)
-  address?: string | null;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto | null;
 }
 
 export class AddNoteDto {

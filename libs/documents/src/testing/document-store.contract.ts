@@ -45,6 +45,13 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     expect(await store.delete(collection, person._id)).toBe(false);
   });
 
+  it('inserts only when the id is free, never overwriting', async () => {
+    const first = aPerson({ name: 'First' });
+    expect(await store.insert(collection, first)).toBe(true);
+    expect(await store.insert(collection, { ...first, name: 'Second' })).toBe(false);
+    expect(await store.get(collection, first._id)).toMatchObject({ name: 'First' });
+  });
+
   it('gets many by id, ignoring missing ones', async () => {
     const a = aPerson();
     const b = aPerson();
@@ -167,8 +174,13 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
       writes: [{ kind: 'put', collection: shadow, document: aPerson({ name: 'New', age: 2 }) }],
       checkpoint: { name: `${live}#shadow`, position: 9 },
     });
-    await store.swapIn({ collections: [{ shadow, live: collection }], checkpoint: { shadow: `${live}#shadow`, live } });
-    const names = (await store.find<Person>(collection, { age: { $gte: 0 } })).items.map((p) => p.name);
+    await store.swapIn({
+      collections: [{ shadow, live: collection }],
+      checkpoint: { shadow: `${live}#shadow`, live },
+    });
+    const names = (await store.find<Person>(collection, { age: { $gte: 0 } })).items.map(
+      (p) => p.name,
+    );
     expect(names).toEqual(['New']);
     expect(await store.getCheckpoint(live)).toBe(9);
     expect(await store.getCheckpoint(`${live}#shadow`)).toBeNull();

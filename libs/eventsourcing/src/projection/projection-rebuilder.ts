@@ -49,9 +49,13 @@ export class ProjectionRebuilder {
     private readonly options: { upcaster?: Upcaster; batchSize?: number } = {},
   ) {}
 
-  async rebuild(projection: Projection, onProgress: (progress: RebuildProgress) => void = () => {}): Promise<RebuildProgress> {
+  async rebuild(
+    projection: Projection,
+    onProgress: (progress: RebuildProgress) => void = () => {},
+  ): Promise<RebuildProgress> {
     const shadow = shadowOf(projection);
-    for (const collection of shadow.collections) await this.documents.dropCollection(collection.name);
+    for (const collection of shadow.collections)
+      await this.documents.dropCollection(collection.name);
     await this.documents.deleteCheckpoint(shadow.name);
 
     const started = Date.now();
@@ -77,7 +81,9 @@ export class ProjectionRebuilder {
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
         progress.eventsPerSecond = Math.round(progress.done / seconds);
         progress.etaSeconds =
-          progress.eventsPerSecond > 0 ? Math.ceil((progress.total - progress.done) / progress.eventsPerSecond) : null;
+          progress.eventsPerSecond > 0
+            ? Math.ceil((progress.total - progress.done) / progress.eventsPerSecond)
+            : null;
         report();
         if (progress.done >= progress.total) break;
         await runner.waitFor([shadow.name], progress.total, POLL_MS);
@@ -86,7 +92,10 @@ export class ProjectionRebuilder {
       progress.state = 'swapping';
       report();
       await this.documents.swapIn({
-        collections: projection.collections.map((c) => ({ shadow: shadowCollection(c.name), live: c.name })),
+        collections: projection.collections.map((c) => ({
+          shadow: shadowCollection(c.name),
+          live: c.name,
+        })),
         checkpoint: { shadow: shadow.name, live: projection.name },
       });
       progress.state = 'done';

@@ -25,6 +25,7 @@ const CACHE_TTL_MS = 10_000;
  */
 export class DataKeyStore {
   private readonly cache = new Map<string, { key: DataKey; until: number }>();
+  private readonly creating = new Map<string, Promise<DataKey>>();
   private ready: Promise<void> | null = null;
 
   constructor(
@@ -39,16 +40,35 @@ export class DataKeyStore {
     return this.ready;
   }
 
-  async getOrCreate(customerId: string): Promise<DataKey> {
+  /**
+   * The customer's key, created on first use. Creation is insert-if-absent in the store (and
+   * shared between concurrent callers here), so two writers racing for a new customer end up
+   * with the same key: an overwritten key would make the loser's ciphertext unreadable.
+   */
+  getOrCreate(customerId: string): Promise<DataKey> {
+    const pending = this.creating.get(customerId);
+    if (pending) return pending;
+    const creation = this.createIfAbsent(customerId).finally(() =>
+      this.creating.delete(customerId),
+    );
+    this.creating.set(customerId, creation);
+    return creation;
+  }
+
+  private async createIfAbsent(customerId: string): Promise<DataKey> {
     const existing = await this.get(customerId);
     if (existing !== null) return existing;
     const key = randomBytes(32);
-    await this.documents.upsert(DATA_KEYS_COLLECTION, {
+    const inserted = await this.documents.insert(DATA_KEYS_COLLECTION, {
       _id: customerId,
       wrapped: seal(this.masterKey, key, `data-key:${customerId}`).toString('base64'),
       createdAt: this.clock().toISOString(),
       destroyedAt: null,
     });
+    if (!inserted) {
+      this.cache.delete(customerId);
+      return this.get(customerId);
+    }
     this.remember(customerId, key);
     return key;
   }

@@ -33,12 +33,21 @@ const context = (kind: PiiKind, customerId: string): string => `pii:${kind}:${cu
 export const protect = (key: Buffer, kind: PiiKind, customerId: string, value: unknown): string =>
   `${PREFIX}${kind}:${customerId}:${seal(key, Buffer.from(JSON.stringify(value)), context(kind, customerId)).toString('base64')}`;
 
-/** The plaintext value, or the erased marker when the key is gone. */
+/** What reads show for a sealed value that fails its integrity check (tampered, or a wrong key). */
+export const UNREADABLE_MARKER = '[unreadable]';
+
+/**
+ * The plaintext value, the erased marker when the key is gone, or the unreadable marker when
+ * the ciphertext does not authenticate: one damaged value must not fail a whole response.
+ */
 export const reveal = (parsed: ProtectedValue, key: DataKey): unknown => {
   if (key === null || key === 'destroyed') return ERASED_MARKER;
-  return JSON.parse(
-    open(key, parsed.sealed, context(parsed.kind, parsed.customerId)).toString('utf8'),
-  ) as unknown;
+  try {
+    const plaintext = open(key, parsed.sealed, context(parsed.kind, parsed.customerId));
+    return JSON.parse(plaintext.toString('utf8')) as unknown;
+  } catch {
+    return UNREADABLE_MARKER;
+  }
 };
 
 /**

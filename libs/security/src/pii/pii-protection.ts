@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@crm/eventsourcing';
 import type { DataKeyStore } from './data-key-store';
-import { isProtected, parseProtected, protect, reveal } from './pii-cipher';
-import type { PiiFieldRegistry } from './pii-kinds';
+import { UNREADABLE_MARKER, isProtected, parseProtected, protect, reveal } from './pii-cipher';
+import type { PiiFieldRegistry, PiiKind } from './pii-kinds';
+
+export type PiiValueUpcasters = Partial<Record<PiiKind, (value: unknown) => unknown>>;
 import { ERASED_MARKER } from './pii-kinds';
 
 /**
@@ -12,6 +14,8 @@ export class PiiProtection {
   constructor(
     private readonly keys: DataKeyStore,
     private readonly fields: PiiFieldRegistry,
+    /** Reshapes a revealed value written under an older schema (sealed values skip event upcasters). */
+    private readonly valueUpcasters: PiiValueUpcasters = {},
   ) {}
 
   /** The event's data with each personal-data field sealed under its customer's key. */
@@ -51,8 +55,11 @@ export class PiiProtection {
     return transform(value, (text) => {
       const parsed = parseProtected(text);
       if (!parsed) return text;
-      const plaintext = reveal(parsed, keys.get(parsed.customerId) ?? null);
-      return mask && plaintext !== ERASED_MARKER ? mask(parsed.kind, plaintext) : plaintext;
+      const revealed = reveal(parsed, keys.get(parsed.customerId) ?? null);
+      const upcast = this.valueUpcasters[parsed.kind];
+      const readable = revealed !== ERASED_MARKER && revealed !== UNREADABLE_MARKER;
+      const plaintext = upcast && readable ? upcast(revealed) : revealed;
+      return mask && readable ? mask(parsed.kind, plaintext) : plaintext;
     }) as T;
   }
 

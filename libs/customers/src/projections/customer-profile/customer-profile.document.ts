@@ -1,3 +1,5 @@
+import type { Address } from '../../domain/address';
+
 /**
  * The seed's customer table, one document per customer. Personal data (name, email, phone,
  * address, note texts) is the ciphertext from the events, revealed only when served, so
@@ -14,7 +16,8 @@ export type CustomerProfileDocument = {
   /** Blind indexes of the email and each name word, for `q` search. */
   searchHashes: string[];
   phone: string | null;
-  address: string | null;
+  /** Sealed: a protected string in storage, a structured address once revealed. */
+  address: Address | string | null;
   tags: string[];
   notes: { noteId: string; text: string; at: string }[];
   noteCount: number;

@@ -192,6 +192,15 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(() => this.put(collection, document));
   }
 
+  insert(collection: string, document: Document): Promise<boolean> {
+    return this.guard(
+      () =>
+        this.db
+          .prepare(`INSERT OR IGNORE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
+          .run(document._id, JSON.stringify(document)).changes > 0,
+    );
+  }
+
   update(collection: string, id: string, update: Update): Promise<boolean> {
     return this.guard(() =>
       this.db.transaction(() => {

@@ -101,10 +101,16 @@ export class MongoDocumentStore implements DocumentStore {
         assertCollectionName(live);
         await this.db.renameCollection(shadow, live, { dropTarget: true });
       }
-      const checkpoints = this.db.collection<{ _id: string; position: number }>(CHECKPOINTS_COLLECTION);
+      const checkpoints = this.db.collection<{ _id: string; position: number }>(
+        CHECKPOINTS_COLLECTION,
+      );
       const shadow = await checkpoints.findOne({ _id: swap.checkpoint.shadow });
       if (!shadow) throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
-      await checkpoints.updateOne({ _id: swap.checkpoint.live }, { $set: { position: shadow.position } }, { upsert: true });
+      await checkpoints.updateOne(
+        { _id: swap.checkpoint.live },
+        { $set: { position: shadow.position } },
+        { upsert: true },
+      );
       await checkpoints.deleteOne({ _id: swap.checkpoint.shadow });
     });
   }
@@ -176,6 +182,19 @@ export class MongoDocumentStore implements DocumentStore {
       await this.collection(collection).replaceOne({ _id: document._id }, document, {
         upsert: true,
       });
+    });
+  }
+
+  insert(collection: string, document: Document): Promise<boolean> {
+    return this.guard(async () => {
+      assertWritable({ kind: 'put', collection, document });
+      try {
+        await this.collection(collection).insertOne(document);
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 11000) return false;
+        throw error;
+      }
     });
   }
 

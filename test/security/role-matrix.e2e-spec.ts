@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /analytics/customer-value': ['analyst'],
   'GET /analytics/rfm': ['analyst'],
   'GET /admin/projections': [],
+  'POST /imports': ['service'],
   'POST /admin/projections/:name/rebuild': [],
 };
 

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@crm/platform';
 import { AllExceptionsFilter, createValidationPipe } from '@crm/platform';
 import { ApiKeyService } from '@crm/security';
+import { IMPORT_MEDIA_TYPES } from '@crm/customers';
 import { AppModule, correlationIdOf } from './app.module';
 import { setUpOpenApi } from './docs/openapi';
 
@@ -36,6 +37,10 @@ export const configureApp = async (
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: other bodies get 415 instead of reaching validation as strings.
   fastify.removeContentTypeParser(['text/plain']);
+  // Imports are streamed to the importer, never buffered, so the body limit does not apply.
+  fastify.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), (_request, payload, done) =>
+    done(null, payload),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Correlation-Id', request.id);
   });

@@ -4,6 +4,7 @@ import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerForgetCommand } from './commands/forget.command';
+import { registerImportCommand } from './commands/import.command';
 import { withStores } from './cli-context';
 
 /** The operators' and auditors' command line, over the same stores as the service. */
@@ -19,6 +20,7 @@ export const buildCli = (
   registerRebuildCommand(program, context);
   registerAuditCommands(program, context);
   registerForgetCommand(program, context);
+  registerImportCommand(program, context);
   registerBackupCommands(program, env, out);
   return program;
 };

@@ -5,10 +5,11 @@ import { customerCommandHandlers } from './application/customer-command.handlers
 import { customerQueryHandlers } from './application/customer-query.handlers';
 import { EmailUniqueness } from './application/email-uniqueness';
 import { CustomersController } from './http/customers.controller';
+import { ImportsController } from './import/imports.controller';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [CustomersController],
+  controllers: [CustomersController, ImportsController],
   providers: [
     CustomerDirectory,
     EmailUniqueness,

@@ -7,6 +7,9 @@ export * from './application/customer-directory';
 export { ForgetCustomerHandler } from './application/customer-command.handlers';
 export { ForgetCustomerCommand } from './application/customer.commands';
 export * from './customers.module';
+export * from './import/customer-importer';
+export * from './import/import-rows';
+export { IMPORT_MEDIA_TYPES } from './import/imports.controller';
 
 import { customerProfileProjection } from './projections/customer-profile/customer-profile.projection';
 export const customerProjections = [customerProfileProjection];

@@ -11,9 +11,9 @@ import { CustomerDirectory } from './customer-directory';
 import { customerStreamId } from '../domain/customer';
 import type { Address } from '../domain/address';
 import { CUSTOMER_SCHEMA_VERSIONS } from '../domain/customer.upcasters';
-import type { AddressDto } from '../http/customer.dto';
+import type { AddressDto, CreateCustomerDto } from '../http/customer.dto';
 import type { ContactLookup } from '../domain/customer';
-import type { CustomerCommand } from '../domain/customer.decider';
+import type { CreateCustomer, CustomerCommand } from '../domain/customer.decider';
 import { customerDecider } from '../domain/customer.decider';
 import {
   AddCustomerNoteCommand,
@@ -49,7 +49,25 @@ const toAddress = (dto: AddressDto | null | undefined): Address | null =>
       }
     : null;
 
-const runCustomerCommand = async (
+/** The CreateCustomer command for a validated request, with its blind indexes. */
+export const createCustomerCommand = (
+  body: CreateCustomerDto,
+  customerId: string,
+  hasher: PiiHasher,
+): CreateCustomer => ({
+  type: 'CreateCustomer',
+  customerId,
+  contact: {
+    name: body.name,
+    email: body.email,
+    phone: body.phone ?? null,
+    address: toAddress(body.address),
+  },
+  lookup: contactLookup(hasher, body) as ContactLookup,
+  tags: body.tags ?? [],
+});
+
+export const runCustomerCommand = async (
   runner: CommandRunner,
   command: CustomerCommand,
   context: CommandContext,
@@ -73,25 +91,13 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
   ) {}
 
   async execute({ body, context }: CreateCustomerCommand): Promise<CommandResponse> {
-    const customerId = deriveAggregateId(context, 'customer');
-    const lookup = contactLookup(this.hasher, body) as ContactLookup;
-    await this.emails.assertFree(lookup.emailHash, customerId);
-    return runCustomerCommand(
-      this.runner,
-      {
-        type: 'CreateCustomer',
-        customerId,
-        contact: {
-          name: body.name,
-          email: body.email,
-          phone: body.phone ?? null,
-          address: toAddress(body.address),
-        },
-        lookup,
-        tags: body.tags ?? [],
-      },
-      context,
+    const command = createCustomerCommand(
+      body,
+      deriveAggregateId(context, 'customer'),
+      this.hasher,
     );
+    await this.emails.assertFree(command.lookup.emailHash, command.customerId);
+    return runCustomerCommand(this.runner, command, context);
   }
 }
 

@@ -1,0 +1,85 @@
+import {
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  Query,
+  Req,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { DocumentStore } from '@crm/documents';
+import { DOCUMENT_STORE } from '@crm/documents';
+import type { CommandContext } from '@crm/eventsourcing';
+import { CommandRunner } from '@crm/eventsourcing';
+import { CommandCtx, ErrorBody } from '@crm/platform';
+import { Roles } from '@crm/security';
+import { PiiHasher } from '@crm/security/pii';
+import type { ImportReport } from './customer-importer';
+import { CustomerImporter } from './customer-importer';
+
+/** The media types a streamed import accepts; anything else is 415. */
+export const IMPORT_MEDIA_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl' } as const;
+
+export class ImportQueryDto {
+  @ApiProperty({ required: false, enum: ['customers'], default: 'customers' })
+  @IsOptional()
+  @IsIn(['customers'])
+  kind?: 'customers';
+}
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorBody })
+@ApiResponse({ status: 403, type: ErrorBody })
+@ApiResponse({
+  status: 415,
+  type: ErrorBody,
+  description: 'Body is neither text/csv nor application/x-ndjson',
+})
+@Controller('imports')
+export class ImportsController {
+  private readonly importer: CustomerImporter;
+
+  constructor(
+    runner: CommandRunner,
+    @Inject(DOCUMENT_STORE) documents: DocumentStore,
+    hasher: PiiHasher,
+  ) {
+    this.importer = new CustomerImporter(runner, documents, hasher);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Roles('service')
+  @ApiConsumes('text/csv', 'application/x-ndjson')
+  @ApiOperation({
+    summary: 'Import customers from a streamed CSV or JSON-lines body',
+    description:
+      'CSV columns: name,email,phone,street,city,postalCode,country,tags (tags ;-separated). Each row is validated like POST /customers; re-sending the same file adds nothing. The report names each rejected line, field and rule.',
+  })
+  @ApiOkResponse({ description: 'The import report' })
+  run(
+    @Req() request: FastifyRequest,
+    @Query() _query: ImportQueryDto,
+    @CommandCtx() context: CommandContext,
+  ): Promise<ImportReport> {
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    const format = IMPORT_MEDIA_TYPES[mediaType as keyof typeof IMPORT_MEDIA_TYPES];
+    if (!format || !request.body) {
+      throw new UnsupportedMediaTypeException('send the file as text/csv or application/x-ndjson');
+    }
+    return this.importer.import(request.body as Readable, context.actor, { format });
+  }
+}

@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCli } from '../../apps/crm-cli/src/cli';
+import { startTestApp } from '../support/test-app';
+
+const runCli = async (dataDir: string, args: string[]): Promise<string[]> => {
+  const lines: string[] = [];
+  await buildCli({ CRM_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, (line) =>
+    lines.push(line),
+  ).parseAsync(['node', 'crm-cli', ...args]);
+  return lines;
+};
+
+const eventCount = (dataDir: string): number => {
+  const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+const csv = (rows: string[]): string =>
+  ['name,email,phone,street,city,postalCode,country,tags', ...rows].join('\n');
+
+describe('bulk import', () => {
+  const root = mkdtempSync(join(tmpdir(), 'crm-import-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('imports valid rows, reports each rejected line with field and rule, and adds nothing on a re-run', async () => {
+    const dataDir = join(root, 'cli');
+    const file = join(root, 'customers.csv');
+    writeFileSync(
+      file,
+      csv([
+        'Ada Lovelace,ada@import.example,+442071234567,12 St James Square,London,SW1Y 4LB,GB,vip;newsletter',
+        'Bad Email,not-an-email,,,,,,',
+        'Grace Hopper,grace@import.example,,,,,,',
+        'Dup Ada,ADA@import.example,,,,,,',
+        ',noname@import.example,,,,,,',
+        'Bad Phone,phone@import.example,12ab,,,,,',
+        'Bad Country,country@import.example,,1 Road,Paris,,France,',
+      ]),
+    );
+    const app = await startTestApp({}, { dataDir });
+    await app.close({ keepData: true });
+
+    const first = await runCli(dataDir, ['import', 'customers', file]);
+    expect(first[0]).toMatch(/7 rows in .* 2 imported, 0 already imported, 5 rejected/);
+    const rejected = first.slice(1).join('\n');
+    expect(rejected).toContain('line 3: email (isEmail)');
+    expect(rejected).toContain('line 5: email (unique) email already on line 2');
+    expect(rejected).toMatch(/line 6: name \(\w+\)/);
+    expect(rejected).toContain('line 7: phone (matches)');
+    expect(rejected).toContain('line 8: address.country (matches)');
+    const afterFirst = eventCount(dataDir);
+
+    const again = await runCli(dataDir, ['import', 'customers', file]);
+    expect(again[0]).toMatch(/0 imported, 2 already imported, 5 rejected/);
+    expect(eventCount(dataDir)).toBe(afterFirst);
+
+    const check = await startTestApp({}, { dataDir });
+    const found = await check.request('GET', '/customers?q=ada%40import.example&minPosition=2');
+    expect(found.body.items[0]).toMatchObject({
+      name: 'Ada Lovelace',
+      tags: ['vip', 'newsletter'],
+      address: {
+        street: '12 St James Square',
+        city: 'London',
+        postalCode: 'SW1Y 4LB',
+        country: 'GB',
+      },
+    });
+    await check.close({ keepData: true });
+  });
+
+  it('resumes an interrupted import without losing or doubling a row', async () => {
+    const dataDir = join(root, 'resume');
+    const rows = Array.from({ length: 300 }, (_, i) => `Person ${i},p${i}@resume.example,,,,,,`);
+    const partial = join(root, 'partial.csv');
+    const whole = join(root, 'whole.csv');
+    writeFileSync(partial, csv(rows.slice(0, 120)));
+    writeFileSync(whole, csv(rows));
+    const app = await startTestApp({}, { dataDir });
+    await app.close({ keepData: true });
+    await runCli(dataDir, ['import', 'customers', partial]);
+    const resumed = await runCli(dataDir, ['import', 'customers', whole]);
+    expect(resumed[0]).toMatch(/300 rows .* 180 imported, 120 already imported, 0 rejected/);
+    expect(eventCount(dataDir)).toBe(300);
+  });
+
+  it('imports a streamed upload over HTTP and answers 415 for other bodies', async () => {
+    const t = await startTestApp();
+    const service = await t.keyFor('service');
+    const body = [
+      '{"name":"Json One","email":"one@jsonl.example"}',
+      'not json',
+      '{"name":"Json Two","email":"two@jsonl.example","tags":["b2b"]}',
+    ].join('\n');
+    const response = await fetch(`${t.url}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service}`, 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      rows: 3,
+      imported: 2,
+      rejected: 1,
+      rejections: [{ line: 2, field: 'line', rule: 'isJson' }],
+    });
+    const wrong = await t.request('POST', '/imports', {
+      key: service,
+      raw: '<xml/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    expect(wrong.status).toBe(415);
+    await t.close();
+  });
+});

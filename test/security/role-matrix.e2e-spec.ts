@@ -51,6 +51,9 @@ const EXPECTED: Record<string, Access> = {
   'GET /analytics/rfm': ['analyst'],
   'GET /admin/projections': [],
   'POST /imports': ['service'],
+  'GET /customers/duplicates': ['service', 'analyst'],
+  'POST /customers/:id/merge': ['service'],
+  'POST /customers/:id/unmerge': ['service'],
   'POST /admin/projections/:name/rebuild': [],
 };
 

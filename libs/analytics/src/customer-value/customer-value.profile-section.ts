@@ -36,4 +36,41 @@ export const salesProfileSection: CustomerProfileSection = {
     const found = await customerValuesOf(documents, customerIds);
     return new Map(found.map((document) => [document.customerId, toOrdersSection(document)]));
   },
+  async loadGroups(documents, groups) {
+    const found = new Map(
+      (await customerValuesOf(documents, [...groups.values()].flat())).map((d) => [d.customerId, d]),
+    );
+    const combined = new Map<string, OrdersProfileSection>();
+    for (const [id, ids] of groups) {
+      const parts = ids.flatMap((member) => found.get(member) ?? []);
+      combined.set(id, toOrdersSection(combineValues(id, parts)));
+    }
+    return combined;
+  },
+};
+
+/** One customer's value document from several: sums per currency, earliest first, latest last. */
+const combineValues = (customerId: string, parts: CustomerValueDocument[]): CustomerValueDocument => {
+  const byCurrency = new Map<string, { amount: number; orders: number }>();
+  for (const entry of parts.flatMap((part) => part.value)) {
+    const total = byCurrency.get(entry.currency) ?? { amount: 0, orders: 0 };
+    byCurrency.set(entry.currency, { amount: total.amount + entry.amount, orders: total.orders + entry.orders });
+  }
+  const dates = (field: 'firstOrderAt' | 'lastOrderAt') =>
+    parts.flatMap((part) => part[field] ?? []).sort();
+  return {
+    _id: customerId,
+    customerId,
+    orderCount: parts.reduce((total, part) => total + part.orderCount, 0),
+    value: [...byCurrency.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, { amount, orders }]) => ({
+        currency,
+        amount,
+        orders,
+        average: orders === 0 ? 0 : Math.floor((2 * amount + orders) / (2 * orders)),
+      })),
+    firstOrderAt: dates('firstOrderAt')[0] ?? null,
+    lastOrderAt: dates('lastOrderAt').at(-1) ?? null,
+  };
 };

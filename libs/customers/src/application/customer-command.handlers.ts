@@ -27,7 +27,7 @@ import { EmailUniqueness } from './email-uniqueness';
 /** Blind indexes of an email and the words of a name. */
 export const contactLookup = (
   hasher: PiiHasher,
-  contact: { email?: string; name?: string },
+  contact: { email?: string; name?: string; phone?: string | null },
 ): Partial<ContactLookup> => ({
   ...(contact.email !== undefined ? { emailHash: hasher.hash('email', contact.email) } : {}),
   ...(contact.name !== undefined
@@ -36,6 +36,9 @@ export const contactLookup = (
           hasher.hash('name', w),
         ),
       }
+    : {}),
+  ...(contact.phone !== undefined
+    ? { phoneHash: contact.phone === null ? null : hasher.hash('phone', contact.phone) }
     : {}),
 });
 
@@ -114,7 +117,11 @@ export class UpdateCustomerContactHandler implements ICommandHandler<UpdateCusto
     body,
     context,
   }: UpdateCustomerContactCommand): Promise<CommandResponse> {
-    const lookup = contactLookup(this.hasher, { email: body.email, name: body.name });
+    const lookup = contactLookup(this.hasher, {
+      email: body.email,
+      name: body.name,
+      phone: body.phone,
+    });
     if (lookup.emailHash) await this.emails.assertFree(lookup.emailHash, customerId);
     const { name, email, phone } = body;
     const changes = Object.fromEntries(

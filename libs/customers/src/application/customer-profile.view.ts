@@ -2,7 +2,7 @@ import type { CustomerProfileDocument } from '../projections/customer-profile/cu
 
 export type CustomerProfileView = Omit<
   CustomerProfileDocument,
-  '_id' | '_position' | 'emailHash' | 'searchHashes'
+  '_id' | '_position' | 'emailHash' | 'searchHashes' | 'phoneHash'
 > &
   Record<string, unknown>;
 

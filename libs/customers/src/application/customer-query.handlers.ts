@@ -1,65 +1,32 @@
+import { CustomerProfileViews } from './customer-profile-views';
 import { Inject, NotFoundException, Optional } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
 import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
-import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
-import {
-  CUSTOMER_SEGMENT_LOOKUP,
-  PROFILE_SECTIONS,
-  ReadModelFreshness,
-  RequestValidationError,
-} from '@crm/platform';
+import type { CustomerSegmentLookup } from '@crm/platform';
+import { CUSTOMER_SEGMENT_LOOKUP, ReadModelFreshness, RequestValidationError } from '@crm/platform';
 import { PiiHasher } from '@crm/security/pii';
 import { CUSTOMER_PROFILE_PROJECTION } from '../projections/customer-profile/customer-profile.document';
-import type { CustomerProfileDocument } from '../projections/customer-profile/customer-profile.document';
 import {
   getCustomerProfile,
   searchCustomerProfiles,
 } from '../projections/customer-profile/customer-profile.queries';
 import type { CustomerProfileView } from './customer-profile.view';
-import { toProfileView } from './customer-profile.view';
-import { GetCustomerProfileQuery, SearchCustomersQuery } from './customer.queries';
-
-/** Loads the other contexts' parts of the profile (service, orders, rfm) for these customers. */
-class ProfileSections {
-  constructor(
-    private readonly documents: DocumentStore,
-    private readonly sections: readonly CustomerProfileSection[],
-  ) {}
-
-  get projections(): string[] {
-    return [CUSTOMER_PROFILE_PROJECTION, ...this.sections.flatMap((s) => s.projections)];
-  }
-
-  async views(profiles: CustomerProfileDocument[]) {
-    const ids = profiles.map((p) => p.customerId);
-    const loaded = await Promise.all(
-      this.sections.map(async (s) => [s, await s.load(this.documents, ids)] as const),
-    );
-    return profiles.map((profile) => {
-      const sections = Object.fromEntries(
-        loaded.map(([section, values]) => [
-          section.name,
-          values.get(profile.customerId) ?? section.empty,
-        ]),
-      );
-      return toProfileView(profile, sections);
-    });
-  }
-}
+import {
+  FindDuplicatesQuery,
+  GetCustomerProfileQuery,
+  SearchCustomersQuery,
+} from './customer.queries';
+import { findDuplicateCustomers } from '../projections/customer-profile/duplicate-customers';
 
 @QueryHandler(GetCustomerProfileQuery)
 export class GetCustomerProfileHandler implements IQueryHandler<GetCustomerProfileQuery> {
-  private readonly sections: ProfileSections;
-
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly freshness: ReadModelFreshness,
-    @Optional() @Inject(PROFILE_SECTIONS) sections: CustomerProfileSection[] | null,
-  ) {
-    this.sections = new ProfileSections(documents, sections ?? []);
-  }
+    private readonly sections: CustomerProfileViews,
+  ) {}
 
   async execute({
     customerId,
@@ -75,19 +42,15 @@ export class GetCustomerProfileHandler implements IQueryHandler<GetCustomerProfi
 
 @QueryHandler(SearchCustomersQuery)
 export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuery> {
-  private readonly sections: ProfileSections;
-
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly freshness: ReadModelFreshness,
-    @Optional() @Inject(PROFILE_SECTIONS) sections: CustomerProfileSection[] | null,
+    private readonly sections: CustomerProfileViews,
     @Optional()
     @Inject(CUSTOMER_SEGMENT_LOOKUP)
     private readonly segments: CustomerSegmentLookup | null,
     private readonly hasher: PiiHasher,
-  ) {
-    this.sections = new ProfileSections(documents, sections ?? []);
-  }
+  ) {}
 
   async execute({ search, minPosition }: SearchCustomersQuery) {
     await this.freshness.ensure(this.sections.projections, minPosition);
@@ -117,4 +80,21 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
   }
 }
 
-export const customerQueryHandlers = [GetCustomerProfileHandler, SearchCustomersHandler];
+@QueryHandler(FindDuplicatesQuery)
+export class FindDuplicatesHandler implements IQueryHandler<FindDuplicatesQuery> {
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async execute({ limit, minPosition }: FindDuplicatesQuery) {
+    await this.freshness.ensure([CUSTOMER_PROFILE_PROJECTION], minPosition);
+    return { pairs: await findDuplicateCustomers(this.documents, limit) };
+  }
+}
+
+export const customerQueryHandlers = [
+  FindDuplicatesHandler,
+  GetCustomerProfileHandler,
+  SearchCustomersHandler,
+];

@@ -56,3 +56,26 @@ export class ForgetCustomerCommand extends Command<CommandResponse> {
     super();
   }
 }
+
+export class MergeCustomerCommand extends Command<CommandResponse | MergePreview> {
+  constructor(
+    readonly customerId: string,
+    readonly survivorId: string,
+    readonly dryRun: boolean,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class UnmergeCustomerCommand extends Command<CommandResponse> {
+  constructor(
+    readonly customerId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** What a dry-run merge answers: the survivor's profile as it would be, nothing written. */
+export type MergePreview = { dryRun: true; survivor: Record<string, unknown> };

@@ -1,3 +1,4 @@
+import type { DuplicatePair } from '../projections/customer-profile/duplicate-customers';
 import { Query } from '@nestjs/cqrs';
 import type { SearchCustomersDto } from '../http/customer.dto';
 import type { CustomerProfileView } from './customer-profile.view';
@@ -17,6 +18,15 @@ export class SearchCustomersQuery extends Query<{
 }> {
   constructor(
     readonly search: SearchCustomersDto,
+    readonly minPosition: number | undefined,
+  ) {
+    super();
+  }
+}
+
+export class FindDuplicatesQuery extends Query<{ pairs: DuplicatePair[] }> {
+  constructor(
+    readonly limit: number,
     readonly minPosition: number | undefined,
   ) {
     super();

@@ -29,6 +29,9 @@ export type AddCustomerNote = {
 export type TagCustomer = { type: 'TagCustomer'; customerId: string; tags: string[] };
 export type UntagCustomer = { type: 'UntagCustomer'; customerId: string; tags: string[] };
 export type ForgetCustomer = { type: 'ForgetCustomer'; customerId: string };
+/** Merge this customer into the survivor (whose liveness the application checks). */
+export type MergeCustomer = { type: 'MergeCustomer'; customerId: string; survivorId: string };
+export type UnmergeCustomer = { type: 'UnmergeCustomer'; customerId: string };
 
 export type CustomerCommand =
   | CreateCustomer
@@ -36,7 +39,9 @@ export type CustomerCommand =
   | AddCustomerNote
   | TagCustomer
   | UntagCustomer
-  | ForgetCustomer;
+  | ForgetCustomer
+  | MergeCustomer
+  | UnmergeCustomer;
 
 type Decision = readonly CustomerEvent[] | DomainError;
 type ActiveCustomer = Extract<CustomerState, { status: 'active' }>;
@@ -108,6 +113,9 @@ const updateContact = (command: UpdateCustomerContact, state: CustomerState): De
   const lookup: Partial<ContactLookup> = {
     ...(changed.email !== undefined && emailHash ? { emailHash } : {}),
     ...(changed.name !== undefined && nameHashes ? { nameHashes } : {}),
+    ...(changed.phone !== undefined && command.lookup.phoneHash !== undefined
+      ? { phoneHash: command.lookup.phoneHash }
+      : {}),
   };
   return [
     {
@@ -165,6 +173,42 @@ const forget = (command: ForgetCustomer, state: CustomerState): Decision => {
   return [{ type: 'CustomerForgotten', data: { customerId: command.customerId } }];
 };
 
+const merge = (command: MergeCustomer, state: CustomerState): Decision => {
+  if (command.survivorId === command.customerId) {
+    return domainError('invalid', 'MERGE_INTO_SELF', 'a customer cannot be merged into itself');
+  }
+  const active = requireActiveCustomer(state, command.customerId);
+  if ('kind' in active) return active;
+  return [
+    {
+      type: 'CustomerMerged',
+      data: { customerId: command.customerId, survivorId: command.survivorId },
+    },
+  ];
+};
+
+const unmerge = (command: UnmergeCustomer, state: CustomerState): Decision => {
+  if (state.status !== 'merged') {
+    return state.status === 'none'
+      ? domainError(
+          'not_found',
+          'CUSTOMER_NOT_FOUND',
+          `customer ${command.customerId} does not exist`,
+        )
+      : domainError(
+          'conflict',
+          'CUSTOMER_NOT_MERGED',
+          `customer ${command.customerId} is ${state.status}, not merged`,
+        );
+  }
+  return [
+    {
+      type: 'CustomerUnmerged',
+      data: { customerId: command.customerId, survivorId: state.survivorId },
+    },
+  ];
+};
+
 export const decideCustomer = (command: CustomerCommand, state: CustomerState): Decision => {
   switch (command.type) {
     case 'CreateCustomer':
@@ -179,6 +223,10 @@ export const decideCustomer = (command: CustomerCommand, state: CustomerState): 
       return untag(command, state);
     case 'ForgetCustomer':
       return forget(command, state);
+    case 'MergeCustomer':
+      return merge(command, state);
+    case 'UnmergeCustomer':
+      return unmerge(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -14,7 +14,7 @@ export type ContactDetails = {
  * Blind-index hashes (keyed, computed outside the domain) that let read models find a customer
  * by email or by a word of the name without holding plaintext.
  */
-export type ContactLookup = { emailHash: string; nameHashes: string[] };
+export type ContactLookup = { emailHash: string; nameHashes: string[]; phoneHash?: string | null };
 
 export type CustomerCreated = DomainEvent<
   'CustomerCreated',
@@ -31,6 +31,10 @@ export type CustomerNoteAdded = DomainEvent<
 export type CustomerTagged = DomainEvent<'CustomerTagged', { customerId: string; tag: string }>;
 export type CustomerUntagged = DomainEvent<'CustomerUntagged', { customerId: string; tag: string }>;
 export type CustomerForgotten = DomainEvent<'CustomerForgotten', { customerId: string }>;
+export type CustomerUnmerged = DomainEvent<
+  'CustomerUnmerged',
+  { customerId: string; survivorId: string }
+>;
 export type CustomerMerged = DomainEvent<
   'CustomerMerged',
   { customerId: string; survivorId: string }
@@ -43,7 +47,8 @@ export type CustomerEvent =
   | CustomerTagged
   | CustomerUntagged
   | CustomerForgotten
-  | CustomerMerged;
+  | CustomerMerged
+  | CustomerUnmerged;
 
 export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = [
   'CustomerCreated',
@@ -53,13 +58,16 @@ export const CUSTOMER_EVENT_TYPES: readonly CustomerEvent['type'][] = [
   'CustomerUntagged',
   'CustomerForgotten',
   'CustomerMerged',
+  'CustomerUnmerged',
 ];
 
 export type CustomerState =
   | { status: 'none' }
   | { status: 'active'; customerId: string; contact: ContactDetails; tags: readonly string[] }
   | { status: 'forgotten'; customerId: string }
-  | { status: 'merged'; customerId: string; survivorId: string };
+  | { status: 'merged'; customerId: string; survivorId: string; before: ActiveCustomerState };
+
+export type ActiveCustomerState = Extract<CustomerState, { status: 'active' }>;
 
 export const initialCustomerState: CustomerState = { status: 'none' };
 
@@ -71,7 +79,13 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
     }
     case 'CustomerContactUpdated': {
       if (state.status !== 'active') return state;
-      const { customerId: _id, emailHash: _email, nameHashes: _names, ...changes } = event.data;
+      const {
+        customerId: _id,
+        emailHash: _email,
+        nameHashes: _names,
+        phoneHash: _phone,
+        ...changes
+      } = event.data;
       return { ...state, contact: { ...state.contact, ...changes } };
     }
     case 'CustomerNoteAdded':
@@ -87,11 +101,16 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
     case 'CustomerForgotten':
       return { status: 'forgotten', customerId: event.data.customerId };
     case 'CustomerMerged':
-      return {
-        status: 'merged',
-        customerId: event.data.customerId,
-        survivorId: event.data.survivorId,
-      };
+      return state.status === 'active'
+        ? {
+            status: 'merged',
+            customerId: state.customerId,
+            survivorId: event.data.survivorId,
+            before: state,
+          }
+        : state;
+    case 'CustomerUnmerged':
+      return state.status === 'merged' ? state.before : state;
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -4,8 +4,13 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
+  IsInt,
+  IsUUID,
+  Max,
+  Min,
   IsObject,
   IsOptional,
   IsString,
@@ -15,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@crm/platform';
+import { FreshnessQueryDto, PageQueryDto } from '@crm/platform';
 import { MAX_TAGS } from '../domain/customer.decider';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -168,4 +173,31 @@ export class SearchCustomersDto extends PageQueryDto {
   @IsString()
   @Matches(/^[a-z_-]{1,40}$/, { message: 'segment must be a segment name like champions' })
   segment?: string;
+}
+
+export class MergeCustomerDto {
+  @ApiProperty({
+    description: 'The customer that absorbs this one',
+    example: '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+  })
+  @IsUUID('all', { message: 'survivorId must be a UUID' })
+  survivorId!: string;
+
+  @ApiPropertyOptional({
+    description: 'Only show the survivor as it would be; write nothing',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class DuplicatesQueryDto extends FreshnessQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

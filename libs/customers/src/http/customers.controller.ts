@@ -25,12 +25,20 @@ import {
   ChangeCustomerTagsCommand,
   CreateCustomerCommand,
   ForgetCustomerCommand,
+  MergeCustomerCommand,
+  UnmergeCustomerCommand,
   UpdateCustomerContactCommand,
 } from '../application/customer.commands';
-import { GetCustomerProfileQuery, SearchCustomersQuery } from '../application/customer.queries';
+import {
+  FindDuplicatesQuery,
+  GetCustomerProfileQuery,
+  SearchCustomersQuery,
+} from '../application/customer.queries';
 import {
   AddNoteDto,
   CreateCustomerDto,
+  DuplicatesQueryDto,
+  MergeCustomerDto,
   SearchCustomersDto,
   TagsDto,
   UpdateCustomerContactDto,
@@ -147,6 +155,56 @@ export class CustomersController {
     }
     const tags = [params.tag];
     return this.commands.execute(new ChangeCustomerTagsCommand(id, 'remove', { tags }, context));
+  }
+
+  @Get('duplicates')
+  @Roles('service', 'analyst')
+  @ApiOperation({
+    summary: 'Likely duplicate customers, best first',
+    description:
+      'Same email 1.0, same phone 0.9, similar name (shared name words, Jaccard ≥ 0.5) 0.5 + 0.4·J; reasons combine as 1 − Π(1 − s). Pairs scoring 0.6 or more.',
+  })
+  duplicates(
+    @Query() query: DuplicatesQueryDto,
+    @MinPosition() minPosition: number | undefined,
+  ): Promise<unknown> {
+    return this.queries.execute(new FindDuplicatesQuery(query.limit ?? 100, minPosition));
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles('service')
+  @IdempotencyKey
+  @ApiOperation({
+    summary: 'Merge this customer into a survivor (dryRun shows the result and writes nothing)',
+    description:
+      "The merged customer's tickets, orders and value count as the survivor's in every read; unmerge undoes it exactly.",
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  @ApiResponse({ status: 404, type: ErrorBody })
+  @ApiResponse({ status: 409, type: ErrorBody })
+  merge(
+    @Param('id', uuidPipe) id: string,
+    @Body() body: MergeCustomerDto,
+    @CommandCtx() context: CommandContext,
+  ): Promise<unknown> {
+    return this.commands.execute(
+      new MergeCustomerCommand(id, body.survivorId, body.dryRun ?? false, context),
+    );
+  }
+
+  @Post(':id/unmerge')
+  @HttpCode(200)
+  @Roles('service')
+  @IdempotencyKey
+  @ApiOperation({ summary: 'Undo a merge: the customer and its figures are its own again' })
+  @ApiOkResponse({ type: CommandResponse })
+  @ApiResponse({ status: 409, type: ErrorBody, description: 'The customer is not merged' })
+  unmerge(
+    @Param('id', uuidPipe) id: string,
+    @CommandCtx() context: CommandContext,
+  ): Promise<CommandResponse> {
+    return this.commands.execute(new UnmergeCustomerCommand(id, context));
   }
 
   @Post(':id/forget')

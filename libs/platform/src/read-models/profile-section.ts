@@ -15,6 +15,15 @@ export type CustomerProfileSection = {
     customerIds: readonly string[],
   ): Promise<Map<string, Record<string, unknown>>>;
   empty: Record<string, unknown>;
+  /**
+   * Section values for profiles that absorbed merged customers: each group is the profile's id
+   * and every member merged into it, whose figures count as the survivor's. Sections without it
+   * show the survivor's own figures.
+   */
+  loadGroups?(
+    documents: DocumentStore,
+    groups: ReadonlyMap<string, readonly string[]>,
+  ): Promise<Map<string, Record<string, unknown>>>;
 };
 
 export const PROFILE_SECTIONS = Symbol('PROFILE_SECTIONS');

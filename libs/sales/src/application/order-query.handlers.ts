@@ -1,3 +1,4 @@
+import { customerGroup } from '@crm/customers';
 import { Inject, NotFoundException } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
@@ -35,7 +36,7 @@ export class SearchOrdersHandler implements IQueryHandler<SearchOrdersQuery> {
   async execute({ search, minPosition }: SearchOrdersQuery) {
     await this.freshness.ensure([ORDER_DETAILS_PROJECTION], minPosition);
     const page = await searchOrders(this.documents, {
-      customerId: search.customerId,
+      customerId: search.customerId ? await customerGroup(this.documents, search.customerId) : undefined,
       status: search.status,
       limit: search.limit ?? 50,
       cursor: search.cursor,

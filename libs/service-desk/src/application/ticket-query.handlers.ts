@@ -1,3 +1,4 @@
+import { customerGroup } from '@crm/customers';
 import { Inject, NotFoundException } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { IQueryHandler } from '@nestjs/cqrs';
@@ -48,7 +49,7 @@ export class SearchTicketsHandler implements IQueryHandler<SearchTicketsQuery> {
       status: search.status,
       agentId: search.agentId,
       priority: search.priority,
-      customerId: search.customerId,
+      customerId: search.customerId ? await customerGroup(this.documents, search.customerId) : undefined,
       breached: search.breached,
       atRisk: search.atRisk,
       now,

@@ -13,6 +13,8 @@ export type CustomerProfileDocument = {
   email: string;
   /** Blind index of the email, for the duplicate check; null once forgotten. */
   emailHash: string | null;
+  /** Blind index of the phone number, for the duplicate report. */
+  phoneHash: string | null;
   /** Blind indexes of the email and each name word, for `q` search. */
   searchHashes: string[];
   phone: string | null;
@@ -22,6 +24,8 @@ export type CustomerProfileDocument = {
   notes: { noteId: string; text: string; at: string }[];
   noteCount: number;
   mergedInto: string | null;
+  /** Customers merged into this one: their tickets, orders and value count here. */
+  mergedFrom: string[];
   createdAt: string;
   updatedAt: string;
   _position?: number;

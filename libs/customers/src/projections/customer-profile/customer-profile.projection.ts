@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@crm/eventsourcing';
 import { documentProjection } from '@crm/eventsourcing';
+import type { Projection } from '@crm/eventsourcing';
 import type { CustomerEvent } from '../../domain/customer';
 import { CUSTOMER_EVENT_TYPES } from '../../domain/customer';
 import type { CustomerProfileDocument } from './customer-profile.document';
@@ -18,7 +19,8 @@ export const evolveCustomerProfile = (
   const event = recorded as unknown as CustomerEvent & { metadata: RecordedEvent['metadata'] };
   const at = recorded.metadata.occurredAt;
   if (event.type === 'CustomerCreated') {
-    const { customerId, name, email, phone, address, tags, emailHash, nameHashes } = event.data;
+    const { customerId, name, email, phone, address, tags, emailHash, nameHashes, phoneHash } =
+      event.data;
     return {
       _id: customerId,
       customerId,
@@ -26,6 +28,7 @@ export const evolveCustomerProfile = (
       name,
       email,
       emailHash,
+      phoneHash: phoneHash ?? null,
       searchHashes: [emailHash, ...nameHashes],
       phone,
       address,
@@ -33,6 +36,7 @@ export const evolveCustomerProfile = (
       notes: [],
       noteCount: 0,
       mergedInto: null,
+      mergedFrom: [],
       createdAt: at,
       updatedAt: at,
     };
@@ -41,13 +45,14 @@ export const evolveCustomerProfile = (
   const touched = { ...profile, updatedAt: at };
   switch (event.type) {
     case 'CustomerContactUpdated': {
-      const { customerId: _id, emailHash, nameHashes, ...changes } = event.data;
+      const { customerId: _id, emailHash, nameHashes, phoneHash, ...changes } = event.data;
       const emailHashNow = emailHash ?? profile.emailHash;
       const nameHashesNow = nameHashes ?? profile.searchHashes.slice(1);
       return {
         ...touched,
         ...changes,
         emailHash: emailHashNow,
+        phoneHash: phoneHash === undefined ? (profile.phoneHash ?? null) : phoneHash,
         searchHashes: emailHashNow ? [emailHashNow, ...nameHashesNow] : nameHashesNow,
       };
     }
@@ -70,13 +75,18 @@ export const evolveCustomerProfile = (
         name: ERASED,
         email: ERASED,
         emailHash: null,
+        phoneHash: null,
         searchHashes: [],
         phone: profile.phone === null ? null : ERASED,
         address: profile.address === null ? null : ERASED,
         notes: profile.notes.map((note) => ({ ...note, text: ERASED })),
       };
+    // A merge changes who the customer counts as, not their data: updatedAt stays, so an
+    // unmerge restores the profile exactly.
     case 'CustomerMerged':
-      return { ...touched, status: 'merged', mergedInto: event.data.survivorId };
+      return { ...profile, status: 'merged', mergedInto: event.data.survivorId };
+    case 'CustomerUnmerged':
+      return { ...profile, status: 'active', mergedInto: null };
     default: {
       const unknownEvent: never = event;
       return unknownEvent;
@@ -84,7 +94,7 @@ export const evolveCustomerProfile = (
   }
 };
 
-export const customerProfileProjection = documentProjection<CustomerProfileDocument>({
+const ownProfile = documentProjection<CustomerProfileDocument>({
   name: CUSTOMER_PROFILE_PROJECTION,
   collection: {
     name: CUSTOMER_PROFILES,
@@ -94,3 +104,32 @@ export const customerProfileProjection = documentProjection<CustomerProfileDocum
   documentId: (event) => (typeof event.data.customerId === 'string' ? event.data.customerId : null),
   evolve: evolveCustomerProfile,
 });
+
+/** The survivor's side of a merge: which customers it absorbed. */
+const evolveSurvivor = (
+  survivor: CustomerProfileDocument,
+  event: RecordedEvent,
+): CustomerProfileDocument => {
+  const absorbed = String(event.data.customerId);
+  const others = survivor.mergedFrom.filter((id) => id !== absorbed);
+  return {
+    ...survivor,
+    mergedFrom: event.type === 'CustomerMerged' ? [...others, absorbed] : others,
+  };
+};
+
+/** The profile of each customer, and on a merge or unmerge, the survivor's list too. */
+export const customerProfileProjection: Projection = {
+  ...ownProfile,
+  async apply(event, context) {
+    await ownProfile.apply(event, context);
+    if (event.type !== 'CustomerMerged' && event.type !== 'CustomerUnmerged') return;
+    const survivorId = String(event.data.survivorId);
+    const survivor = await context.get<CustomerProfileDocument>(CUSTOMER_PROFILES, survivorId);
+    if (!survivor || (survivor._position ?? 0) >= event.position) return;
+    context.put(CUSTOMER_PROFILES, {
+      ...evolveSurvivor(survivor, event),
+      _position: event.position,
+    });
+  },
+};

@@ -45,3 +45,12 @@ export const findLiveCustomerByEmail = async (
   );
   return page.items[0] ?? null;
 };
+
+/** The customer and everyone merged into it: whose tickets and orders count as theirs. */
+export const customerGroup = async (
+  documents: DocumentStore,
+  customerId: string,
+): Promise<string[]> => {
+  const profile = await getCustomerProfile(documents, customerId);
+  return [customerId, ...(profile?.mergedFrom ?? [])];
+};

@@ -4,7 +4,8 @@ import type { OrderDetailsDocument } from './order-details.document';
 import { ORDER_DETAILS } from './order-details.document';
 
 export type OrderSearch = {
-  customerId?: string;
+  /** A customer and those merged into it. */
+  customerId?: readonly string[];
   status?: OrderStatus;
   limit: number;
   cursor?: string;
@@ -19,7 +20,7 @@ export const searchOrders = (
   search: OrderSearch,
 ): Promise<Page<OrderDetailsDocument>> => {
   const filter: Filter = {};
-  if (search.customerId) filter.customerId = search.customerId;
+  if (search.customerId) filter.customerId = { $in: search.customerId };
   if (search.status) filter.status = search.status;
   return documents.find<OrderDetailsDocument>(ORDER_DETAILS, filter, {
     sort: { placedAt: -1 },

@@ -8,7 +8,8 @@ export type TicketSearch = {
   status?: TicketStatus;
   agentId?: string;
   priority?: TicketPriority;
-  customerId?: string;
+  /** A customer and those merged into it. */
+  customerId?: readonly string[];
   breached?: boolean;
   atRisk?: boolean;
   /** The current time (ISO), for the breached and at-risk filters. */
@@ -34,7 +35,7 @@ export const searchTickets = (
   if (search.status) filter.status = search.status;
   if (search.agentId) filter.agentId = search.agentId;
   if (search.priority) filter.priority = search.priority;
-  if (search.customerId) filter.customerId = search.customerId;
+  if (search.customerId) filter.customerId = { $in: search.customerId };
   const timed = [
     ...flag(search.breached, breachedFilter(search.now)),
     ...flag(search.atRisk, atRiskFilter(search.now)),

@@ -9,7 +9,7 @@ const readModels = (t: TestApp): Record<string, unknown[]> => {
   try {
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' AND name NOT LIKE 'doc_webhooks_%' ORDER BY name",
       )
       .pluck()
       .all() as string[];
@@ -35,7 +35,7 @@ describe('duplicates, merge and unmerge', () => {
   let survivor: string;
   let merged: string;
   let position = 0;
-  const track = (response: { body: { position?: number } }) => {
+  const track = <R extends { body: { position?: number } }>(response: R): R => {
     position = Math.max(position, response.body.position ?? 0);
     return response;
   };

@@ -33,6 +33,8 @@ describe('the README walk-through', () => {
     expect(run.stdout).toMatch(/"average":5/);
     expect(run.stdout).toContain('"value":[{"amount":3998,"currency":"EUR"}]');
     expect(run.stdout).toContain('"name":"[erased]"');
+    expect(run.stdout).toContain('"roi":0.4');
+    expect(run.stdout).toMatch(/verified \S+ CustomerTagged customer-\S+ revision 1 /);
   });
 });
 

@@ -12,7 +12,9 @@ import {
   segmentLookup,
   piiFields,
   piiValueUpcasters,
+  webhookEventTypes,
 } from '@crm/composition';
+import { WebhooksModule } from '@crm/webhooks';
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
 import { SecurityModule } from '@crm/security';
@@ -54,6 +56,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         AdminModule,
+        WebhooksModule.forRoot({ eventTypes: webhookEventTypes }),
         ...contextModules,
       ],
       providers: [

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { allProjections, createUpcasters } from '@crm/composition';
-import { ProjectorRunner } from '@crm/eventsourcing';
+import { allProjections, createPiiProtection, createUpcasters } from '@crm/composition';
+import { WebhookDispatcher, loadWebhookSettings } from '@crm/webhooks';
+import { CommandRunner, ProjectorRunner } from '@crm/eventsourcing';
+import { connectAttributionSaga } from '@crm/marketing';
 import { ConfigError, createStores, loadConfig } from '@crm/platform';
 import pino from 'pino';
 
@@ -13,18 +15,32 @@ const main = async (): Promise<void> => {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { app: 'crm-projector' } });
   const stores = await createStores(config);
+  const log = {
+    info: (msg: string, context?: Record<string, unknown>) => logger.info(context ?? {}, msg),
+    warn: (msg: string, context?: Record<string, unknown>) => logger.warn(context ?? {}, msg),
+    error: (msg: string, context?: Record<string, unknown>) => logger.error(context ?? {}, msg),
+  };
   const runner = new ProjectorRunner(stores.events, stores.documents, allProjections, {
     upcaster: createUpcasters(),
-    logger: {
-      info: (msg, context) => logger.info(context ?? {}, msg),
-      warn: (msg, context) => logger.warn(context ?? {}, msg),
-      error: (msg, context) => logger.error(context ?? {}, msg),
-    },
+    logger: log,
   });
+  // Webhook deliveries follow the log like projectors do, so they run where projectors run.
+  const webhooks = new WebhookDispatcher({
+    events: stores.events,
+    documents: stores.documents,
+    pii: createPiiProtection(stores.dataKeys),
+    upcaster: createUpcasters(),
+    settings: loadWebhookSettings(),
+    logger: log,
+  });
+  // The attribution saga is a projection that sends commands: it needs a command runner.
+  connectAttributionSaga(new CommandRunner(stores.events, { upcaster: createUpcasters() }));
   await runner.start();
+  await webhooks.start();
   logger.info({ projections: allProjections.map((p) => p.name) }, 'projectors running');
   const stop = async (signal: string): Promise<void> => {
     logger.info({ signal }, 'stopping');
+    await webhooks.stop();
     await runner.stop();
     await stores.events.close();
     await stores.documents.close();

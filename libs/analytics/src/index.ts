@@ -1,3 +1,4 @@
 export * from './satisfaction';
 export * from './customer-value';
 export * from './rfm';
+export * from './campaigns';

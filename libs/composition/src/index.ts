@@ -3,6 +3,7 @@ import type { Projection } from '@crm/eventsourcing';
 import { UpcasterChain } from '@crm/eventsourcing';
 import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
 import {
+  CUSTOMER_EVENT_TYPES,
   CustomersModule,
   customerPiiFields,
   customerProjections,
@@ -14,8 +15,10 @@ import {
   serviceDeskProjections,
   serviceProfileSection,
   ticketPiiFields,
+  TICKET_EVENT_TYPES,
 } from '@crm/service-desk';
 import {
+  CampaignAnalyticsModule,
   CustomerValueAnalyticsModule,
   RfmAnalyticsModule,
   SatisfactionAnalyticsModule,
@@ -25,7 +28,8 @@ import {
   salesProfileSection,
   satisfactionProjections,
 } from '@crm/analytics';
-import { SalesModule, salesProjections } from '@crm/sales';
+import { ORDER_EVENT_TYPES, SalesModule, salesProjections } from '@crm/sales';
+import { CAMPAIGN_EVENT_TYPES, MarketingModule, marketingProjections } from '@crm/marketing';
 import type { DataKeyStore, PiiFieldRegistry, PiiValueUpcasters } from '@crm/security/pii';
 import { PiiProtection } from '@crm/security/pii';
 
@@ -40,6 +44,8 @@ export const contextModules: Type[] = [
   SatisfactionAnalyticsModule,
   CustomerValueAnalyticsModule,
   RfmAnalyticsModule,
+  MarketingModule,
+  CampaignAnalyticsModule,
 ];
 
 export const allProjections: readonly Projection[] = [
@@ -48,6 +54,7 @@ export const allProjections: readonly Projection[] = [
   ...satisfactionProjections,
   ...salesProjections,
   ...customerValueProjections,
+  ...marketingProjections,
 ];
 
 export const profileSections: readonly CustomerProfileSection[] = [
@@ -75,3 +82,11 @@ export const piiFields: PiiFieldRegistry = { ...customerPiiFields, ...ticketPiiF
 
 export * from './audit-views';
 export * from './customer-audit';
+
+/** What webhook endpoints may subscribe to, besides `*`. */
+export const webhookEventTypes: readonly string[] = [
+  ...CUSTOMER_EVENT_TYPES,
+  ...TICKET_EVENT_TYPES,
+  ...ORDER_EVENT_TYPES,
+  ...CAMPAIGN_EVENT_TYPES,
+];

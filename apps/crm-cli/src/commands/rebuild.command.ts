@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { allProjections, createUpcasters } from '@crm/composition';
-import { ProjectionRebuilder } from '@crm/eventsourcing';
+import { CommandRunner, ProjectionRebuilder } from '@crm/eventsourcing';
+import { connectAttributionSaga } from '@crm/marketing';
 import type { RebuildProgress } from '@crm/eventsourcing';
 import type { CliContext } from '../cli-context';
 
@@ -25,6 +26,10 @@ export const registerRebuildCommand = (program: Command, withContext: CliContext
             `unknown projection ${name}; known: ${allProjections.map((p) => p.name).join(', ')}`,
           );
         }
+        // Rebuilding the attribution saga re-sends its commands with the same keys: nothing twice.
+        const disconnect = connectAttributionSaga(
+          new CommandRunner(stores.events, { upcaster: createUpcasters() }),
+        );
         const rebuilder = new ProjectionRebuilder(stores.events, stores.documents, {
           upcaster: createUpcasters(),
         });
@@ -49,6 +54,7 @@ export const registerRebuildCommand = (program: Command, withContext: CliContext
             `rebuilt ${projection.name} up to position ${done.total} (${done.eventsPerSecond} events/s)`,
           );
         }
+        disconnect();
       }),
     );
 };

@@ -76,7 +76,7 @@ export const restoreBackup = (
     db.transaction(() => {
       const tables = db
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%'",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' AND name NOT LIKE 'doc_webhooks_%'",
         )
         .pluck()
         .all() as string[];

@@ -1,0 +1,31 @@
+import type { LaunchedCampaign } from '../../domain/attribution-rule';
+import type { Attribution } from '../../domain/campaign';
+
+/** The saga's own read model: a projection sees only what it has written itself. */
+export type LaunchedCampaignDocument = LaunchedCampaign & { _id: string };
+
+/** The launched campaigns whose audience holds a customer. */
+export type CustomerCampaignsDocument = { _id: string; campaignIds: string[] };
+
+/** An order the saga credited to a campaign, so its refunds and cancellation find it. */
+export type AttributedOrderDocument = {
+  _id: string;
+  orderId: string;
+  customerId: string;
+  campaignId: string;
+  attribution: Attribution;
+  /** `refused`: the campaign declined it (code kept), so nothing is reversed later. */
+  outcome: 'recorded' | 'refused';
+  refusal: string | null;
+  _position: number;
+};
+
+/** The last log position the saga appended at, for read-your-writes on campaign results. */
+export type AttributionProgressDocument = { _id: typeof PROGRESS_ID; appendedPosition: number };
+
+export const ATTRIBUTION_PROJECTION = 'campaign-attribution';
+export const ATTRIBUTION_CAMPAIGNS = 'attribution_campaigns';
+export const ATTRIBUTION_AUDIENCES = 'attribution_audiences';
+export const ATTRIBUTION_ORDERS = 'attribution_orders';
+export const ATTRIBUTION_PROGRESS = 'attribution_progress';
+export const PROGRESS_ID = 'appended';

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TAG_MATCHES } from '../domain/audience-rule';
+import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from '../domain/campaign';
+
+/** OpenAPI shapes of what the campaign queries answer. */
+export class CampaignMoney {
+  @ApiProperty({ example: 50000, description: 'Integer minor units' }) amount!: number;
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' }) currency!: string;
+}
+
+class TagsCriterion {
+  @ApiProperty({ enum: TAG_MATCHES }) match!: string;
+  @ApiProperty({ example: ['vip'] }) values!: string[];
+}
+
+class ValueCriterion {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) min!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) max!: number | null;
+}
+
+class LastOrderCriterion {
+  @ApiPropertyOptional({ nullable: true, type: Number }) minDaysAgo!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) maxDaysAgo!: number | null;
+}
+
+export class AudienceRuleResponse {
+  @ApiPropertyOptional({ nullable: true, type: TagsCriterion }) tags!: TagsCriterion | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) segment!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: ValueCriterion }) value!: ValueCriterion | null;
+  @ApiPropertyOptional({ nullable: true, type: LastOrderCriterion })
+  lastOrder!: LastOrderCriterion | null;
+}
+
+export class CampaignResponse {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty({ example: 'Spring sale' }) name!: string;
+  @ApiProperty({ enum: CAMPAIGN_CHANNELS }) channel!: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: string;
+  @ApiProperty({ type: CampaignMoney }) cost!: CampaignMoney;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: 14 }) attributionWindowDays!: number;
+  @ApiProperty({ type: AudienceRuleResponse }) audienceRule!: AudienceRuleResponse;
+  @ApiProperty({ description: 'Customers in the audience fixed at launch; 0 before' })
+  audienceSize!: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Log position resolved at' })
+  audienceResolvedAt!: number | null;
+  @ApiProperty({ format: 'date-time' }) plannedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  launchedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  completedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  cancelledAt!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'endsAt + attributionWindowDays: the last instant an order can convert',
+  })
+  attributionEndsAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+class ResponseCounts {
+  @ApiProperty({ description: 'Distinct customers' }) opened!: number;
+  @ApiProperty() clicked!: number;
+  @ApiProperty() replied!: number;
+  @ApiProperty() unsubscribed!: number;
+}
+
+export class CurrencyResultsResponse {
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ description: 'Live conversions (not cancelled, not fully refunded)' })
+  conversions!: number;
+  @ApiProperty({ type: CampaignMoney, description: 'Σ order totals − refunds of live conversions' })
+  attributedRevenue!: CampaignMoney;
+  @ApiProperty({
+    type: CampaignMoney,
+    description: 'The campaign cost if in this currency, else 0',
+  })
+  cost!: CampaignMoney;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    example: 0.5,
+    description: '(attributed revenue − cost) / cost, rounded to 4 decimals',
+  })
+  roi!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why roi is null' })
+  roiUnavailableReason!: string | null;
+}
+
+export class CampaignResultsResponse {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: CAMPAIGN_CHANNELS }) channel!: string;
+  @ApiProperty({ enum: CAMPAIGN_STATUSES }) status!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  launchedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  attributionEndsAt!: string | null;
+  @ApiProperty() audienceSize!: number;
+  @ApiProperty({ type: ResponseCounts }) responses!: ResponseCounts;
+  @ApiProperty({ description: 'Distinct customers with any response' }) respondents!: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'respondents / audienceSize' })
+  responseRate!: number | null;
+  @ApiProperty({ description: 'Live conversions over every currency' }) conversions!: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'conversions / audienceSize' })
+  conversionRate!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the rates are null' })
+  ratesUnavailableReason!: string | null;
+  @ApiProperty({ type: CampaignMoney }) cost!: CampaignMoney;
+  @ApiProperty({ type: [CurrencyResultsResponse] }) byCurrency!: CurrencyResultsResponse[];
+}
+
+export class CampaignResultsPageResponse {
+  @ApiProperty({ type: [CampaignResultsResponse] }) items!: CampaignResultsResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page' })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,100 @@
+import type { Money } from '@crm/sales';
+import type { CampaignChannel, CampaignStatus, ResponseKind } from '../../domain/campaign';
+import type { CampaignDocument } from './campaign.document';
+
+/** Results in one currency; ROI compares revenue and cost in the same currency only. */
+export type CurrencyResults = {
+  currency: string;
+  conversions: number;
+  attributedRevenue: Money;
+  cost: Money;
+  /** (attributed revenue − cost) / cost, rounded to 4 decimals; null when cost is 0. */
+  roi: number | null;
+  roiUnavailableReason: string | null;
+};
+
+export type CampaignResults = {
+  campaignId: string;
+  name: string;
+  channel: CampaignChannel;
+  status: CampaignStatus;
+  launchedAt: string | null;
+  attributionEndsAt: string | null;
+  audienceSize: number;
+  responses: Record<ResponseKind, number>;
+  respondents: number;
+  /** respondents / audienceSize, rounded to 4 decimals. */
+  responseRate: number | null;
+  conversions: number;
+  /** conversions / audienceSize, rounded to 4 decimals (explicit attributions may push it past 1). */
+  conversionRate: number | null;
+  ratesUnavailableReason: string | null;
+  cost: Money;
+  byCurrency: CurrencyResults[];
+};
+
+/** A ratio rounded half up to 4 decimals (ratios are not money, so a float is fine here). */
+export const ratio = (numerator: number, denominator: number): number =>
+  Math.round((numerator / denominator) * 10_000) / 10_000;
+
+const roiOf = (
+  revenue: number,
+  cost: Money,
+  currency: string,
+): Pick<CurrencyResults, 'roi' | 'roiUnavailableReason'> => {
+  if (cost.currency !== currency) {
+    return {
+      roi: null,
+      roiUnavailableReason: `the campaign's cost is in ${cost.currency}; revenue in ${currency} is not converted`,
+    };
+  }
+  if (cost.amount === 0) {
+    return { roi: null, roiUnavailableReason: 'the campaign cost is 0, so ROI is undefined' };
+  }
+  return { roi: ratio(revenue - cost.amount, cost.amount), roiUnavailableReason: null };
+};
+
+const currencyResults = (campaign: CampaignDocument): CurrencyResults[] => {
+  const { cost } = campaign;
+  const rows = campaign.conversions.some((c) => c.currency === cost.currency)
+    ? campaign.conversions
+    : [...campaign.conversions, { currency: cost.currency, conversions: 0, revenue: 0 }];
+  return [...rows]
+    .sort((a, b) => (a.currency < b.currency ? -1 : 1))
+    .map(({ currency, conversions, revenue }) => ({
+      currency,
+      conversions,
+      attributedRevenue: { amount: revenue, currency },
+      cost: { amount: currency === cost.currency ? cost.amount : 0, currency },
+      ...roiOf(revenue, cost, currency),
+    }));
+};
+
+/** Every figure of GET /campaigns/:id/results, from the campaign's counters. */
+export const campaignResults = (campaign: CampaignDocument): CampaignResults => {
+  const conversions = campaign.conversions.reduce((sum, c) => sum + c.conversions, 0);
+  const size = campaign.audienceSize;
+  const reason =
+    campaign.launchedAt === null
+      ? 'the campaign has not been launched'
+      : size === 0
+        ? 'the audience is empty'
+        : null;
+  return {
+    campaignId: campaign.campaignId,
+    name: campaign.name,
+    channel: campaign.channel,
+    status: campaign.status,
+    launchedAt: campaign.launchedAt,
+    attributionEndsAt: campaign.attributionEndsAt,
+    audienceSize: size,
+    responses: campaign.responses,
+    respondents: campaign.respondents,
+    responseRate: reason ? null : ratio(campaign.respondents, size),
+    conversions,
+    conversionRate: reason ? null : ratio(conversions, size),
+    ratesUnavailableReason: reason,
+    cost: campaign.cost,
+    byCurrency: currencyResults(campaign),
+  };
+};

@@ -1,0 +1,148 @@
+import { InMemoryProjectionContext } from '@crm/eventsourcing';
+import type { CampaignEvent } from '../../domain/campaign';
+import {
+  CAMPAIGN_ID,
+  cancelled,
+  completed,
+  converted,
+  launched,
+  planned,
+  recorded,
+  responded,
+  reversed,
+} from '../../testing/campaign-events.factory';
+import type { CampaignDocument } from './campaign.document';
+import { CAMPAIGNS } from './campaign.document';
+import { campaignResults } from './campaign-results';
+import { campaignsProjection } from './campaigns.projection';
+
+const fold = async (events: CampaignEvent[]) => {
+  const context = await InMemoryProjectionContext.fold(
+    [campaignsProjection],
+    events.map((event) => recorded(event)),
+  );
+  const campaign = await context.get<CampaignDocument>(CAMPAIGNS, CAMPAIGN_ID);
+  if (!campaign) throw new Error('no campaign document');
+  return campaign;
+};
+
+describe('campaigns read model and results', () => {
+  it('counts distinct respondents per kind and overall', async () => {
+    const campaign = await fold([
+      planned(),
+      launched(['c-1', 'c-2', 'c-3', 'c-4']),
+      responded('c-1', 'opened'),
+      responded('c-1', 'opened'),
+      responded('c-1', 'clicked'),
+      responded('c-2', 'opened'),
+      responded('c-3', 'unsubscribed'),
+    ]);
+    const results = campaignResults(campaign);
+    expect(results.responses).toEqual({ opened: 2, clicked: 1, replied: 0, unsubscribed: 1 });
+    expect(results.respondents).toBe(3);
+    expect(results.responseRate).toBe(0.75);
+  });
+
+  it('computes conversions, net revenue and ROI per currency', async () => {
+    const campaign = await fold([
+      planned(CAMPAIGN_ID, 10_000),
+      launched(['c-1', 'c-2', 'c-3']),
+      converted('o-1', 8_000),
+      converted('o-2', 6_000, { customerId: 'c-2' }),
+      converted('o-3', 3_000, { customerId: 'c-3' }),
+      converted('o-4', 2_500, { customerId: 'c-3', currency: 'USD' }),
+      reversed('o-2', 1_000, false, { customerId: 'c-2' }),
+      reversed('o-3', 3_000, true, { customerId: 'c-3' }),
+      completed(),
+    ]);
+    const results = campaignResults(campaign);
+    // EUR: o-1 8000 + o-2 (6000 − 1000); o-3 cancelled. (13000 − 10000) / 10000 = 0.3
+    expect(results).toMatchObject({
+      status: 'completed',
+      audienceSize: 3,
+      conversions: 3,
+      conversionRate: 1,
+      cost: { amount: 10_000, currency: 'EUR' },
+      byCurrency: [
+        {
+          currency: 'EUR',
+          conversions: 2,
+          attributedRevenue: { amount: 13_000, currency: 'EUR' },
+          cost: { amount: 10_000, currency: 'EUR' },
+          roi: 0.3,
+          roiUnavailableReason: null,
+        },
+        {
+          currency: 'USD',
+          conversions: 1,
+          attributedRevenue: { amount: 2_500, currency: 'USD' },
+          cost: { amount: 0, currency: 'USD' },
+          roi: null,
+          roiUnavailableReason: expect.stringMatching(/cost is in EUR/),
+        },
+      ],
+    });
+  });
+
+  it('gives ROI as null with a reason when the cost is 0, and −1 with no revenue', async () => {
+    const free = campaignResults(await fold([planned(CAMPAIGN_ID, 0), launched()]));
+    expect(free.byCurrency).toEqual([
+      expect.objectContaining({
+        currency: 'EUR',
+        roi: null,
+        roiUnavailableReason: expect.stringMatching(/cost is 0/),
+      }),
+    ]);
+    const paid = campaignResults(await fold([planned(CAMPAIGN_ID, 500), launched()]));
+    expect(paid.byCurrency[0]?.roi).toBe(-1);
+  });
+
+  it('rounds rates and ROI to 4 decimals', async () => {
+    const campaign = await fold([
+      planned(CAMPAIGN_ID, 3_000),
+      launched(['c-1', 'c-2', 'c-3']),
+      responded('c-1', 'opened'),
+      converted('o-1', 4_000),
+    ]);
+    const results = campaignResults(campaign);
+    expect(results.responseRate).toBe(0.3333);
+    expect(results.byCurrency[0]?.roi).toBe(0.3333);
+  });
+
+  it('has no rates before launch, saying why', async () => {
+    const results = campaignResults(await fold([planned()]));
+    expect(results).toMatchObject({
+      audienceSize: 0,
+      responseRate: null,
+      conversionRate: null,
+      ratesUnavailableReason: 'the campaign has not been launched',
+    });
+  });
+
+  it('records the lifecycle on the campaign', async () => {
+    const campaign = await fold([planned(), launched(), cancelled()]);
+    expect(campaign).toMatchObject({
+      status: 'cancelled',
+      launchedAt: expect.any(String),
+      cancelledAt: expect.any(String),
+      attributionEndsAt: expect.any(String),
+      audienceSize: 3,
+      audienceResolvedAt: 42,
+    });
+  });
+
+  it('skips an event it already applied, so a replayed batch counts nothing twice', async () => {
+    const events = [
+      planned(),
+      launched(['c-1']),
+      responded('c-1', 'opened'),
+      converted('o-1', 100),
+    ].map((event) => recorded(event));
+    const context = new InMemoryProjectionContext();
+    for (const event of [...events, ...events.slice(2)]) {
+      await campaignsProjection.apply(event, context);
+    }
+    const results = campaignResults((await context.get<CampaignDocument>(CAMPAIGNS, CAMPAIGN_ID))!);
+    expect(results).toMatchObject({ respondents: 1, conversions: 1 });
+  });
+});

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class WebhookResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'https://hooks.example.com/crm' }) url!: string;
+  @ApiProperty({ example: ['CustomerCreated'] }) eventTypes!: string[];
+  @ApiProperty() includePersonalData!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class RegisteredWebhookResponse extends WebhookResponse {
+  @ApiProperty({
+    example: 'whsec_…',
+    description: 'HMAC-SHA256 key of the Webhook-Signature header; shown only in this response',
+  })
+  secret!: string;
+
+  @ApiProperty({ description: 'Log position at registration: later events are delivered' })
+  cursor!: number;
+}
+
+export class WebhookPageResponse {
+  @ApiProperty({ type: [WebhookResponse] }) items!: WebhookResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class WebhookFailureResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'HTTP 503' }) error!: string;
+}
+
+export class WebhookDetailsResponse extends WebhookResponse {
+  @ApiProperty({ enum: ['healthy', 'failing', 'idle'] }) status!: string;
+  @ApiProperty({ description: 'Last log position taken in' }) cursor!: number;
+  @ApiProperty() headPosition!: number;
+  @ApiProperty({ description: 'Log positions from the oldest undelivered event to the head' })
+  lag!: number;
+  @ApiProperty({ description: 'Taken in, not yet delivered' }) pending!: number;
+  @ApiProperty() deadLetters!: number;
+  @ApiProperty() delivered!: number;
+  @ApiProperty() failedAttempts!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  lastDeliveredAt!: string | null;
+  @ApiPropertyOptional({ type: WebhookFailureResponse, nullable: true })
+  lastError!: WebhookFailureResponse | null;
+}
+
+export class DeliveryResponse {
+  @ApiProperty({ format: 'uuid', description: 'The event id' }) deliveryId!: string;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'CustomerCreated' }) type!: string;
+  @ApiProperty({ example: 'customer-…' }) streamId!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty() position!: number;
+  @ApiProperty({ enum: ['pending', 'dead'] }) status!: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  lastAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'no answer within 5000 ms' })
+  lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deadAt!: string | null;
+}
+
+export class DeliveryPageResponse {
+  @ApiProperty({ type: [DeliveryResponse] }) items!: DeliveryResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class ReplayResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fromPosition!: number;
+  @ApiProperty({ description: 'The cursor now: events after it are taken in again' })
+  cursor!: number;
+}

@@ -20,6 +20,8 @@ import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/
 import { SecurityModule } from '@crm/security';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { HealthModule } from './health/health.module';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -42,7 +44,9 @@ export class AppModule {
             genReqId: correlationIdOf,
             customProps: (request) => ({ correlationId: request.id }),
             redact: ['req.headers.authorization'],
-            autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/health') },
+            autoLogging: {
+              ignore: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
+            },
           },
         }),
         CqrsModule.forRoot(),
@@ -54,6 +58,8 @@ export class AppModule {
         }),
         SecurityModule,
         HealthModule,
+        ObservabilityModule,
+        DashboardModule,
         AuditModule,
         AdminModule,
         WebhooksModule.forRoot({ eventTypes: webhookEventTypes }),

@@ -32,6 +32,29 @@ export type RunOptions<Event extends DomainEvent> = {
   schemaVersions?: Readonly<Record<string, number>>;
 };
 
+/** What the runner tells observers (metrics) about each command it ran. */
+export type CommandObservation = {
+  commandType: string;
+  streamId: string;
+  outcome: 'ok' | 'rejected' | 'conflict' | 'error';
+  durationMs: number;
+  /** Reload-and-decide rounds after concurrency conflicts. */
+  retries: number;
+  /** Events appended: 0 for an idempotent replay. */
+  appended: number;
+};
+
+export type AppendObservation = {
+  commandType: string;
+  outcome: 'ok' | 'conflict' | 'error';
+  durationMs: number;
+};
+
+export type CommandObserver = {
+  onCommand(observation: CommandObservation): void;
+  onAppend(observation: AppendObservation): void;
+};
+
 export type CommandRunnerOptions = {
   maxRetries?: number;
   upcaster?: Upcaster;
@@ -48,6 +71,7 @@ export class CommandRunner {
   private readonly maxRetries: number;
   private readonly upcaster: Upcaster;
   private readonly clock: () => Date;
+  private readonly observers: CommandObserver[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -58,10 +82,51 @@ export class CommandRunner {
     this.clock = options.clock ?? (() => new Date());
   }
 
+  /** Metrics and the like: told about every command run and every append; never fail a command. */
+  observe(observer: CommandObserver): void {
+    this.observers.push(observer);
+  }
+
   async run<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     command: Command,
     options: RunOptions<Event>,
+  ): Promise<CommandResult> {
+    const started = performance.now();
+    const attempts = { retries: 0 };
+    const report = (outcome: CommandObservation['outcome'], appended: number): void =>
+      this.notify((observer) =>
+        observer.onCommand({
+          commandType: options.commandType,
+          streamId: options.streamId,
+          outcome,
+          durationMs: performance.now() - started,
+          retries: attempts.retries,
+          appended,
+        }),
+      );
+    try {
+      const result = await this.decideAndAppend(decider, command, options, attempts);
+      report('ok', result.appended);
+      return result;
+    } catch (error) {
+      report(
+        error instanceof DomainErrorException
+          ? error.error.code === 'CONCURRENT_MODIFICATION'
+            ? 'conflict'
+            : 'rejected'
+          : 'error',
+        0,
+      );
+      throw error;
+    }
+  }
+
+  private async decideAndAppend<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    options: RunOptions<Event>,
+    attempts: { retries: number },
   ): Promise<CommandResult> {
     const { streamId, context } = options;
     const commandId = deriveCommandId(context, options.commandType, streamId);
@@ -83,11 +148,15 @@ export class CommandRunner {
       const toAppend = decision.map((event, index) =>
         this.toNewEvent(event, index, commandId, options, streamCustomer),
       );
+      const appendStarted = performance.now();
       try {
         const result = await this.store.append(streamId, toAppend, expected);
+        this.reportAppend(options.commandType, 'ok', appendStarted);
         return { ...result, streamId, appended: toAppend.length };
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const conflict = error instanceof WrongExpectedRevisionError;
+        this.reportAppend(options.commandType, conflict ? 'conflict' : 'error', appendStarted);
+        if (!conflict) throw error;
         if (attempt >= this.maxRetries) {
           throw new DomainErrorException(
             domainError(
@@ -97,8 +166,28 @@ export class CommandRunner {
             ),
           );
         }
+        attempts.retries += 1;
         // Jitter, so writers that collided on a hot stream do not collide again in lockstep.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
+      }
+    }
+  }
+
+  private reportAppend(
+    commandType: string,
+    outcome: AppendObservation['outcome'],
+    started: number,
+  ): void {
+    const durationMs = performance.now() - started;
+    this.notify((observer) => observer.onAppend({ commandType, outcome, durationMs }));
+  }
+
+  private notify(tell: (observer: CommandObserver) => void): void {
+    for (const observer of this.observers) {
+      try {
+        tell(observer);
+      } catch {
+        // An observer's failure must not change a command's outcome.
       }
     }
   }

@@ -1,0 +1,91 @@
+export const formatCount = (n: number): string =>
+  new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(n);
+
+/** Satisfaction averages: two decimals on the 1–5 scale. */
+export const formatScore = (score: number | null): string =>
+  score === null
+    ? '–'
+    : new Intl.NumberFormat(undefined, {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(score);
+
+export const formatPercent = (percent: number | null, digits = 1): string =>
+  percent === null
+    ? '–'
+    : `${new Intl.NumberFormat(undefined, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(percent)} %`;
+
+/** Digits after the decimal point of a currency's minor unit (2 for EUR, 0 for JPY). */
+export const minorDigits = (currency: string): number => {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+};
+
+/** Money arrives as integer minor units and an ISO 4217 code. */
+export const formatMoney = (amount: number, currency: string): string => {
+  const major = amount / 10 ** minorDigits(currency);
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(major);
+  } catch {
+    return `${major.toFixed(2)} ${currency}`;
+  }
+};
+
+/** Axis labels: `€1.2K`. */
+export const formatMoneyCompact = (amount: number, currency: string): string => {
+  const major = amount / 10 ** minorDigits(currency);
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(major);
+  } catch {
+    return `${major} ${currency}`;
+  }
+};
+
+export const formatRatio = (ratio: number | null): string =>
+  ratio === null || !Number.isFinite(ratio) ? '–' : formatPercent(ratio * 100, 0);
+
+export const formatDateTime = (iso: string | null | undefined): string => {
+  if (!iso) return '–';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    time,
+  );
+};
+
+/** `2025-03` becomes `Mar 2025` (the month is a UTC calendar month). */
+export const formatMonth = (key: string | null): string => {
+  const match = key ? /^(\d{4})-(\d{2})$/.exec(key) : null;
+  if (!match) return key ?? '–';
+  const date = Date.UTC(Number(match[1]), Number(match[2]) - 1, 1);
+  return new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+};
+
+export const shortId = (id: string): string => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
+
+/** `openTickets` and `cant_lose` become `Open tickets` and `Cant lose`. */
+export const humanize = (name: string): string => {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

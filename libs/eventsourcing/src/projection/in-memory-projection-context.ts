@@ -7,18 +7,19 @@ import type { Projection, ProjectionContext } from './projection';
 /**
  * Projections applied in memory, without a store: state-at folds a customer's events through
  * the same projections that build the live read models, and tests use it to check them.
+ * Documents are handed out without copying (projections build new documents rather than
+ * mutate the ones they read), which keeps a fold of 10,000 events fast.
  */
 export class InMemoryProjectionContext implements ProjectionContext {
   private readonly collections = new Map<string, Map<string, Document>>();
 
   get<T extends Document>(collection: string, id: string): Promise<T | null> {
-    const document = this.collections.get(collection)?.get(id);
-    return Promise.resolve(document ? (structuredClone(document) as T) : null);
+    return Promise.resolve((this.collections.get(collection)?.get(id) as T | undefined) ?? null);
   }
 
   put(collection: string, document: Document): void {
     const documents = this.collections.get(collection) ?? new Map<string, Document>();
-    documents.set(document._id, structuredClone(document));
+    documents.set(document._id, document);
     this.collections.set(collection, documents);
   }
 

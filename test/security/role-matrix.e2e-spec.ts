@@ -14,6 +14,7 @@ type Access = 'public' | readonly Role[];
 const EXPECTED: Record<string, Access> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'POST /admin/api-keys': [],
   'GET /admin/api-keys': [],
   'DELETE /admin/api-keys/:id': [],

@@ -35,7 +35,12 @@ describe('customers over HTTP', () => {
 
   it('creates a customer and reads it back at the position the command returned', async () => {
     const input = aCustomer({
-      address: { street: '12 St James Square', city: 'London', postalCode: 'SW1Y 4LB', country: 'GB' },
+      address: {
+        street: '12 St James Square',
+        city: 'London',
+        postalCode: 'SW1Y 4LB',
+        country: 'GB',
+      },
     });
     const created = await t.request('POST', '/customers', { key: service, body: input });
     expect(created.status).toBe(201);

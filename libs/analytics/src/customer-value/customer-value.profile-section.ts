@@ -38,7 +38,10 @@ export const salesProfileSection: CustomerProfileSection = {
   },
   async loadGroups(documents, groups) {
     const found = new Map(
-      (await customerValuesOf(documents, [...groups.values()].flat())).map((d) => [d.customerId, d]),
+      (await customerValuesOf(documents, [...groups.values()].flat())).map((d) => [
+        d.customerId,
+        d,
+      ]),
     );
     const combined = new Map<string, OrdersProfileSection>();
     for (const [id, ids] of groups) {
@@ -50,11 +53,17 @@ export const salesProfileSection: CustomerProfileSection = {
 };
 
 /** One customer's value document from several: sums per currency, earliest first, latest last. */
-const combineValues = (customerId: string, parts: CustomerValueDocument[]): CustomerValueDocument => {
+const combineValues = (
+  customerId: string,
+  parts: CustomerValueDocument[],
+): CustomerValueDocument => {
   const byCurrency = new Map<string, { amount: number; orders: number }>();
   for (const entry of parts.flatMap((part) => part.value)) {
     const total = byCurrency.get(entry.currency) ?? { amount: 0, orders: 0 };
-    byCurrency.set(entry.currency, { amount: total.amount + entry.amount, orders: total.orders + entry.orders });
+    byCurrency.set(entry.currency, {
+      amount: total.amount + entry.amount,
+      orders: total.orders + entry.orders,
+    });
   }
   const dates = (field: 'firstOrderAt' | 'lastOrderAt') =>
     parts.flatMap((part) => part[field] ?? []).sort();

@@ -36,7 +36,9 @@ export class SearchOrdersHandler implements IQueryHandler<SearchOrdersQuery> {
   async execute({ search, minPosition }: SearchOrdersQuery) {
     await this.freshness.ensure([ORDER_DETAILS_PROJECTION], minPosition);
     const page = await searchOrders(this.documents, {
-      customerId: search.customerId ? await customerGroup(this.documents, search.customerId) : undefined,
+      customerId: search.customerId
+        ? await customerGroup(this.documents, search.customerId)
+        : undefined,
       status: search.status,
       limit: search.limit ?? 50,
       cursor: search.cursor,

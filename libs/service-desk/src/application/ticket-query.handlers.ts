@@ -49,7 +49,9 @@ export class SearchTicketsHandler implements IQueryHandler<SearchTicketsQuery> {
       status: search.status,
       agentId: search.agentId,
       priority: search.priority,
-      customerId: search.customerId ? await customerGroup(this.documents, search.customerId) : undefined,
+      customerId: search.customerId
+        ? await customerGroup(this.documents, search.customerId)
+        : undefined,
       breached: search.breached,
       atRisk: search.atRisk,
       now,

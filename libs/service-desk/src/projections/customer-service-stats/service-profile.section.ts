@@ -43,17 +43,23 @@ export const serviceProfileSection: CustomerProfileSection = {
   async loadGroups(documents, groups) {
     const members = [...groups.values()].flat();
     const stats = new Map(
-      (await documents.getMany<CustomerServiceStatsDocument>(CUSTOMER_SERVICE_STATS, members)).map((s) => [s.customerId, s]),
+      (await documents.getMany<CustomerServiceStatsDocument>(CUSTOMER_SERVICE_STATS, members)).map(
+        (s) => [s.customerId, s],
+      ),
     );
     const combined = new Map<string, ServiceProfile>();
     for (const [id, ids] of groups) {
       const parts = ids.flatMap((member) => stats.get(member) ?? []);
-      const sum = (field: 'serviceCount' | 'openTicketCount' | 'ratingSum' | 'ratingCount'): number =>
-        parts.reduce((total, part) => total + part[field], 0);
+      const sum = (
+        field: 'serviceCount' | 'openTicketCount' | 'ratingSum' | 'ratingCount',
+      ): number => parts.reduce((total, part) => total + part[field], 0);
       combined.set(id, {
         serviceCount: sum('serviceCount'),
         openTicketCount: sum('openTicketCount'),
-        satisfaction: { average: sum('ratingCount') === 0 ? null : sum('ratingSum') / sum('ratingCount'), n: sum('ratingCount') },
+        satisfaction: {
+          average: sum('ratingCount') === 0 ? null : sum('ratingSum') / sum('ratingCount'),
+          n: sum('ratingCount'),
+        },
       });
     }
     return combined;

@@ -55,7 +55,7 @@ export const startTestApp = async (
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     createFastifyAdapter(config),
-    { logger: false },
+    { logger: false, bodyParser: false },
   );
   await configureApp(app, config, { logs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@crm/platform';
-import { AllExceptionsFilter, createValidationPipe } from '@crm/platform';
+import { AllExceptionsFilter, createValidationPipe, parseJsonBody } from '@crm/platform';
 import { ApiKeyService } from '@crm/security';
 import { IMPORT_MEDIA_TYPES } from '@crm/customers';
 import { AppModule, correlationIdOf } from './app.module';
@@ -22,6 +24,22 @@ export const createFastifyAdapter = (config: AppConfig): FastifyAdapter =>
       return id;
     },
     routerOptions: { maxParamLength: 200 },
+    // Malformed requests (oversized headers, bad framing) get the error shape and a closed socket,
+    // so a keep-alive client does not send its next request into a connection about to drop.
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({
+        statusCode: status,
+        error: STATUS_CODES[status],
+        message: error.message,
+      });
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      }
+      socket.destroySoon();
+    },
   });
 
 /** Validation, errors, correlation ids, docs, then init and the first admin key. */
@@ -36,7 +54,18 @@ export const configureApp = async (
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only: other bodies get 415 instead of reaching validation as strings.
-  fastify.removeContentTypeParser(['text/plain']);
+  fastify.removeContentTypeParser(['text/plain', 'application/json']);
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      try {
+        done(null, parseJsonBody(body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
   // Imports are streamed to the importer, never buffered, so the body limit does not apply.
   fastify.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), (_request, payload, done) =>
     done(null, payload),
@@ -55,9 +84,8 @@ export const createApp = async (config: AppConfig): Promise<StartedApp> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     createFastifyAdapter(config),
-    {
-      bufferLogs: true,
-    },
+    // The body parser is ours (see configureApp): depth and Unicode checks before validation.
+    { bufferLogs: true, bodyParser: false },
   );
   return configureApp(app, config);
 };

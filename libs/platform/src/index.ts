@@ -13,3 +13,4 @@ export * from './upcasters';
 export * from './read-models/profile-section';
 export * from './backup/backup';
 export * from './backup/backup-archive';
+export * from './http/json-body';

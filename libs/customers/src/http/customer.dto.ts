@@ -102,7 +102,7 @@ export class CreateCustomerDto {
 /** Contact changes; `phone` and `address` may be null to clear them. */
 export class UpdateCustomerContactDto {
   @ApiPropertyOptional({ example: 'Ada King' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(trim)
   @IsString()
   @Length(1, 200)
@@ -110,7 +110,7 @@ export class UpdateCustomerContactDto {
   name?: string;
 
   @ApiPropertyOptional({ example: 'ada.king@example.com' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(trim)
   @IsString()
   @MaxLength(254)

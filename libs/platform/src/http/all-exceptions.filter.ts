@@ -11,6 +11,7 @@ import {
 import type { DomainErrorKind } from '@crm/eventsourcing';
 import type { ErrorBody, ErrorDetail } from './error-body';
 import { NotReadyError, ReadModelNotReadyError, RequestValidationError } from './error-body';
+import { BadBodyError } from './json-body';
 
 /** The one place where errors become HTTP status codes. */
 const STATUS_BY_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
@@ -35,6 +36,13 @@ export const mapError = (error: unknown): Mapped | null => {
       status: STATUS_BY_DOMAIN_ERROR[error.error.category],
       message: error.message,
       code: error.error.code,
+    };
+  }
+  if (error instanceof BadBodyError) {
+    return {
+      status: 400,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
     };
   }
   if (error instanceof RequestValidationError) {

@@ -1,3 +1,5 @@
+import rateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -73,10 +75,34 @@ export const configureApp = async (
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Correlation-Id', request.id);
   });
+  if (config.rateLimitPerMinute > 0) await registerRateLimit(app, config.rateLimitPerMinute);
   setUpOpenApi(app);
   await app.init();
   const admin = await app.get(ApiKeyService).ensureAdminKey(config.adminKey);
   return { app, adminToken: admin?.generated ? admin.token : null };
+};
+
+/**
+ * Per API key (by a hash of the header, so keys never sit in memory in clear), or per address
+ * for requests without one. Health and metrics are never limited: probes must always answer.
+ */
+const registerRateLimit = async (app: NestFastifyApplication, max: number): Promise<void> => {
+  await app.register(rateLimit, {
+    max,
+    timeWindow: 60_000,
+    allowList: (request) => /^\/(health|metrics)/.test(request.url),
+    keyGenerator: (request) => {
+      const authorization = request.headers.authorization;
+      return typeof authorization === 'string'
+        ? createHash('sha256').update(authorization).digest('base64url')
+        : request.ip;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `more than ${context.max} requests a minute; retry in ${context.after}`,
+    }),
+  });
 };
 
 /** Builds the HTTP app (not yet listening). */

@@ -22,6 +22,8 @@ export type AppConfig = {
   /** How long an embedded write waits for a lock before the request gets 503. */
   sqliteBusyTimeoutMs: number;
   bodyLimitBytes: number;
+  /** Requests per minute per API key (or per address without one); 0 turns the limit off. */
+  rateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -101,6 +103,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT_MS', 1000, 0, 60000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 60_000, 0, 10_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -13,3 +13,4 @@ export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './projection/in-memory-projection-context';
 export * from './projection/projection-rebuilder';
+export * from './store/hash-chain';

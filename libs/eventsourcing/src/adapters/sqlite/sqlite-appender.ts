@@ -13,7 +13,7 @@ export type AppendRequest = {
 type StoredAt = { stream_id: string; revision: number; position: number };
 
 /** SQLite's own failures (locked, full, I/O): they doom the whole transaction, not one append. */
-const STORE_FAILURE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM|PROTOCOL|CORRUPT)/;
+const STORE_FAILURE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|READONLY|NOMEM|PROTOCOL)/;
 
 export const isStoreFailure = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code;
@@ -139,8 +139,11 @@ export class SqliteAppender {
   }
 }
 
+/** Keeps the driver's own errors (possibly from another realm) as they are. */
 const asError = (error: unknown): Error =>
-  error instanceof Error ? error : new Error(String(error));
+  typeof (error as { message?: unknown } | null)?.message === 'string'
+    ? (error as Error)
+    : new Error(String(error));
 
 const assertExpected = (
   streamId: string,

@@ -44,17 +44,27 @@ export type ChainVerification = { checked: number; head: string; firstBreak: Cha
 
 /** Walks stored links in log order and reports the first one that does not hold. */
 export const verifyChain = (
-  links: Iterable<ChainedFields & { position: number; hash: string | null; previousHash: string | null }>,
+  links: Iterable<
+    ChainedFields & { position: number; hash: string | null; previousHash: string | null }
+  >,
 ): ChainVerification => {
   let previous = GENESIS_HASH;
   let checked = 0;
   for (const link of links) {
     if (link.previousHash !== previous) {
-      return { checked, head: previous, firstBreak: { position: link.position, reason: 'does not follow the event before it' } };
+      return {
+        checked,
+        head: previous,
+        firstBreak: { position: link.position, reason: 'does not follow the event before it' },
+      };
     }
     const expected = chainHash(previous, link);
     if (link.hash !== expected) {
-      return { checked, head: previous, firstBreak: { position: link.position, reason: 'its content does not match its hash' } };
+      return {
+        checked,
+        head: previous,
+        firstBreak: { position: link.position, reason: 'its content does not match its hash' },
+      };
     }
     previous = expected;
     checked += 1;

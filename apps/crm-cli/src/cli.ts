@@ -5,6 +5,7 @@ import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerForgetCommand } from './commands/forget.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerVerifyCommand } from './commands/verify.command';
 import { withStores } from './cli-context';
 
 /** The operators' and auditors' command line, over the same stores as the service. */
@@ -22,5 +23,6 @@ export const buildCli = (
   registerForgetCommand(program, context);
   registerImportCommand(program, context);
   registerBackupCommands(program, env, out);
+  registerVerifyCommand(program, env, out);
   return program;
 };

@@ -29,4 +29,6 @@ export type RecordedEvent = {
   data: Record<string, unknown>;
   metadata: EventMetadata;
   recordedAt: string;
+  /** The event's link in the tamper-evident chain of the log, where the store keeps one. */
+  hash?: string;
 };

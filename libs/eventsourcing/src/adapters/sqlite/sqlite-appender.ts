@@ -3,6 +3,7 @@ import type { NewEvent } from '../../store/event';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../../store/errors';
 import type { AppendResult, ExpectedRevision } from '../../store/event-store.port';
 import type { Outcome } from './group-commit-queue';
+import { GENESIS_HASH, chainHash } from '../../store/hash-chain';
 
 export type AppendRequest = {
   streamId: string;
@@ -30,6 +31,7 @@ export class SqliteAppender {
   private readonly insert;
   private readonly byEventId;
   private readonly head;
+  private readonly lastHash;
   private readonly appendOne;
   private readonly appendMany;
 
@@ -38,9 +40,12 @@ export class SqliteAppender {
       .prepare<[string], number | null>('SELECT max(revision) FROM events WHERE stream_id = ?')
       .pluck();
     this.insert = db.prepare<unknown[]>(
-      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, command_id, customer_id, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, command_id, customer_id, recorded_at, previous_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.lastHash = db
+      .prepare<[], string | null>('SELECT hash FROM events ORDER BY position DESC LIMIT 1')
+      .pluck();
     this.byEventId = db.prepare<[string], StoredAt>(
       'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
     );
@@ -89,20 +94,35 @@ export class SqliteAppender {
     let revision = current ?? -1;
     let position = 0;
     const recordedAt = new Date().toISOString();
+    let previous = this.lastHash.get() ?? GENESIS_HASH;
     for (const { type, data, metadata } of events) {
       revision += 1;
-      const info = this.insert.run(
-        metadata.eventId,
+      const stored = {
+        eventId: metadata.eventId,
         streamId,
         revision,
         type,
-        metadata.schemaVersion,
-        JSON.stringify(data),
-        JSON.stringify(metadata),
+        schemaVersion: metadata.schemaVersion,
+        data: JSON.stringify(data),
+        metadata: JSON.stringify(metadata),
+        recordedAt,
+      };
+      const hash = chainHash(previous, stored);
+      const info = this.insert.run(
+        stored.eventId,
+        streamId,
+        revision,
+        type,
+        stored.schemaVersion,
+        stored.data,
+        stored.metadata,
         metadata.commandId,
         metadata.customerId ?? null,
         recordedAt,
+        previous,
+        hash,
       );
+      previous = hash;
       position = Number(info.lastInsertRowid);
     }
     return { nextExpectedRevision: revision, position };

@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS events (
   command_id     TEXT    NOT NULL,
   customer_id    TEXT,
   recorded_at    TEXT    NOT NULL,
+  -- Tamper evidence: each event's hash covers its stored fields and the previous event's hash.
+  previous_hash  TEXT,
+  hash           TEXT,
   UNIQUE (stream_id, revision)
 );
 CREATE INDEX IF NOT EXISTS events_by_command ON events (command_id);

@@ -56,6 +56,7 @@ export class SqliteEventStore implements EventStore {
     // Index pages of a large log stay cached (SQLite's default is 2 MB), at a bounded cost.
     this.db.pragma(`cache_size = -${(options.cacheSizeMb ?? 32) * 1024}`);
     this.db.exec(EVENTS_SCHEMA);
+    addHashChainColumns(this.db);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.appender = new SqliteAppender(this.db);
@@ -165,7 +166,7 @@ export class SqliteEventStore implements EventStore {
   ): Promise<RecordedEvent[]> {
     return this.guard(() =>
       this.rows(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE customer_id = ? AND position > ?
+        `SELECT ${EVENT_COLUMNS}, hash FROM events WHERE customer_id = ? AND position > ?
            AND position <= ? AND recorded_at <= ? ORDER BY position LIMIT ?`,
         [
           customerId,
@@ -232,4 +233,17 @@ export const translateSqliteError = (error: unknown): Error => {
   }
   if (isStoreFailure(error)) return new StoreUnavailableError('event-store', error);
   return error instanceof Error ? error : new Error(String(error));
+};
+
+/** Event stores created before the hash chain get its columns (their old events stay unchained). */
+const addHashChainColumns = (db: Database.Database): void => {
+  const columns = db
+    .prepare<[], { name: string }>('PRAGMA table_info(events)')
+    .all()
+    .map((c) => c.name);
+  if (!columns.includes('hash')) {
+    db.exec(
+      'ALTER TABLE events ADD COLUMN previous_hash TEXT; ALTER TABLE events ADD COLUMN hash TEXT;',
+    );
+  }
 };

@@ -11,6 +11,7 @@ export type EventRow = [
   data: string,
   metadata: string,
   recordedAt: string,
+  hash?: string | null,
 ];
 
 export const toRecorded = (row: EventRow): RecordedEvent => ({
@@ -21,4 +22,5 @@ export const toRecorded = (row: EventRow): RecordedEvent => ({
   data: JSON.parse(row[4]) as Record<string, unknown>,
   metadata: JSON.parse(row[5]) as RecordedEvent['metadata'],
   recordedAt: row[6],
+  ...(row[7] ? { hash: row[7] } : {}),
 });

@@ -40,6 +40,7 @@ const project = (displayName, testMatch) => ({
 });
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/skipped-suites.reporter.js'],
   projects: [
     project('unit', ['<rootDir>/{apps,libs,test}/**/*.spec.ts']),
     project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),

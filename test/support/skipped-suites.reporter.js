@@ -19,9 +19,9 @@ class SkippedSuitesReporter {
         `\nSkipped suites:\n${[...this.skipped].map((title) => `  - ${title}`).join('\n')}\n`,
       );
     }
-    process.stdout.write(
-      `\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped\n`,
-    );
+    const closing = `\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped\n`;
+    // After Jest's own summary, so it is the run's closing line.
+    process.once('exit', () => process.stdout.write(closing));
   }
 }
 

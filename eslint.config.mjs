@@ -49,6 +49,7 @@ export default tseslint.config(
       'test/artifacts/**',
       '*.config.js',
       'eslint.config.mjs',
+      'test/support/*.reporter.js',
     ],
   },
   eslint.configs.recommended,

@@ -29,6 +29,25 @@ const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 export class EmbeddedDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly indexed = new Map<string, Set<string>>();
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /**
+   * Prepared statements are reused: preparing dominated small reads and writes. SQLite
+   * re-prepares a statement by itself when the schema under it changes (a rebuild's swap).
+   */
+  private readonly sql = {
+    prepare: <Parameters extends unknown[] | object = unknown[], Result = unknown>(
+      source: string,
+    ): Database.Statement<Parameters, Result> => {
+      let statement = this.statements.get(source);
+      if (!statement) {
+        if (this.statements.size >= 1000) this.statements.clear(); // IN-lists vary in length
+        statement = this.db.prepare(source);
+        this.statements.set(source, statement);
+      }
+      return statement as unknown as Database.Statement<Parameters, Result>;
+    },
+  };
 
   constructor(options: EmbeddedDocumentStoreOptions) {
     this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
@@ -66,7 +85,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
 
   get<T extends Document>(collection: string, id: string): Promise<T | null> {
     return this.guard(() => {
-      const row = this.db
+      const row = this.sql
         .prepare<[string], { body: string }>(
           `SELECT body FROM "${this.table(collection)}" WHERE id = ?`,
         )
@@ -78,7 +97,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   getMany<T extends Document>(collection: string, ids: readonly string[]): Promise<T[]> {
     return this.guard(() => {
       if (ids.length === 0) return [];
-      const rows = this.db
+      const rows = this.sql
         .prepare<string[], { body: string }>(
           `SELECT body FROM "${this.table(collection)}" WHERE id IN (SELECT value FROM json_each(?))`,
         )
@@ -112,7 +131,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
           );
           params.push(...cursor.values);
         }
-        const rows = this.db
+        const rows = this.sql
           .prepare<unknown[], { body: string }>(
             `SELECT body FROM "${table}" ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${sqlOrder} LIMIT ?`,
           )
@@ -124,7 +143,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
         );
       }
 
-      const candidates = this.db
+      const candidates = this.sql
         .prepare<unknown[], { body: string }>(
           `SELECT body FROM "${table}" ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}`,
         )
@@ -159,12 +178,12 @@ export class EmbeddedDocumentStore implements DocumentStore {
       const sqlWhere = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
       if (where.complete) {
         return (
-          this.db
+          this.sql
             .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM "${table}" ${sqlWhere}`)
             .get(...where.params)?.n ?? 0
         );
       }
-      const rows = this.db
+      const rows = this.sql
         .prepare<unknown[], { body: string }>(`SELECT body FROM "${table}" ${sqlWhere}`)
         .all(...where.params)
         .map((row) => JSON.parse(row.body) as Document);
@@ -178,7 +197,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       const match = first && '$match' in first ? (first.$match as Filter) : null;
       const indexed = this.indexed.get(collection) ?? new Set<string>();
       const where = match ? pushDown(match, indexed) : { clauses: [], params: [] };
-      const rows = this.db
+      const rows = this.sql
         .prepare<unknown[], { body: string }>(
           `SELECT body FROM "${this.table(collection)}" ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}`,
         )
@@ -195,7 +214,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   insert(collection: string, document: Document): Promise<boolean> {
     return this.guard(
       () =>
-        this.db
+        this.sql
           .prepare(`INSERT OR IGNORE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
           .run(document._id, JSON.stringify(document)).changes > 0,
     );
@@ -205,7 +224,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(() =>
       this.db.transaction(() => {
         const table = this.table(collection);
-        const row = this.db
+        const row = this.sql
           .prepare<[string], { body: string }>(`SELECT body FROM "${table}" WHERE id = ?`)
           .get(id);
         if (!row) return false;
@@ -220,7 +239,8 @@ export class EmbeddedDocumentStore implements DocumentStore {
   delete(collection: string, id: string): Promise<boolean> {
     return this.guard(
       () =>
-        this.db.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id).changes > 0,
+        this.sql.prepare(`DELETE FROM "${this.table(collection)}" WHERE id = ?`).run(id).changes >
+        0,
     );
   }
 
@@ -239,13 +259,13 @@ export class EmbeddedDocumentStore implements DocumentStore {
     expected,
   }: NonNullable<CommitBatch['checkpoint']>): void {
     const current =
-      this.db
+      this.sql
         .prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?')
         .get(name)?.position ?? null;
     if (expected !== undefined && current !== expected) {
       throw new CheckpointMovedError(name, expected, current);
     }
-    this.db
+    this.sql
       .prepare(
         `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
@@ -256,14 +276,14 @@ export class EmbeddedDocumentStore implements DocumentStore {
   private apply(write: DocumentWrite): void {
     if (write.kind === 'put') this.put(write.collection, write.document);
     else
-      this.db.prepare(`DELETE FROM "${this.table(write.collection)}" WHERE id = ?`).run(write.id);
+      this.sql.prepare(`DELETE FROM "${this.table(write.collection)}" WHERE id = ?`).run(write.id);
   }
 
   private put(collection: string, document: Document): void {
     if (typeof document._id !== 'string' || document._id === '') {
       throw new Error(`document in ${collection} needs a string _id`);
     }
-    this.db
+    this.sql
       .prepare(`INSERT OR REPLACE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
       .run(document._id, JSON.stringify(document));
   }
@@ -278,7 +298,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
           this.db.exec(`DROP TABLE IF EXISTS "${liveTable}"`);
           this.db.exec(`ALTER TABLE "${shadowTable}" RENAME TO "${liveTable}"`);
           // Indexes follow the table but keep the shadow's names: give them the live names.
-          const indexes = this.db
+          const indexes = this.sql
             .prepare<[string], { name: string; sql: string | null }>(
               "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
             )
@@ -298,7 +318,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
           this.indexed.set(live, fields);
           this.indexed.delete(shadow);
         }
-        const position = this.db
+        const position = this.sql
           .prepare<[string], { position: number }>(
             'SELECT position FROM checkpoints WHERE name = ?',
           )
@@ -306,7 +326,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
         if (position === undefined)
           throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
         this.moveCheckpoint({ name: swap.checkpoint.live, position });
-        this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(swap.checkpoint.shadow);
+        this.sql.prepare('DELETE FROM checkpoints WHERE name = ?').run(swap.checkpoint.shadow);
       })(),
     );
   }
@@ -314,7 +334,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   getCheckpoint(name: string): Promise<number | null> {
     return this.guard(
       () =>
-        this.db
+        this.sql
           .prepare<[string], { position: number }>(
             'SELECT position FROM checkpoints WHERE name = ?',
           )
@@ -324,7 +344,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
 
   deleteCheckpoint(name: string): Promise<void> {
     return this.guard(() => {
-      this.db.prepare('DELETE FROM checkpoints WHERE name = ?').run(name);
+      this.sql.prepare('DELETE FROM checkpoints WHERE name = ?').run(name);
     });
   }
 

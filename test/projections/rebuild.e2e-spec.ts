@@ -15,6 +15,7 @@ const waitForRebuild = async (t: TestApp, name: string): Promise<Record<string, 
 };
 
 describe('zero-downtime projection rebuild', () => {
+  jest.setTimeout(30_000); // real servers and a shell script: seconds, not milliseconds
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

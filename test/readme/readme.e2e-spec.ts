@@ -15,6 +15,7 @@ const walkthrough = (): string => {
 };
 
 describe('the README walk-through', () => {
+  jest.setTimeout(30_000); // real servers and a shell script: seconds, not milliseconds
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

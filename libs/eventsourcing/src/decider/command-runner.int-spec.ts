@@ -84,6 +84,25 @@ describe('CommandRunner', () => {
     ]);
   });
 
+  it('records no customer when told null, even on a stream that has one', async () => {
+    const runner = new CommandRunner(store);
+    await run(runner, 1, 10);
+    await runner.run(
+      counter,
+      { type: 'Increment', by: 1, max: 10 },
+      {
+        streamId: 'counter-1',
+        context: context(),
+        commandType: 'Increment',
+        customerId: () => null,
+      },
+    );
+    expect((await store.readStream('counter-1')).map((e) => e.metadata.customerId)).toEqual([
+      'c-1',
+      undefined,
+    ]);
+  });
+
   it('throws the domain error and appends nothing when the decision is a refusal', async () => {
     const runner = new CommandRunner(store);
     await run(runner, 5, 5);

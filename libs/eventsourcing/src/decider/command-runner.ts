@@ -26,8 +26,11 @@ export type RunOptions<Event extends DomainEvent> = {
   context: CommandContext;
   /** Name of the command type (part of the derived ids). */
   commandType: string;
-  /** The customer the events concern, for metadata and the by-customer index. */
-  customerId?: string | ((event: Event) => string | undefined);
+  /**
+   * The customer the events concern, for metadata and the by-customer index. Undefined: the
+   * stream's customer. Null: no customer (a stream about many customers, like a campaign).
+   */
+  customerId?: string | ((event: Event) => string | null | undefined);
   /** Schema version written for each event type (1 when absent). */
   schemaVersions?: Readonly<Record<string, number>>;
 };
@@ -200,9 +203,9 @@ export class CommandRunner {
     streamCustomer: string | undefined,
   ): NewEvent {
     const { context } = options;
-    const customerId =
-      (typeof options.customerId === 'function' ? options.customerId(event) : options.customerId) ??
-      streamCustomer;
+    const named =
+      typeof options.customerId === 'function' ? options.customerId(event) : options.customerId;
+    const customerId = named === null ? undefined : (named ?? streamCustomer);
     const eventId = context.idempotencyKey ? uuidv5(`${commandId}:${index}`, commandId) : uuidv4();
     return {
       type: event.type,

@@ -8,10 +8,10 @@ import { campaignDecider } from '../domain/campaign.decider';
 
 /**
  * A campaign concerns many customers: responses and conversions name theirs, other events none.
- * The empty id (not undefined) stops the runner handing them the stream's first customer.
+ * Null tells the runner the event concerns no customer, rather than the stream's first one.
  */
-const customerOf = (event: CampaignEvent): string =>
-  'customerId' in event.data ? event.data.customerId : '';
+const customerOf = (event: CampaignEvent): string | null =>
+  'customerId' in event.data ? event.data.customerId : null;
 
 export const runCampaignCommand = async (
   runner: CommandRunner,

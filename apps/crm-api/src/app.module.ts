@@ -2,8 +2,6 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import {
   allProjections,
   contextModules,
@@ -23,14 +21,9 @@ import { AuditModule } from './audit/audit.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { HealthModule } from './health/health.module';
+import { httpLoggerOptions } from './observability/http-logging';
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
-/** The correlation id of a request: the caller's X-Correlation-Id when sane, else a new one. */
-export const correlationIdOf = (request: IncomingMessage): string => {
-  const given = request.headers['x-correlation-id'];
-  return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
-};
+export { correlationIdOf } from './observability/http-logging';
 
 @Module({})
 export class AppModule {
@@ -38,17 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: correlationIdOf,
-            customProps: (request) => ({ correlationId: request.id }),
-            redact: ['req.headers.authorization'],
-            autoLogging: {
-              ignore: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
-            },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(config.logLevel) }),
         CqrsModule.forRoot(),
         PlatformModule.forRoot(config, {
           projections: allProjections,

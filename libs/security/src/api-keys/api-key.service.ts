@@ -19,6 +19,16 @@ export const API_KEYS_COLLECTION = 'security_api_keys';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/**
+ * How long a successful authentication is remembered. Revoking through this service takes
+ * effect at once; a revocation made by another process (the CLI, another crm-api replica)
+ * takes effect within this time.
+ */
+export const AUTHENTICATION_CACHE_MS = 5_000;
+const AUTHENTICATION_CACHE_SIZE = 10_000;
+
+type CachedPrincipal = { principal: Principal; until: number };
+
 const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView => ({
   id: _id,
   ...rest,
@@ -30,6 +40,8 @@ const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView 
  */
 export class ApiKeyService {
   private ready: Promise<void> | null = null;
+  /** Token hash → principal: a request does not read the key collection (only hashes are kept). */
+  private readonly authenticated = new Map<string, CachedPrincipal>();
 
   constructor(
     private readonly documents: DocumentStore,
@@ -78,12 +90,27 @@ export class ApiKeyService {
         $set: { revokedAt: this.clock().toISOString() },
       });
     }
+    this.authenticated.delete(key.tokenHash);
     return true;
   }
 
   async authenticate(token: string): Promise<Principal | null> {
-    await this.ensureCollection();
     const hash = hashToken(token);
+    const now = this.clock().getTime();
+    const cached = this.authenticated.get(hash);
+    if (cached && cached.until > now) return cached.principal;
+    this.authenticated.delete(hash);
+    const principal = await this.lookUp(hash);
+    // Only known keys are remembered: unknown tokens cannot grow the cache.
+    if (principal) {
+      if (this.authenticated.size >= AUTHENTICATION_CACHE_SIZE) this.authenticated.clear();
+      this.authenticated.set(hash, { principal, until: now + AUTHENTICATION_CACHE_MS });
+    }
+    return principal;
+  }
+
+  private async lookUp(hash: string): Promise<Principal | null> {
+    await this.ensureCollection();
     const page = await this.documents.find<ApiKeyDocument>(
       API_KEYS_COLLECTION,
       { tokenHash: hash },

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import type { Document } from '@crm/documents';
 import type { Projection, ProjectionContext, RecordedEvent, Upcaster } from '@crm/eventsourcing';
-import { fieldExpression } from '../../libs/documents/src/adapters/embedded/sql-pushdown';
+import {
+  ensureArrayIndex,
+  planIndex,
+} from '../../libs/documents/src/adapters/embedded/sql-indexes';
 
 type EventRow = {
   position: number;
@@ -47,9 +50,9 @@ export const rawRebuild = async (
       const table = `doc_${spec.name}`;
       docs.exec(`CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, body TEXT NOT NULL)`);
       for (const index of spec.indexes ?? []) {
-        docs.exec(
-          `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${table}__${index.field.replaceAll('.', '_')}" ON "${table}" (${fieldExpression(index.field)})`,
-        );
+        const plan = planIndex(table, index);
+        if (plan.kind === 'array') ensureArrayIndex(docs, table, plan.field);
+        else docs.exec(plan.sql);
       }
       statements.set(spec.name, {
         get: docs.prepare(`SELECT body FROM "${table}" WHERE id = ?`),

@@ -6,8 +6,19 @@ export type Filter = Record<string, unknown>;
 export type Pipeline = Record<string, unknown>[];
 export type Sort = Record<string, 1 | -1>;
 
-/** A field read models query by; the embedded adapter turns it into an SQL expression index. */
-export type IndexSpec = { field: string; unique?: boolean };
+/**
+ * An index a read model declares; filters (and sorts) on its fields are answered from it.
+ * - `{ field }`: a scalar field (the embedded adapter: an SQL expression index).
+ * - `{ field, array: true }`: a top-level field holding an array of scalars (or one scalar);
+ *   equality and `$in` match any element, as MongoDB's multikey index does.
+ * - `{ fields }`: a compound index, for equality on the leading fields and a sort or range on
+ *   the next one (a queue filtered by status and priority, ordered by due time). Non-unique
+ *   ones end with `_id`, so a sort with its `_id` tie-breaker reads the index in order.
+ */
+export type IndexSpec =
+  | { field: string; unique?: boolean; array?: false }
+  | { field: string; array: true; unique?: never }
+  | { fields: readonly [string, ...string[]]; unique?: boolean };
 
 export type CollectionSpec = { name: string; indexes?: readonly IndexSpec[] };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore, Sort } from '../document-store.port';
 import { CheckpointMovedError } from '../errors';
+import { documentStoreIndexContract } from './document-store-indexes.contract';
 
 export type DocumentStoreFactory = () => Promise<DocumentStore>;
 
@@ -192,4 +193,13 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     await store.dropCollection(collection);
     expect(await store.count(collection, {})).toBe(0);
   });
+
+  it('counts with a filter SQL cannot decide alone', async () => {
+    await store.upsert(collection, aPerson({ name: 'Ada', age: 40 }));
+    await store.upsert(collection, aPerson({ name: 'Bob', age: 41 }));
+    await store.upsert(collection, aPerson({ name: 'Alan', age: 20 }));
+    expect(await store.count(collection, { age: { $gte: 30 }, name: { $regex: '^A' } })).toBe(1);
+  });
+
+  describe('compound and array indexes', () => documentStoreIndexContract(factory));
 };

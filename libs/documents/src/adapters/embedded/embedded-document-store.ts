@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { aggregate, find, update as applyUpdate } from 'mingo';
+import { Query, aggregate, find, update as applyUpdate } from 'mingo';
 import type {
   CollectionSpec,
   CollectionSwap,
@@ -15,7 +15,12 @@ import type {
 } from '../../document-store.port';
 import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../cursor';
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
-import { FIELD_NAME, fieldExpression, orderBy, pushDown } from './sql-pushdown';
+import { dropTable, ensureArrayIndex, planIndex, replaceTable, valuesTable } from './sql-indexes';
+import type { IndexedFields } from './sql-pushdown';
+import { afterKeyset, orderBy, orderedSelect, pushDown, sqlWhere } from './sql-pushdown';
+
+type Fields = { scalar: Set<string>; array: Set<string> };
+type Row = { body: string };
 
 export type EmbeddedDocumentStoreOptions = { filename: string; busyTimeoutMs?: number };
 
@@ -28,7 +33,8 @@ const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
  */
 export class EmbeddedDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
-  private readonly indexed = new Map<string, Set<string>>();
+  /** Per collection (also: its table exists), the fields SQL may evaluate. */
+  private readonly indexed = new Map<string, Fields>();
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
@@ -63,22 +69,24 @@ export class EmbeddedDocumentStore implements DocumentStore {
   ensureCollection(spec: CollectionSpec): Promise<void> {
     return this.guard(() => {
       const table = this.table(spec.name);
-      const fields = this.indexed.get(spec.name) ?? new Set<string>();
+      const fields = this.fields(spec.name);
+      // Existing data folders get new indexes here too (IF NOT EXISTS), without a rebuild.
       for (const index of spec.indexes ?? []) {
-        if (!FIELD_NAME.test(index.field)) throw new Error(`invalid index field ${index.field}`);
-        const indexName = `${table}__${index.field.replaceAll('.', '_')}`;
-        this.db.exec(
-          `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${indexName}" ON "${table}" (${fieldExpression(index.field)})`,
-        );
-        fields.add(index.field);
+        const plan = planIndex(table, index);
+        if (plan.kind === 'array') {
+          ensureArrayIndex(this.db, table, plan.field);
+          fields.array.add(plan.field);
+        } else {
+          this.db.exec(plan.sql);
+          plan.fields.forEach((field) => fields.scalar.add(field));
+        }
       }
-      this.indexed.set(spec.name, fields);
     });
   }
 
   dropCollection(name: string): Promise<void> {
     return this.guard(() => {
-      this.db.exec(`DROP TABLE IF EXISTS "${tableName(name)}"`);
+      dropTable(this.db, tableName(name));
       this.indexed.delete(name);
     });
   }
@@ -113,40 +121,32 @@ export class EmbeddedDocumentStore implements DocumentStore {
   ): Promise<Page<T>> {
     return this.guard(() => {
       const table = this.table(collection);
-      const indexed = this.indexed.get(collection) ?? new Set<string>();
+      const indexed = this.indexedFields(collection);
       const sort = totalSort(options.sort);
       const limit = options.limit ?? 1000;
       const cursor = options.cursor ? decodeCursor(options.cursor) : null;
       const where = pushDown(filter, indexed);
       const sqlOrder = orderBy(sort, indexed);
-      const directions = new Set(Object.values(sort));
+      const keyset = cursor ? afterKeyset(sort, cursor.values.concat(cursor.id)) : null;
 
-      if (where.complete && sqlOrder && directions.size === 1) {
-        const clauses = [...where.clauses];
-        const params: unknown[] = [...where.params];
-        if (cursor) {
-          const expressions = Object.keys(sort).map(fieldExpression);
-          clauses.push(
-            `(${expressions.join(', ')}) ${sort._id === 1 ? '>' : '<'} (${expressions.map(() => '?').join(', ')})`,
+      if (sqlOrder && (!cursor || keyset)) {
+        // SQL reads in sort order from the cursor on: only as many rows as the page needs.
+        const { sql: select, params } = orderedSelect(table, where, sqlOrder, keyset);
+        if (where.complete) {
+          const rows = this.sql
+            .prepare<unknown[], Row>(`${select} LIMIT ?`)
+            .all(...params, limit + 1);
+          return this.page(
+            rows.map((row) => JSON.parse(row.body) as T),
+            sort,
+            limit,
           );
-          params.push(...cursor.values);
         }
-        const rows = this.sql
-          .prepare<unknown[], { body: string }>(
-            `SELECT body FROM "${table}" ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${sqlOrder} LIMIT ?`,
-          )
-          .all(...params, limit + 1);
-        return this.page(
-          rows.map((row) => JSON.parse(row.body) as T),
-          sort,
-          limit,
-        );
+        return this.page(this.firstMatches<T>(select, params, filter, limit + 1), sort, limit);
       }
 
       const candidates = this.sql
-        .prepare<unknown[], { body: string }>(
-          `SELECT body FROM "${table}" ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}`,
-        )
+        .prepare<unknown[], Row>(`SELECT body FROM "${table}" ${sqlWhere(where.clauses)}`)
         .all(...where.params)
         .map((row) => JSON.parse(row.body) as T);
       const condition = cursor ? { $and: [filter, afterCursorFilter(sort, cursor)] } : filter;
@@ -156,6 +156,24 @@ export class EmbeddedDocumentStore implements DocumentStore {
         .all() as T[];
       return this.page(items, sort, limit);
     });
+  }
+
+  /** Streams the rows of `select`, keeping the first `wanted` that mingo says match. */
+  private firstMatches<T extends Document>(
+    select: string,
+    params: unknown[],
+    filter: Filter,
+    wanted: number,
+  ): T[] {
+    const query = new Query(filter);
+    const items: T[] = [];
+    for (const row of this.sql.prepare<unknown[], Row>(select).iterate(...params)) {
+      const document = JSON.parse(row.body) as T;
+      if (!query.test(document)) continue;
+      items.push(document);
+      if (items.length >= wanted) break;
+    }
+    return items;
   }
 
   private page<T extends Document>(
@@ -174,20 +192,24 @@ export class EmbeddedDocumentStore implements DocumentStore {
   count(collection: string, filter: Filter): Promise<number> {
     return this.guard(() => {
       const table = this.table(collection);
-      const where = pushDown(filter, this.indexed.get(collection) ?? new Set());
-      const sqlWhere = where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : '';
+      const where = pushDown(filter, this.indexedFields(collection));
+      const select = `FROM "${table}" ${sqlWhere(where.clauses)}`;
       if (where.complete) {
         return (
           this.sql
-            .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM "${table}" ${sqlWhere}`)
+            .prepare<unknown[], { n: number }>(`SELECT count(*) AS n ${select}`)
             .get(...where.params)?.n ?? 0
         );
       }
-      const rows = this.sql
-        .prepare<unknown[], { body: string }>(`SELECT body FROM "${table}" ${sqlWhere}`)
-        .all(...where.params)
-        .map((row) => JSON.parse(row.body) as Document);
-      return find(rows, filter).all().length;
+      // One row at a time: counting never holds the collection in memory.
+      const query = new Query(filter);
+      let n = 0;
+      for (const row of this.sql
+        .prepare<unknown[], Row>(`SELECT body ${select}`)
+        .iterate(...where.params)) {
+        if (query.test(JSON.parse(row.body) as Document)) n += 1;
+      }
+      return n;
     });
   }
 
@@ -195,15 +217,19 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(() => {
       const first = pipeline[0];
       const match = first && '$match' in first ? (first.$match as Filter) : null;
-      const indexed = this.indexed.get(collection) ?? new Set<string>();
-      const where = match ? pushDown(match, indexed) : { clauses: [], params: [] };
+      const table = this.table(collection);
+      const where = match
+        ? pushDown(match, this.indexedFields(collection))
+        : { clauses: [], params: [] };
+      // mingo pulls the documents one at a time; only what its stages keep stays in memory.
       const rows = this.sql
-        .prepare<unknown[], { body: string }>(
-          `SELECT body FROM "${this.table(collection)}" ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}`,
-        )
-        .all(...where.params)
-        .map((row) => JSON.parse(row.body) as Document);
-      return aggregate(rows, pipeline) as T[];
+        .prepare<unknown[], Row>(`SELECT body FROM "${table}" ${sqlWhere(where.clauses)}`)
+        .iterate(...where.params);
+      try {
+        return aggregate(parsed(rows), pipeline) as T[];
+      } finally {
+        rows.return?.();
+      }
     });
   }
 
@@ -292,29 +318,8 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(() =>
       this.db.transaction(() => {
         for (const { shadow, live } of swap.collections) {
-          const fields = this.indexed.get(shadow) ?? new Set<string>();
-          const shadowTable = this.table(shadow);
-          const liveTable = tableName(live);
-          this.db.exec(`DROP TABLE IF EXISTS "${liveTable}"`);
-          this.db.exec(`ALTER TABLE "${shadowTable}" RENAME TO "${liveTable}"`);
-          // Indexes follow the table but keep the shadow's names: give them the live names.
-          const indexes = this.sql
-            .prepare<[string], { name: string; sql: string | null }>(
-              "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
-            )
-            .all(liveTable);
-          for (const index of indexes) {
-            if (!index.sql || !index.name.startsWith(`${shadowTable}__`)) continue;
-            this.db.exec(`DROP INDEX "${index.name}"`);
-            this.db.exec(
-              index.sql
-                .replace(
-                  `"${index.name}"`,
-                  `"${liveTable}__${index.name.slice(shadowTable.length + 2)}"`,
-                )
-                .replace(`"${shadowTable}"`, `"${liveTable}"`),
-            );
-          }
+          const fields = this.fields(shadow);
+          replaceTable(this.db, this.table(shadow), tableName(live));
           this.indexed.set(live, fields);
           this.indexed.delete(shadow);
         }
@@ -374,9 +379,19 @@ export class EmbeddedDocumentStore implements DocumentStore {
       this.db.exec(
         `CREATE TABLE IF NOT EXISTS "${table}" (id TEXT PRIMARY KEY, body TEXT NOT NULL)`,
       );
-      this.indexed.set(collection, new Set());
+      this.indexed.set(collection, { scalar: new Set(), array: new Set() });
     }
     return table;
+  }
+
+  private fields(collection: string): Fields {
+    this.table(collection);
+    return this.indexed.get(collection) as Fields;
+  }
+
+  private indexedFields(collection: string): IndexedFields {
+    const { scalar, array } = this.fields(collection);
+    return { scalar, array, values: valuesTable(tableName(collection)) };
   }
 
   private guard<T>(work: () => T): Promise<T> {
@@ -386,6 +401,10 @@ export class EmbeddedDocumentStore implements DocumentStore {
       return Promise.reject(translate(error));
     }
   }
+}
+
+function* parsed(rows: Iterable<Row>): Generator<Document> {
+  for (const row of rows) yield JSON.parse(row.body) as Document;
 }
 
 const tableName = (collection: string): string => {

@@ -8,58 +8,147 @@ const OPERATORS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt:
 
 export type SqlWhere = { clauses: string[]; params: Scalar[]; complete: boolean };
 
+/**
+ * What SQL may evaluate for a collection: `scalar` fields (single or compound expression
+ * indexes), `array` fields (their elements in the `values` table, see sql-indexes.ts).
+ */
+export type IndexedFields = {
+  scalar: ReadonlySet<string>;
+  array: ReadonlySet<string>;
+  /** The table of array elements: (field, value, id). */
+  values: string;
+};
+
 /** The SQL expression of a field: the primary key column for `_id`, a JSON path otherwise. */
 export const fieldExpression = (field: string): string =>
   field === '_id' ? 'id' : `json_extract(body, '$.${field}')`;
 
 export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** One value or a list, bound as a single JSON parameter so any list length is one statement. */
+const inList = (operand: Scalar[]): { sql: string; param: string } => ({
+  sql: 'IN (SELECT value FROM json_each(?))',
+  param: JSON.stringify(operand),
+});
+
+const scalarCondition = (field: string, condition: unknown, where: SqlWhere): void => {
+  const expression = fieldExpression(field);
+  if (isScalar(condition)) {
+    where.clauses.push(`${expression} = ?`);
+    where.params.push(condition);
+    return;
+  }
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition)) {
+    where.complete = false;
+    return;
+  }
+  for (const [operator, operand] of Object.entries(condition as Record<string, unknown>)) {
+    const sql = OPERATORS[operator];
+    if (sql && isScalar(operand)) {
+      where.clauses.push(`${expression} ${sql} ?`);
+      where.params.push(operand);
+    } else if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
+      const list = inList(operand);
+      where.clauses.push(`${expression} ${list.sql}`);
+      where.params.push(list.param);
+    } else {
+      where.complete = false;
+    }
+  }
+};
+
+/** Equality and `$in` on an array field: any element (or the scalar itself) matches. */
+const arrayCondition = (
+  field: string,
+  condition: unknown,
+  values: string,
+  where: SqlWhere,
+): void => {
+  const elements = (sql: string): string =>
+    `id IN (SELECT id FROM "${values}" WHERE field = '${field}' AND value ${sql})`;
+  const operators =
+    condition && typeof condition === 'object' && !Array.isArray(condition)
+      ? Object.entries(condition as Record<string, unknown>)
+      : [['$eq', condition] as const];
+  for (const [operator, operand] of operators) {
+    if (operator === '$eq' && isScalar(operand)) {
+      where.clauses.push(elements('= ?'));
+      where.params.push(operand);
+    } else if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
+      const list = inList(operand);
+      where.clauses.push(elements(list.sql));
+      where.params.push(list.param);
+    } else {
+      where.complete = false;
+    }
+  }
+};
+
 /**
- * Pushes equality, range and `$in` conditions on indexed scalar fields down to SQL. The SQL
- * only narrows the rows; mingo still evaluates the whole filter, so pushing down is always
- * safe. `complete` says the SQL alone decides the filter (then sort and limit can go too).
+ * Pushes equality, range and `$in` conditions on indexed scalar fields, and equality and `$in`
+ * on indexed array fields, down to SQL. The SQL only narrows the rows; mingo still evaluates
+ * the whole filter, so pushing down is always safe. `complete` says the SQL alone decides the
+ * filter (then sort and limit can go too).
  */
-export const pushDown = (filter: Filter, indexed: ReadonlySet<string>): SqlWhere => {
+export const pushDown = (filter: Filter, indexed: IndexedFields): SqlWhere => {
   const where: SqlWhere = { clauses: [], params: [], complete: true };
   for (const [field, condition] of Object.entries(filter)) {
-    if (!(field === '_id' || indexed.has(field))) {
-      where.complete = false;
-      continue;
-    }
-    const expression = fieldExpression(field);
-    if (isScalar(condition)) {
-      where.clauses.push(`${expression} = ?`);
-      where.params.push(condition);
-      continue;
-    }
-    if (!condition || typeof condition !== 'object' || Array.isArray(condition)) {
-      where.complete = false;
-      continue;
-    }
-    for (const [operator, operand] of Object.entries(condition as Record<string, unknown>)) {
-      const sql = OPERATORS[operator];
-      if (sql && isScalar(operand)) {
-        where.clauses.push(`${expression} ${sql} ?`);
-        where.params.push(operand);
-      } else if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
-        where.clauses.push(
-          operand.length === 0 ? '0' : `${expression} IN (${operand.map(() => '?').join(',')})`,
-        );
-        where.params.push(...operand);
-      } else {
-        where.complete = false;
-      }
-    }
+    if (indexed.array.has(field)) arrayCondition(field, condition, indexed.values, where);
+    else if (field === '_id' || indexed.scalar.has(field)) scalarCondition(field, condition, where);
+    else where.complete = false;
   }
   return where;
 };
 
-/** ORDER BY for a sort whose every field is indexed (or `_id`); null when SQL cannot sort it. */
-export const orderBy = (sort: Sort, indexed: ReadonlySet<string>): string | null => {
-  const parts: string[] = [];
-  for (const [field, direction] of Object.entries(sort)) {
-    if (!(field === '_id' || indexed.has(field))) return null;
-    parts.push(`${fieldExpression(field)} ${direction === 1 ? 'ASC' : 'DESC'}`);
-  }
-  return parts.join(', ');
+const sortable = (field: string, indexed: IndexedFields): boolean =>
+  field === '_id' || (indexed.scalar.has(field) && !indexed.array.has(field));
+
+/**
+ * ORDER BY for a sort in one direction whose every field is an indexed scalar (or `_id`);
+ * null when SQL cannot sort it.
+ */
+export const orderBy = (sort: Sort, indexed: IndexedFields): string | null => {
+  const entries = Object.entries(sort);
+  if (new Set(entries.map(([, direction]) => direction)).size > 1) return null;
+  if (!entries.every(([field]) => sortable(field, indexed))) return null;
+  return entries
+    .map(([field, direction]) => `${fieldExpression(field)} ${direction === 1 ? 'ASC' : 'DESC'}`)
+    .join(', ');
 };
+
+/**
+ * Rows strictly after a page's last one, in the order of `orderBy` (one direction). The row
+ * value comparison is exact; the leading `>=` on the first field lets SQLite start an index
+ * range scan there instead of filtering from the top. Null when a value cannot be bound.
+ */
+export const afterKeyset = (
+  sort: Sort,
+  values: readonly unknown[],
+): { clauses: string[]; params: Scalar[] } | null => {
+  const fields = Object.keys(sort);
+  if (fields.length === 0 || values.length !== fields.length || !values.every(isScalar))
+    return null;
+  const ascending = Object.values(sort)[0] === 1;
+  const expressions = fields.map(fieldExpression);
+  return {
+    clauses: [
+      `${expressions[0] ?? 'id'} ${ascending ? '>=' : '<='} ?`,
+      `(${expressions.join(', ')}) ${ascending ? '>' : '<'} (${expressions.map(() => '?').join(', ')})`,
+    ],
+    params: [values[0] as Scalar, ...values],
+  };
+};
+
+export const sqlWhere = (clauses: readonly string[]): string =>
+  clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+
+/** The rows of a page in sort order from the cursor on; the caller adds LIMIT or streams. */
+export const orderedSelect = (
+  table: string,
+  where: Pick<SqlWhere, 'clauses' | 'params'>,
+  order: string,
+  keyset: { clauses: string[]; params: Scalar[] } | null,
+): { sql: string; params: Scalar[] } => ({
+  sql: `SELECT body FROM "${table}" ${sqlWhere([...where.clauses, ...(keyset?.clauses ?? [])])} ORDER BY ${order}`,
+  params: [...where.params, ...(keyset?.params ?? [])],
+});

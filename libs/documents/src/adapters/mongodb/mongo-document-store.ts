@@ -18,10 +18,10 @@ import { translateMongoError } from './mongo-errors';
 import {
   CHECKPOINTS_COLLECTION,
   assertCollectionName,
-  assertFieldPath,
   assertSafePipeline,
   assertSafeQuery,
   databaseNameFromUrl,
+  indexKeys,
   pageQuery,
   supportsTransactions,
   toMongoUpdate,
@@ -83,8 +83,8 @@ export class MongoDocumentStore implements DocumentStore {
     return this.guard(async () => {
       const collection = this.collection(spec.name);
       for (const index of spec.indexes ?? []) {
-        assertFieldPath(index.field);
-        await collection.createIndex({ [index.field]: 1 }, { unique: index.unique ?? false });
+        const { keys, unique } = indexKeys(index);
+        await collection.createIndex(keys, { unique });
       }
     });
   }

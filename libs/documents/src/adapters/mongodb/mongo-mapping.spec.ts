@@ -5,6 +5,7 @@ import {
   assertSafeQuery,
   checkpointMove,
   databaseNameFromUrl,
+  indexKeys,
   olderThanFilter,
   pageQuery,
   supportsTransactions,
@@ -98,6 +99,40 @@ describe('MongoDB mapping', () => {
       expect(() => pageQuery({}, { sort: { $natural: 1 } })).toThrow(/invalid field/);
       expect(() => pageQuery({}, { limit: 0 })).toThrow(/invalid limit/);
       expect(() => pageQuery({}, { cursor: 'not-ours' })).toThrow(/cursor/);
+    });
+  });
+
+  describe('indexes', () => {
+    it('creates ascending keys; a non-unique compound index ends with _id for the tie-breaker', () => {
+      expect(indexKeys({ field: 'status' })).toEqual({ keys: { status: 1 }, unique: false });
+      expect(indexKeys({ field: 'tokenHash', unique: true })).toEqual({
+        keys: { tokenHash: 1 },
+        unique: true,
+      });
+      expect(indexKeys({ fields: ['status', 'priority', 'due'] })).toEqual({
+        keys: { status: 1, priority: 1, due: 1, _id: 1 },
+        unique: false,
+      });
+      expect(indexKeys({ fields: ['a', 'b'], unique: true })).toEqual({
+        keys: { a: 1, b: 1 },
+        unique: true,
+      });
+    });
+
+    it('indexes an array field as a plain key (MongoDB makes it multikey)', () => {
+      expect(indexKeys({ field: 'tags', array: true })).toEqual({
+        keys: { tags: 1 },
+        unique: false,
+      });
+    });
+
+    it('refuses unsafe fields and array indexes it cannot honour like the embedded store', () => {
+      expect(() => indexKeys({ field: '$where' })).toThrow(/invalid field/);
+      expect(() => indexKeys({ fields: ['ok', 'a..b'] })).toThrow(/invalid field/);
+      expect(() => indexKeys({ field: 'a.b', array: true })).toThrow(/top-level/);
+      expect(() => indexKeys({ field: 'tags', array: true, unique: true } as never)).toThrow(
+        /cannot be unique/,
+      );
     });
   });
 

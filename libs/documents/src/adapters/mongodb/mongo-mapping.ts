@@ -1,4 +1,11 @@
-import type { Filter, FindOptions, Pipeline, Sort, Update } from '../../document-store.port';
+import type {
+  Filter,
+  FindOptions,
+  IndexSpec,
+  Pipeline,
+  Sort,
+  Update,
+} from '../../document-store.port';
 import { afterCursorFilter, decodeCursor, totalSort } from '../../cursor';
 
 export const DEFAULT_DATABASE = 'crm';
@@ -32,6 +39,27 @@ export const assertSafeQuery = (value: unknown): void => {
     if (FORBIDDEN_OPERATORS.has(key)) throw new Error(`operator ${key} is not allowed`);
     assertSafeQuery(nested);
   }
+};
+
+/**
+ * The MongoDB index for a declared one: ascending keys; an array field is an ordinary key
+ * (MongoDB makes it multikey); a non-unique compound index ends with `_id`, so a sort with the
+ * `_id` tie-breaker is read from the index instead of sorted in memory.
+ */
+export const indexKeys = (index: IndexSpec): { keys: Record<string, 1>; unique: boolean } => {
+  const unique = index.unique === true;
+  if ('fields' in index) {
+    if (index.fields.length === 0) throw new Error('a compound index needs at least one field');
+    index.fields.forEach(assertFieldPath);
+    const fields = unique ? [...index.fields] : [...index.fields, '_id'];
+    return { keys: Object.fromEntries(fields.map((field) => [field, 1 as const])), unique };
+  }
+  const { field } = index;
+  assertFieldPath(field);
+  if (index.array && field.includes('.'))
+    throw new Error(`array index field ${field} must be a top-level field`);
+  if (index.array && unique) throw new Error(`array index on ${field} cannot be unique`);
+  return { keys: { [field]: 1 }, unique };
 };
 
 /** The database named in the URL path (`mongodb://host/crm?...`), else `crm`. */

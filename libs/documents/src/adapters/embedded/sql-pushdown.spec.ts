@@ -1,0 +1,130 @@
+import type { IndexedFields } from './sql-pushdown';
+import { afterKeyset, orderBy, orderedSelect, pushDown } from './sql-pushdown';
+import { arrayTriggersSql, planIndex, valuesTable } from './sql-indexes';
+
+const indexed = (scalar: string[], array: string[] = []): IndexedFields => ({
+  scalar: new Set(scalar),
+  array: new Set(array),
+  values: 'doc_t#values',
+});
+
+const extract = (field: string) => `json_extract(body, '$.${field}')`;
+
+describe('SQL pushdown', () => {
+  it('pushes equality and ranges on indexed scalar fields, and says SQL decides alone', () => {
+    expect(
+      pushDown({ status: 'open', due: { $gte: 'a', $lt: 'b' } }, indexed(['status', 'due'])),
+    ).toEqual({
+      clauses: [`${extract('status')} = ?`, `${extract('due')} >= ?`, `${extract('due')} < ?`],
+      params: ['open', 'a', 'b'],
+      complete: true,
+    });
+  });
+
+  it('binds a $in list of any length as one JSON parameter', () => {
+    expect(pushDown({ _id: { $in: ['a', 'b', 3] } }, indexed([]))).toEqual({
+      clauses: ['id IN (SELECT value FROM json_each(?))'],
+      params: ['["a","b",3]'],
+      complete: true,
+    });
+  });
+
+  it('matches array fields through their elements table, for equality and $in', () => {
+    expect(
+      pushDown({ tags: 'vip', labels: { $in: ['x', 'y'] } }, indexed([], ['tags', 'labels'])),
+    ).toEqual({
+      clauses: [
+        `id IN (SELECT id FROM "doc_t#values" WHERE field = 'tags' AND value = ?)`,
+        `id IN (SELECT id FROM "doc_t#values" WHERE field = 'labels' AND value IN (SELECT value FROM json_each(?)))`,
+      ],
+      params: ['vip', '["x","y"]'],
+      complete: true,
+    });
+  });
+
+  it('leaves what SQL cannot decide to mingo: unindexed fields, nulls, whole arrays, ranges on arrays', () => {
+    for (const filter of [
+      { name: 'Ada' },
+      { status: null },
+      { tags: ['a', 'b'] },
+      { tags: { $gt: 'a' } },
+      { tags: null },
+      { status: { $ne: 'open' } },
+      { status: true },
+    ]) {
+      expect(pushDown(filter, indexed(['status'], ['tags'])).complete).toBe(false);
+    }
+    expect(pushDown({ tags: { $gt: 'a' } }, indexed([], ['tags'])).clauses).toEqual([]);
+  });
+
+  it('orders in SQL only by indexed scalar fields in one direction', () => {
+    expect(orderBy({ due: 1, _id: 1 }, indexed(['due']))).toBe(`${extract('due')} ASC, id ASC`);
+    expect(orderBy({ due: -1, _id: -1 }, indexed(['due']))).toBe(`${extract('due')} DESC, id DESC`);
+    expect(orderBy({ due: 1, _id: -1 }, indexed(['due']))).toBeNull();
+    expect(orderBy({ name: 1, _id: 1 }, indexed(['due']))).toBeNull();
+    expect(orderBy({ tags: 1, _id: 1 }, indexed(['tags'], ['tags']))).toBeNull();
+  });
+
+  it('continues after a cursor with an exact row value comparison led by an index range', () => {
+    expect(afterKeyset({ due: 1, _id: 1 }, ['2024-01-01', 't-9'])).toEqual({
+      clauses: [`${extract('due')} >= ?`, `(${extract('due')}, id) > (?, ?)`],
+      params: ['2024-01-01', '2024-01-01', 't-9'],
+    });
+    expect(afterKeyset({ createdAt: -1, _id: -1 }, ['x', 'c-1'])?.clauses).toEqual([
+      `${extract('createdAt')} <= ?`,
+      `(${extract('createdAt')}, id) < (?, ?)`,
+    ]);
+    // A missing sort value cannot be compared in SQL: the caller pages in mingo instead.
+    expect(afterKeyset({ due: 1, _id: 1 }, [null, 't-9'])).toBeNull();
+  });
+
+  it('selects the page in sort order after the cursor', () => {
+    const where = pushDown({ status: 'open' }, indexed(['status', 'due']));
+    expect(
+      orderedSelect('doc_t', where, 'ORDER_TERMS', afterKeyset({ due: 1, _id: 1 }, ['d', 'i'])),
+    ).toEqual({
+      sql: `SELECT body FROM "doc_t" WHERE ${extract('status')} = ? AND ${extract('due')} >= ? AND (${extract('due')}, id) > (?, ?) ORDER BY ORDER_TERMS`,
+      params: ['open', 'd', 'd', 'i'],
+    });
+  });
+});
+
+describe('SQL indexes', () => {
+  it('creates a compound expression index ending with the primary key unless unique', () => {
+    expect(planIndex('doc_t', { fields: ['status', 'priority', 'due'] })).toEqual({
+      kind: 'scalar',
+      fields: ['status', 'priority', 'due'],
+      sql: `CREATE INDEX IF NOT EXISTS "doc_t__status+priority+due" ON "doc_t" (${extract('status')}, ${extract('priority')}, ${extract('due')}, id)`,
+    });
+    expect(planIndex('doc_t', { fields: ['a', 'b.c'], unique: true })).toMatchObject({
+      sql: `CREATE UNIQUE INDEX IF NOT EXISTS "doc_t__a+b_c" ON "doc_t" (${extract('a')}, ${extract('b.c')})`,
+    });
+  });
+
+  it('keeps single-field indexes as they were, so existing data folders need no rebuild', () => {
+    expect(planIndex('doc_t', { field: 'status' })).toEqual({
+      kind: 'scalar',
+      fields: ['status'],
+      sql: `CREATE INDEX IF NOT EXISTS "doc_t__status" ON "doc_t" (${extract('status')})`,
+    });
+  });
+
+  it('refuses index declarations it cannot honour', () => {
+    expect(() => planIndex('doc_t', { field: "x') --" })).toThrow(/invalid index field/);
+    expect(() => planIndex('doc_t', { fields: ['ok', 'not ok'] })).toThrow(/invalid index field/);
+    expect(() => planIndex('doc_t', { field: 'a.b', array: true })).toThrow(/top-level/);
+    expect(() => planIndex('doc_t', { field: 'tags', array: true, unique: true } as never)).toThrow(
+      /cannot be unique/,
+    );
+  });
+
+  it('keeps array elements with triggers that clear what a replaced row left behind', () => {
+    const [insert, update, remove] = arrayTriggersSql('doc_t', 'tags');
+    expect(valuesTable('doc_t')).toBe('doc_t#values');
+    expect(insert).toContain(
+      `AFTER INSERT ON "doc_t" BEGIN DELETE FROM "doc_t#values" WHERE id = new.id AND field = 'tags';`,
+    );
+    expect(update).toContain('AFTER UPDATE OF id, body');
+    expect(remove).toContain(`DELETE FROM "doc_t#values" WHERE id = old.id AND field = 'tags';`);
+  });
+});

@@ -2,7 +2,7 @@ import { EmbeddedDocumentStore } from '@crm/documents';
 import { ProjectionUnitOfWork } from '@crm/eventsourcing';
 import { CUSTOMER_PROFILES } from '@crm/customers';
 import type { OrderEvent } from '@crm/sales';
-import { customerValueProjection } from '../customer-value/customer-value.projection';
+import { customerValueProjections } from '../customer-value/customer-value.projection';
 import {
   orderCancelled,
   orderPlaced,
@@ -29,7 +29,7 @@ describe('the campaign audience source', () => {
   const orders = async (events: OrderEvent[]) => {
     const unitOfWork = new ProjectionUnitOfWork(store);
     for (const event of events.map(recordedEvent)) {
-      await customerValueProjection.apply(event, unitOfWork);
+      for (const projection of customerValueProjections) await projection.apply(event, unitOfWork);
     }
     await store.commit({ writes: unitOfWork.writes });
   };
@@ -37,7 +37,8 @@ describe('the campaign audience source', () => {
   beforeAll(async () => {
     store = new EmbeddedDocumentStore({ filename: ':memory:' });
     await store.ensureCollection({ name: CUSTOMER_PROFILES });
-    for (const spec of customerValueProjection.collections) await store.ensureCollection(spec);
+    for (const projection of customerValueProjections)
+      for (const spec of projection.collections) await store.ensureCollection(spec);
     await profile('ada', ['vip', 'newsletter']);
     await profile('bob', ['vip']);
     await profile('cy', ['newsletter']);

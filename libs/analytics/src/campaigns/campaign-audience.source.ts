@@ -5,9 +5,12 @@ import { CUSTOMER_PROFILE_PROJECTION, CUSTOMER_PROFILES } from '@crm/customers';
 import type { AudienceRule, AudienceSource } from '@crm/marketing';
 import {
   CUSTOMER_VALUE,
-  CUSTOMER_VALUE_BY_CURRENCY,
   CUSTOMER_VALUE_PROJECTION,
 } from '../customer-value/customer-value.document';
+import {
+  CUSTOMER_VALUE_RANKING,
+  CUSTOMER_VALUE_RANKING_PROJECTION,
+} from '../customer-value/customer-value-ranking.document';
 import { isRfmSegment, RFM_SEGMENTS } from '../rfm/rfm-segments';
 import { customerIdsInSegment } from '../rfm/rfm.queries';
 
@@ -26,7 +29,11 @@ const range = (low: unknown, high: unknown): Record<string, unknown> => ({
  */
 @Injectable()
 export class CampaignAudienceSource implements AudienceSource {
-  readonly projections = [CUSTOMER_PROFILE_PROJECTION, CUSTOMER_VALUE_PROJECTION];
+  readonly projections = [
+    CUSTOMER_PROFILE_PROJECTION,
+    CUSTOMER_VALUE_PROJECTION,
+    CUSTOMER_VALUE_RANKING_PROJECTION,
+  ];
   readonly segmentNames = RFM_SEGMENTS;
 
   constructor(@Inject(DOCUMENT_STORE) private readonly documents: DocumentStore) {}
@@ -46,7 +53,8 @@ export class CampaignAudienceSource implements AudienceSource {
     min,
     max,
   }: NonNullable<AudienceRule['value']>): Promise<string[]> {
-    return this.customerIds(CUSTOMER_VALUE_BY_CURRENCY, { currency, amount: range(min, max) });
+    // Ranked value: a survivor counts its merged customers' orders, a merged customer has none.
+    return this.customerIds(CUSTOMER_VALUE_RANKING, { currency, amount: range(min, max) });
   }
 
   customerIdsByLastOrder(from: Date | null, to: Date | null): Promise<string[]> {

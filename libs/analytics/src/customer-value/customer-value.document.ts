@@ -30,7 +30,7 @@ export type CustomerValueDocument = {
   _position?: number;
 };
 
-/** The same summary, one row per (customer, currency), for indexed top-N and totals. */
+/** One row per ranked customer and currency, for indexed top-N (see the ranking projection). */
 export type CustomerCurrencyValueDocument = CurrencyValue & {
   _id: string;
   customerId: string;
@@ -39,7 +39,6 @@ export type CustomerCurrencyValueDocument = CurrencyValue & {
 
 export const CUSTOMER_VALUE = 'customer_value';
 export const CUSTOMER_VALUE_ORDERS = 'customer_value_orders';
-export const CUSTOMER_VALUE_BY_CURRENCY = 'customer_value_by_currency';
 export const CUSTOMER_VALUE_PROJECTION = 'customer-value';
 
 export const currencyRowId = (customerId: string, currency: string): string =>

@@ -16,7 +16,7 @@ export const VALUE_EVENT_TYPES: readonly ValueEvent['type'][] = [
   'RefundIssued',
 ];
 
-const exact = (amount: number): number => {
+export const exactAmount = (amount: number): number => {
   if (!Number.isSafeInteger(amount))
     throw new RangeError(`customer value ${amount} is past exact minor units`);
   return amount;
@@ -26,12 +26,13 @@ const exact = (amount: number): number => {
 const averageOf = (amount: number, orders: number): number =>
   Number((2n * BigInt(amount) + BigInt(orders)) / (2n * BigInt(orders)));
 
-const byCurrency = (orders: readonly CountedOrder[]): CurrencyValue[] => {
+/** Σ value, order count and average per currency of these orders, by currency code. */
+export const currencyValuesOf = (orders: readonly CountedOrder[]): CurrencyValue[] => {
   const totals = new Map<string, { amount: number; orders: number }>();
   for (const order of orders) {
     const current = totals.get(order.currency) ?? { amount: 0, orders: 0 };
     totals.set(order.currency, {
-      amount: exact(current.amount + order.value),
+      amount: exactAmount(current.amount + order.value),
       orders: current.orders + 1,
     });
   }
@@ -42,6 +43,29 @@ const byCurrency = (orders: readonly CountedOrder[]): CurrencyValue[] => {
       amount,
       orders: count,
       average: averageOf(amount, count),
+    }));
+};
+
+/** Several customers' values as one: sums per currency, the average over all their orders. */
+export const combineCurrencyValues = (
+  parts: readonly (readonly CurrencyValue[])[],
+): CurrencyValue[] => {
+  if (parts.length === 1) return [...(parts[0] ?? [])];
+  const totals = new Map<string, { amount: number; orders: number }>();
+  for (const value of parts.flat()) {
+    const current = totals.get(value.currency) ?? { amount: 0, orders: 0 };
+    totals.set(value.currency, {
+      amount: exactAmount(current.amount + value.amount),
+      orders: current.orders + value.orders,
+    });
+  }
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, { amount, orders }]) => ({
+      currency,
+      amount,
+      orders,
+      average: averageOf(amount, orders),
     }));
 };
 
@@ -59,7 +83,7 @@ export const summarize = (
   _id: customerId,
   customerId,
   orderCount: orders.length,
-  value: byCurrency(orders),
+  value: currencyValuesOf(orders),
   firstOrderAt: placedAt(orders, 'first'),
   lastOrderAt: placedAt(orders, 'last'),
 });
@@ -79,7 +103,7 @@ const nextOrders = (orders: CountedOrder[], event: ValueEvent): CountedOrder[] =
     case 'RefundIssued':
       // A refund of a cancelled order finds no live order here: a cancelled order is already worth 0.
       return orders.map((o) =>
-        o.orderId === orderId ? { ...o, value: exact(o.value - event.data.amount) } : o,
+        o.orderId === orderId ? { ...o, value: exactAmount(o.value - event.data.amount) } : o,
       );
     default: {
       const unknownEvent: never = event;

@@ -7,7 +7,7 @@ import type { RecordedEvent } from '@crm/eventsourcing';
 import { ProjectionUnitOfWork } from '@crm/eventsourcing';
 import type { CustomerValueDocument } from './customer-value.document';
 import { CUSTOMER_VALUE } from './customer-value.document';
-import { customerValueProjection } from './customer-value.projection';
+import { customerValueProjections } from './customer-value.projection';
 import { customerValueReport } from './customer-value.queries';
 import type { ExpectedCustomerValue } from './testing/independent-fold';
 import { independentCustomerValues } from './testing/independent-fold';
@@ -19,21 +19,27 @@ const projectInPages = async (
   events: readonly RecordedEvent[],
   pageSize: number,
 ) => {
-  for (const spec of customerValueProjection.collections) await store.ensureCollection(spec);
-  let checkpoint: number | null = null;
+  for (const projection of customerValueProjections)
+    for (const spec of projection.collections) await store.ensureCollection(spec);
+  const checkpoints = new Map<string, number | null>();
   for (let start = 0; start < events.length; start += pageSize) {
     const page = events.slice(start, start + pageSize);
-    const unitOfWork = new ProjectionUnitOfWork(store);
-    for (const event of page) {
-      if (customerValueProjection.handles.includes(event.type))
-        await customerValueProjection.apply(event, unitOfWork);
-    }
     const position = page.at(-1)?.position ?? 0;
-    await store.commit({
-      writes: unitOfWork.writes,
-      checkpoint: { name: customerValueProjection.name, position, expected: checkpoint },
-    });
-    checkpoint = position;
+    for (const projection of customerValueProjections) {
+      const unitOfWork = new ProjectionUnitOfWork(store);
+      for (const event of page) {
+        if (projection.handles.includes(event.type)) await projection.apply(event, unitOfWork);
+      }
+      await store.commit({
+        writes: unitOfWork.writes,
+        checkpoint: {
+          name: projection.name,
+          position,
+          expected: checkpoints.get(projection.name) ?? null,
+        },
+      });
+      checkpoints.set(projection.name, position);
+    }
   }
 };
 

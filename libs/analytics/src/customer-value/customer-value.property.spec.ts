@@ -4,8 +4,10 @@ import type {
   CustomerCurrencyValueDocument,
   CustomerValueDocument,
 } from './customer-value.document';
-import { CUSTOMER_VALUE, CUSTOMER_VALUE_BY_CURRENCY } from './customer-value.document';
-import { customerValueProjection } from './customer-value.projection';
+import { CUSTOMER_VALUE } from './customer-value.document';
+import { customerValueProjections } from './customer-value.projection';
+import type { CurrencyTotalDocument } from './customer-value-ranking.document';
+import { CUSTOMER_VALUE_RANKING, CUSTOMER_VALUE_TOTALS } from './customer-value-ranking.document';
 import { independentCustomerValues } from './testing/independent-fold';
 import { InMemoryProjectionContext } from './testing/in-memory-projection-context';
 import { orderSteps, runSteps } from './testing/order-history.arbitrary';
@@ -15,8 +17,8 @@ const project = async (
   context = new InMemoryProjectionContext(),
 ) => {
   for (const event of events) {
-    if (customerValueProjection.handles.includes(event.type))
-      await customerValueProjection.apply(event, context);
+    for (const projection of customerValueProjections)
+      if (projection.handles.includes(event.type)) await projection.apply(event, context);
   }
   return context;
 };
@@ -46,7 +48,7 @@ describe('customer value read model (property)', () => {
     );
   });
 
-  it('keeps one per-currency row per customer and currency it has live orders in, matching the summary', async () => {
+  it('ranks each customer (none merged) in every currency it has live orders in, matching the summary', async () => {
     await fc.assert(
       fc.asyncProperty(orderSteps(), async (steps) => {
         const context = await project(runSteps(steps));
@@ -54,13 +56,42 @@ describe('customer value read model (property)', () => {
           .all<CustomerValueDocument>(CUSTOMER_VALUE)
           .flatMap((d) => d.value.map((v) => ({ customerId: d.customerId, ...v })));
         const rows = context
-          .all<CustomerCurrencyValueDocument>(CUSTOMER_VALUE_BY_CURRENCY)
+          .all<CustomerCurrencyValueDocument>(CUSTOMER_VALUE_RANKING)
           .map(({ _id: _ignored, _position, ...row }) => row);
         const key = (r: { customerId: string; currency: string }) =>
           `${r.customerId}:${r.currency}`;
         expect(rows.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
           expected.sort((a, b) => key(a).localeCompare(key(b))),
         );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps running totals per currency equal to the sum over the customers', async () => {
+    await fc.assert(
+      fc.asyncProperty(orderSteps(), async (steps) => {
+        const context = await project(runSteps(steps));
+        const expected = new Map<string, { amount: number; customers: number; orders: number }>();
+        for (const document of context.all<CustomerValueDocument>(CUSTOMER_VALUE)) {
+          for (const v of document.value) {
+            const total = expected.get(v.currency) ?? { amount: 0, customers: 0, orders: 0 };
+            expected.set(v.currency, {
+              amount: total.amount + v.amount,
+              customers: total.customers + 1,
+              orders: total.orders + v.orders,
+            });
+          }
+        }
+        const totals = context.all<CurrencyTotalDocument>(CUSTOMER_VALUE_TOTALS);
+        expect(
+          new Map(
+            totals.map((t) => [
+              t.currency,
+              { amount: t.amount, customers: t.customers, orders: t.orders },
+            ]),
+          ),
+        ).toEqual(expected);
       }),
       { numRuns: 200 },
     );
@@ -73,6 +104,7 @@ describe('customer value read model (property)', () => {
         const once = await project(events);
         const twice = await project(events, await project(events));
         expect(readModel(twice)).toEqual(readModel(once));
+        expect(twice.collections).toEqual(once.collections);
       }),
       { numRuns: 100 },
     );

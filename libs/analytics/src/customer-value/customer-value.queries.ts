@@ -1,10 +1,12 @@
-import type { DocumentStore, Filter } from '@crm/documents';
+import type { DocumentStore } from '@crm/documents';
 import type {
   CustomerCurrencyValueDocument,
   CustomerValueDocument,
   MoneyAmount,
 } from './customer-value.document';
-import { CUSTOMER_VALUE, CUSTOMER_VALUE_BY_CURRENCY } from './customer-value.document';
+import { CUSTOMER_VALUE } from './customer-value.document';
+import type { CurrencyTotalDocument } from './customer-value-ranking.document';
+import { CUSTOMER_VALUE_RANKING, CUSTOMER_VALUE_TOTALS } from './customer-value-ranking.document';
 
 export type CurrencyTotal = {
   currency: string;
@@ -28,52 +30,49 @@ export type CustomerValueReport = {
   top: { currency: string; customers: TopCustomer[] }[];
 };
 
-type TotalRow = { _id: string; amount: number; customers: number; orders: number };
-
-const exact = (amount: number, currency: string): number => {
-  if (!Number.isSafeInteger(amount))
-    throw new RangeError(`total value in ${currency} is past exact minor units`);
-  return amount;
-};
+/** More than there are ISO 4217 currencies. */
+const CURRENCIES = 1000;
 
 const averageOf = (amount: number, orders: number): number =>
   orders === 0 ? 0 : Number((2n * BigInt(amount) + BigInt(orders)) / (2n * BigInt(orders)));
 
-/** Total value per currency = Σ over customers of their value in that currency. */
+const toTotal = (row: CurrencyTotalDocument): CurrencyTotal => ({
+  currency: row.currency,
+  amount: row.amount,
+  customers: row.customers,
+  orders: row.orders,
+  averageOrderValue: averageOf(row.amount, row.orders),
+});
+
+/** Total value per currency = Σ over customers of their value in that currency (kept running). */
 export const customerValueTotals = async (
   documents: DocumentStore,
   currency?: string,
 ): Promise<CurrencyTotal[]> => {
-  const match: Filter = currency ? { currency } : {};
-  const rows = await documents.aggregate<TotalRow>(CUSTOMER_VALUE_BY_CURRENCY, [
-    { $match: match },
-    {
-      $group: {
-        _id: '$currency',
-        amount: { $sum: '$amount' },
-        customers: { $sum: 1 },
-        orders: { $sum: '$orders' },
-      },
-    },
-    { $sort: { _id: 1 } },
-  ]);
-  return rows.map((row) => ({
-    currency: row._id,
-    amount: exact(row.amount, row._id),
-    customers: row.customers,
-    orders: row.orders,
-    averageOrderValue: averageOf(row.amount, row.orders),
-  }));
+  if (currency !== undefined) {
+    const row = await documents.get<CurrencyTotalDocument>(CUSTOMER_VALUE_TOTALS, currency);
+    return row ? [toTotal(row)] : [];
+  }
+  const page = await documents.find<CurrencyTotalDocument>(
+    CUSTOMER_VALUE_TOTALS,
+    {},
+    { sort: { _id: 1 }, limit: CURRENCIES },
+  );
+  return page.items.map(toTotal);
 };
 
-/** The `top` customers by value in one currency, highest first (ties by customer id). */
+/**
+ * The `top` customers by value in one currency, highest first (ties by customer id, highest
+ * first): one range of the (currency, amount) index. A survivor of merges is ranked with its
+ * merged customers' value; they are not listed themselves.
+ */
 export const topCustomersByValue = async (
   documents: DocumentStore,
   currency: string,
   top: number,
 ): Promise<TopCustomer[]> => {
   const page = await documents.find<CustomerCurrencyValueDocument>(
-    CUSTOMER_VALUE_BY_CURRENCY,
+    CUSTOMER_VALUE_RANKING,
     { currency },
     { sort: { amount: -1 }, limit: top },
   );

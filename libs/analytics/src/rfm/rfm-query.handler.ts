@@ -5,6 +5,8 @@ import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
 import { ReadModelFreshness } from '@crm/platform';
 import { CUSTOMER_VALUE_PROJECTION } from '../customer-value/customer-value.document';
+import { CUSTOMER_VALUE_RANKING_PROJECTION } from '../customer-value/customer-value-ranking.document';
+import { ensureCaughtUpWith } from '../read-model-consistency';
 import type { RfmReport } from './rfm.report';
 import { rfmReport } from './rfm.report';
 import { GetRfmReportQuery } from './rfm.query';
@@ -17,7 +19,17 @@ export class GetRfmReportHandler implements IQueryHandler<GetRfmReportQuery> {
   ) {}
 
   async execute({ query, minPosition }: GetRfmReportQuery): Promise<RfmReport> {
-    await this.freshness.ensure([CUSTOMER_VALUE_PROJECTION], minPosition);
+    await this.freshness.ensure(
+      [CUSTOMER_VALUE_PROJECTION, CUSTOMER_VALUE_RANKING_PROJECTION],
+      minPosition,
+    );
+    // Orders come from the customer value read model, merges from the ranking one.
+    await ensureCaughtUpWith(
+      this.freshness,
+      this.documents,
+      CUSTOMER_VALUE_RANKING_PROJECTION,
+      CUSTOMER_VALUE_PROJECTION,
+    );
     return rfmReport(this.documents, {
       asOf: query.asOf ? new Date(query.asOf) : undefined,
       segment: query.segment,

@@ -1,12 +1,17 @@
 import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platform';
 import { CUSTOMER_VALUE_PROJECTION } from '../customer-value/customer-value.document';
+import { CUSTOMER_VALUE_RANKING_PROJECTION } from '../customer-value/customer-value-ranking.document';
 import { isRfmSegment, RFM_SEGMENTS } from './rfm-segments';
 import { customerIdsInSegment, rfmResults } from './rfm.queries';
 
-/** The `rfm` part of a profile, as of now; all null for a customer without live orders. */
+/**
+ * The `rfm` part of a profile, as of now; all null for a customer without live orders. A
+ * survivor of merges shows its group's scores; a merged customer, none (it is scored as part of
+ * its survivor).
+ */
 export const rfmProfileSection: CustomerProfileSection = {
   name: 'rfm',
-  projections: [CUSTOMER_VALUE_PROJECTION],
+  projections: [CUSTOMER_VALUE_PROJECTION, CUSTOMER_VALUE_RANKING_PROJECTION],
   empty: { segment: null, r: null, f: null, m: null },
   async load(documents, customerIds) {
     const wanted = new Set(customerIds);

@@ -3,13 +3,19 @@ import type {
   CountedOrder,
   CustomerOrdersDocument,
   CustomerValueDocument,
+  MoneyAmount,
 } from '../customer-value/customer-value.document';
 import {
   CUSTOMER_VALUE,
   CUSTOMER_VALUE_ORDERS,
   CUSTOMER_VALUE_PROJECTION,
 } from '../customer-value/customer-value.document';
-import { summarize } from '../customer-value/customer-value.evolve';
+import { exactAmount, summarize } from '../customer-value/customer-value.evolve';
+import type { CustomerMergeDocument } from '../customer-value/customer-value-ranking.document';
+import {
+  CUSTOMER_VALUE_MERGES,
+  CUSTOMER_VALUE_RANKING_PROJECTION,
+} from '../customer-value/customer-value-ranking.document';
 import type { RfmSegment } from './rfm-segments';
 import type { RfmCustomer, RfmResult } from './rfm.scoring';
 import { scoreRfm } from './rfm.scoring';
@@ -53,6 +59,54 @@ export const rfmCustomerOf = (
     ),
   );
 
+const sumPerCurrency = (values: readonly MoneyAmount[]): MoneyAmount[] => {
+  const sums = new Map<string, number>();
+  for (const { amount, currency } of values)
+    sums.set(currency, exactAmount((sums.get(currency) ?? 0) + amount));
+  return [...sums.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, amount]) => ({ amount, currency }));
+};
+
+/** Merged customer → survivor, from the (small) merge collection. */
+const survivors = async (documents: DocumentStore): Promise<Map<string, string>> => {
+  const merges = await findAll<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {});
+  return new Map(
+    merges.flatMap((m) => (m.survivorId === null ? [] : [[m.customerId, m.survivorId] as const])),
+  );
+};
+
+/**
+ * A survivor of merges is scored with its merged customers' orders (their last order, order
+ * count and value added to its own); the merged customers are not scored themselves.
+ */
+export const attributeMerged = (
+  customers: readonly RfmCustomer[],
+  survivorOf: ReadonlyMap<string, string>,
+): RfmCustomer[] => {
+  if (survivorOf.size === 0) return [...customers];
+  const groups = new Map<string, RfmCustomer[]>();
+  for (const customer of customers) {
+    const owner = survivorOf.get(customer.customerId) ?? customer.customerId;
+    const group = groups.get(owner);
+    if (group) group.push(customer);
+    else groups.set(owner, [customer]);
+  }
+  return [...groups.entries()].map(([customerId, members]) =>
+    members.length === 1 && members[0]?.customerId === customerId
+      ? members[0]
+      : {
+          customerId,
+          lastOrderAt: members.reduce(
+            (last, m) => (m.lastOrderAt > last ? m.lastOrderAt : last),
+            '',
+          ),
+          orderCount: members.reduce((total, m) => total + m.orderCount, 0),
+          value: sumPerCurrency(members.flatMap((m) => m.value)),
+        },
+  );
+};
+
 /**
  * Every customer with a live order placed by `asOf`. Customers whose last order is not after
  * `asOf` (all of them, for "now") are read from their small summaries; only those who ordered
@@ -71,26 +125,31 @@ const loadRfmCustomers = async (documents: DocumentStore, asOf: Date): Promise<R
     CUSTOMER_VALUE_ORDERS,
     straddling.map((s) => s.customerId),
   );
-  return [...settled.map(toRfmCustomer), ...orders.map((o) => rfmCustomerOf(o, asOf))].filter(
+  const own = [...settled.map(toRfmCustomer), ...orders.map((o) => rfmCustomerOf(o, asOf))].filter(
     (customer): customer is RfmCustomer => customer !== null,
   );
+  return attributeMerged(own, await survivors(documents));
 };
 
 const computeRfm = async (documents: DocumentStore, asOf: Date): Promise<RfmResult[]> =>
   scoreRfm(await loadRfmCustomers(documents, asOf), asOf);
 
 /**
- * RFM is computed at query time from the customer value read model. "Now" is remembered per
- * store until the read model moves on or the UTC day changes, the only two things that can
- * change scores when no order is placed later than now.
+ * RFM is computed at query time from the customer value read model (and the merges of the
+ * ranking one). "Now" is remembered per store until either moves on or the UTC day changes,
+ * the only things that can change scores when no order is placed later than now.
  */
 const latest = new WeakMap<DocumentStore, { key: string; results: Promise<RfmResult[]> }>();
 
 export const rfmResults = async (documents: DocumentStore, asOf?: Date): Promise<RfmResult[]> => {
   if (asOf) return computeRfm(documents, asOf);
   const now = new Date();
-  const checkpoint = await documents.getCheckpoint(CUSTOMER_VALUE_PROJECTION);
-  const key = `${checkpoint ?? 'none'}@${now.toISOString().slice(0, 10)}`;
+  const checkpoints = await Promise.all(
+    [CUSTOMER_VALUE_PROJECTION, CUSTOMER_VALUE_RANKING_PROJECTION].map((name) =>
+      documents.getCheckpoint(name),
+    ),
+  );
+  const key = `${checkpoints.map((c) => c ?? 'none').join('/')}@${now.toISOString().slice(0, 10)}`;
   const cached = latest.get(documents);
   if (cached?.key === key) return cached.results;
   const results = computeRfm(documents, now);

@@ -1,0 +1,31 @@
+/**
+ * Merge attribution as the ranking read model keeps it: a merged customer names its survivor,
+ * a survivor lists the customers merged into it. Only customers in a merge have one; unmerging
+ * the last member deletes it, so the read model returns to what it was.
+ */
+export type CustomerMergeDocument = {
+  _id: string;
+  customerId: string;
+  survivorId: string | null;
+  members: string[];
+  _position?: number;
+};
+
+/** Σ over customers of their own value in one currency, kept as events arrive. */
+export type CurrencyTotalDocument = {
+  _id: string;
+  currency: string;
+  amount: number;
+  /** Customers with a live order in this currency (each counted under its own id). */
+  customers: number;
+  orders: number;
+  _position?: number;
+};
+
+export const CUSTOMER_VALUE_RANKING_PROJECTION = 'customer-value-ranking';
+/** Each customer's live orders, as the ranking projection folds them. */
+export const CUSTOMER_VALUE_RANKING_ORDERS = 'customer_value_ranking_orders';
+export const CUSTOMER_VALUE_MERGES = 'customer_value_merges';
+/** One row per ranked customer and currency: its own value plus its merged customers'. */
+export const CUSTOMER_VALUE_RANKING = 'customer_value_ranking';
+export const CUSTOMER_VALUE_TOTALS = 'customer_value_totals';

@@ -39,14 +39,17 @@ export type BucketTarget = {
   key: string | null;
 };
 
+/** A missing field groups as null, as MongoDB's `$group` does. */
+const keyOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
 /** Every bucket a rating belongs to: each scope's key, over all time, its month and its day. */
 export const bucketsOf = (rating: SatisfactionRated['data']): BucketTarget[] => {
   const ratedAt = new Date(rating.at).toISOString();
   const keys: Record<BucketScope, string | null> = {
     all: null,
-    agent: rating.agentId,
-    category: rating.category,
-    channel: rating.channel,
+    agent: keyOf(rating.agentId),
+    category: keyOf(rating.category),
+    channel: keyOf(rating.channel),
   };
   return BUCKET_SCOPES.flatMap((scope) =>
     SPANS.map(({ span, period }) => {

@@ -75,7 +75,7 @@ describe('EmbeddedDocumentStore (embedded adapter)', () => {
 
     it('finds array field matches through the elements table, not a scan', () => {
       const detail = plan({ tags: 'vip' }, { createdAt: -1, _id: -1 });
-      expect(detail).toContain('doc_queue#values USING PRIMARY KEY (field=? AND value=?)');
+      expect(detail).toContain('idx#doc_queue USING PRIMARY KEY (field=? AND value=?)');
       expect(detail).not.toMatch(/SCAN doc_queue(?! USING)/);
     });
   });

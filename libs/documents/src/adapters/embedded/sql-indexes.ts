@@ -9,8 +9,8 @@ import { FIELD_NAME, fieldExpression } from './sql-pushdown';
  * collection, whichever process or code path writes it.
  */
 
-/** The table of array elements of a collection's table. `#` cannot occur in a collection name. */
-export const valuesTable = (table: string): string => `${table}#values`;
+/** The table of array elements of a collection's table (`#` cannot occur in a collection name, and it does not start with `doc_`: it is no collection). */
+export const valuesTable = (table: string): string => `idx#${table}`;
 
 const ELEMENT_TYPES = "('text', 'integer', 'real')";
 const triggerName = (table: string, field: string, kind: string): string =>

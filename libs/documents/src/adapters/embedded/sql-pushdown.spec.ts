@@ -5,7 +5,7 @@ import { arrayTriggersSql, planIndex, valuesTable } from './sql-indexes';
 const indexed = (scalar: string[], array: string[] = []): IndexedFields => ({
   scalar: new Set(scalar),
   array: new Set(array),
-  values: 'doc_t#values',
+  values: 'idx#doc_t',
 });
 
 const extract = (field: string) => `json_extract(body, '$.${field}')`;
@@ -34,8 +34,8 @@ describe('SQL pushdown', () => {
       pushDown({ tags: 'vip', labels: { $in: ['x', 'y'] } }, indexed([], ['tags', 'labels'])),
     ).toEqual({
       clauses: [
-        `id IN (SELECT id FROM "doc_t#values" WHERE field = 'tags' AND value = ?)`,
-        `id IN (SELECT id FROM "doc_t#values" WHERE field = 'labels' AND value IN (SELECT value FROM json_each(?)))`,
+        `id IN (SELECT id FROM "idx#doc_t" WHERE field = 'tags' AND value = ?)`,
+        `id IN (SELECT id FROM "idx#doc_t" WHERE field = 'labels' AND value IN (SELECT value FROM json_each(?)))`,
       ],
       params: ['vip', '["x","y"]'],
       complete: true,
@@ -120,11 +120,11 @@ describe('SQL indexes', () => {
 
   it('keeps array elements with triggers that clear what a replaced row left behind', () => {
     const [insert, update, remove] = arrayTriggersSql('doc_t', 'tags');
-    expect(valuesTable('doc_t')).toBe('doc_t#values');
+    expect(valuesTable('doc_t')).toBe('idx#doc_t');
     expect(insert).toContain(
-      `AFTER INSERT ON "doc_t" BEGIN DELETE FROM "doc_t#values" WHERE id = new.id AND field = 'tags';`,
+      `AFTER INSERT ON "doc_t" BEGIN DELETE FROM "idx#doc_t" WHERE id = new.id AND field = 'tags';`,
     );
     expect(update).toContain('AFTER UPDATE OF id, body');
-    expect(remove).toContain(`DELETE FROM "doc_t#values" WHERE id = old.id AND field = 'tags';`);
+    expect(remove).toContain(`DELETE FROM "idx#doc_t" WHERE id = old.id AND field = 'tags';`);
   });
 });

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { DocumentStore } from '@crm/documents';
-import { open, seal } from './aes-gcm';
+import { open, randomFromPool, seal } from './aes-gcm';
 import type { ForgetLedger } from './forget-ledger';
 
 export const DATA_KEYS_COLLECTION = 'security_data_keys';
@@ -16,6 +15,14 @@ export type DataKeyDocument = {
 export type DataKey = Buffer | 'destroyed' | null;
 
 const CACHE_TTL_MS = 10_000;
+/** Unwrapped keys kept at most (a bulk import creates a million). */
+const CACHE_MAX_KEYS = 20_000;
+
+type PendingCreation = {
+  customerId: string;
+  resolve: (key: DataKey) => void;
+  reject: (error: Error) => void;
+};
 
 /**
  * Per-customer AES-256 data keys, kept in their own collection (not in the event log) and
@@ -26,6 +33,9 @@ const CACHE_TTL_MS = 10_000;
 export class DataKeyStore {
   private readonly cache = new Map<string, { key: DataKey; until: number }>();
   private readonly creating = new Map<string, Promise<DataKey>>();
+  private batch: PendingCreation[] = [];
+  private flushing: NodeJS.Immediate | null = null;
+  private readonly destroyListeners: ((customerId: string) => void)[] = [];
   private ready: Promise<void> | null = null;
 
   constructor(
@@ -44,21 +54,46 @@ export class DataKeyStore {
    * The customer's key, created on first use. Creation is insert-if-absent in the store (and
    * shared between concurrent callers here), so two writers racing for a new customer end up
    * with the same key: an overwritten key would make the loser's ciphertext unreadable.
+   * Creations asked for in the same turn of the event loop (a chunk of an import, concurrent
+   * commands) look up their existing keys in one read.
    */
   getOrCreate(customerId: string): Promise<DataKey> {
+    const cached = this.cachedLiveKey(customerId);
+    if (cached) return Promise.resolve(cached);
     const pending = this.creating.get(customerId);
     if (pending) return pending;
-    const creation = this.createIfAbsent(customerId).finally(() =>
-      this.creating.delete(customerId),
-    );
+    const creation = new Promise<DataKey>((resolve, reject) => {
+      this.batch.push({ customerId, resolve, reject });
+      this.flushing ??= setImmediate(() => void this.createBatch());
+    }).finally(() => this.creating.delete(customerId));
     this.creating.set(customerId, creation);
     return creation;
   }
 
+  private async createBatch(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    this.flushing = null;
+    try {
+      const existing = await this.getMany(batch.map((b) => b.customerId));
+      await Promise.all(
+        batch.map(async ({ customerId, resolve, reject }) => {
+          try {
+            const key = existing.get(customerId) ?? null;
+            resolve(key !== null ? key : await this.createIfAbsent(customerId));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }),
+      );
+    } catch (error) {
+      for (const { reject } of batch)
+        reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
   private async createIfAbsent(customerId: string): Promise<DataKey> {
-    const existing = await this.get(customerId);
-    if (existing !== null) return existing;
-    const key = randomBytes(32);
+    const key = randomFromPool(32);
     const inserted = await this.documents.insert(DATA_KEYS_COLLECTION, {
       _id: customerId,
       wrapped: seal(this.masterKey, key, `data-key:${customerId}`).toString('base64'),
@@ -114,6 +149,8 @@ export class DataKeyStore {
   async destroy(customerId: string): Promise<void> {
     await this.ensure();
     this.ledger.record(customerId);
+    this.remember(customerId, 'destroyed');
+    for (const listener of this.destroyListeners) listener(customerId);
     await this.documents.upsert(DATA_KEYS_COLLECTION, {
       _id: customerId,
       wrapped: null,
@@ -122,7 +159,21 @@ export class DataKeyStore {
         this.clock().toISOString(),
       destroyedAt: this.clock().toISOString(),
     });
-    this.remember(customerId, 'destroyed');
+  }
+
+  /** Told at once when this process destroys a key, so caches of revealed data drop it. */
+  onDestroy(listener: (customerId: string) => void): void {
+    this.destroyListeners.push(listener);
+  }
+
+  /**
+   * The customer's key only if it is cached and live right now (no IO): the fast path of a
+   * reveal. Null means: ask `getMany`.
+   */
+  cachedLiveKey(customerId: string): Buffer | null {
+    if (this.ledger.has(customerId)) return null;
+    const cached = this.cache.get(customerId);
+    return cached && cached.until > Date.now() && Buffer.isBuffer(cached.key) ? cached.key : null;
   }
 
   async destroyedIds(): Promise<string[]> {
@@ -136,6 +187,11 @@ export class DataKeyStore {
   }
 
   private remember(customerId: string, key: DataKey): void {
+    this.cache.delete(customerId);
     this.cache.set(customerId, { key, until: Date.now() + CACHE_TTL_MS });
+    for (const [oldest] of this.cache) {
+      if (this.cache.size <= CACHE_MAX_KEYS) break;
+      this.cache.delete(oldest);
+    }
   }
 }

@@ -3,8 +3,9 @@ import type { DataKeyStore } from './data-key-store';
 import { UNREADABLE_MARKER, isProtected, parseProtected, protect, reveal } from './pii-cipher';
 import type { PiiFieldRegistry, PiiKind } from './pii-kinds';
 
-export type PiiValueUpcasters = Partial<Record<PiiKind, (value: unknown) => unknown>>;
 import { ERASED_MARKER } from './pii-kinds';
+
+export type PiiValueUpcasters = Partial<Record<PiiKind, (value: unknown) => unknown>>;
 
 /**
  * Encrypts the personal-data fields of events on their way into the log, and reveals any
@@ -45,14 +46,29 @@ export class PiiProtection {
 
   /** Every protected value anywhere in `value` replaced by its plaintext (or the erased marker). */
   async revealDeep<T>(value: T, mask?: (kind: string, plaintext: unknown) => unknown): Promise<T> {
-    const customerIds = new Set<string>();
+    return (await this.revealOwned(value, mask)).value;
+  }
+
+  async revealEvents(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    return this.revealDeep(events);
+  }
+
+  /**
+   * The value revealed, with the customers whose keys it was revealed with and whether every
+   * one of those keys was live: what a cache of revealed data must check again before reuse.
+   */
+  async revealOwned<T>(
+    value: T,
+    mask?: (kind: string, plaintext: unknown) => unknown,
+  ): Promise<{ value: T; owners: ReadonlySet<string>; live: boolean }> {
+    const owners = new Set<string>();
     collect(value, (text) => {
       const parsed = parseProtected(text);
-      if (parsed) customerIds.add(parsed.customerId);
+      if (parsed) owners.add(parsed.customerId);
     });
-    if (customerIds.size === 0) return value;
-    const keys = await this.keys.getMany([...customerIds]);
-    return transform(value, (text) => {
+    if (owners.size === 0) return { value, owners, live: true };
+    const keys = await this.keys.getMany([...owners]);
+    const revealed = transform(value, (text) => {
       const parsed = parseProtected(text);
       if (!parsed) return text;
       const revealed = reveal(parsed, keys.get(parsed.customerId) ?? null);
@@ -61,10 +77,21 @@ export class PiiProtection {
       const plaintext = upcast && readable ? upcast(revealed) : revealed;
       return mask && readable ? mask(parsed.kind, plaintext) : plaintext;
     }) as T;
+    return { value: revealed, owners, live: [...keys.values()].every((k) => Buffer.isBuffer(k)) };
   }
 
-  async revealEvents(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    return this.revealDeep(events);
+  /** Whether every one of these customers' keys is live now (none forgotten, none missing). */
+  async keysLive(customerIds: ReadonlySet<string>): Promise<boolean> {
+    const uncached: string[] = [];
+    for (const id of customerIds) if (!this.keys.cachedLiveKey(id)) uncached.push(id);
+    if (uncached.length === 0) return true;
+    const keys = await this.keys.getMany(uncached);
+    return [...keys.values()].every((k) => Buffer.isBuffer(k));
+  }
+
+  /** Told when this process forgets a customer (its key destroyed). */
+  onForget(listener: (customerId: string) => void): void {
+    this.keys.onDestroy(listener);
   }
 }
 

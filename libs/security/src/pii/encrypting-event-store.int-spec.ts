@@ -1,0 +1,117 @@
+import { EmbeddedDocumentStore } from '@crm/documents';
+import { SqliteEventStore } from '@crm/eventsourcing';
+import type { EventStore, RecordedEvent } from '@crm/eventsourcing';
+import { aNewEvent } from '@crm/eventsourcing/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataKeyStore } from './data-key-store';
+import { EncryptingEventStore } from './encrypting-event-store';
+import { ForgetLedger } from './forget-ledger';
+import { PiiProtection } from './pii-protection';
+
+const noted = (customerId: string, text: string) =>
+  aNewEvent({ type: 'NoteAdded', data: { text }, metadata: { customerId } });
+
+const texts = (events: RecordedEvent[]): unknown[] => events.map((e) => e.data.text);
+
+describe('EncryptingEventStore', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'crm-encrypting-'));
+  let events: SqliteEventStore;
+  let documents: EmbeddedDocumentStore;
+  let keys: DataKeyStore;
+  let pii: PiiProtection;
+  let sut: EncryptingEventStore;
+  let masterKey: Buffer;
+  beforeEach(() => {
+    masterKey = randomBytes(32);
+    events = new SqliteEventStore({ filename: ':memory:' });
+    documents = new EmbeddedDocumentStore({ filename: ':memory:' });
+    keys = new DataKeyStore(
+      documents,
+      masterKey,
+      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+    );
+    pii = new PiiProtection(keys, { NoteAdded: { text: 'text' } });
+    sut = new EncryptingEventStore(events, pii);
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await events.close();
+    await documents.close();
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('seals on append and reveals a stream on read, again and after more appends', async () => {
+    await sut.append('customer-c1', [noted('c1', 'first')], 'no_stream');
+    const [stored] = await events.readStream('customer-c1');
+    expect(stored?.data.text).toMatch(/^pii:v1:text:c1:/);
+
+    expect(texts(await sut.readStream('customer-c1'))).toEqual(['first']);
+    expect(texts(await sut.readStream('customer-c1'))).toEqual(['first']);
+    await sut.append('customer-c1', [noted('c1', 'second')], 0);
+    expect(texts(await sut.readStream('customer-c1'))).toEqual(['first', 'second']);
+  });
+
+  it('sees events another writer appended after a cached read', async () => {
+    const other: EventStore = new EncryptingEventStore(events, pii);
+    await sut.append('customer-c2', [noted('c2', 'mine')], 'no_stream');
+    await sut.readStream('customer-c2');
+    await other.append('customer-c2', [noted('c2', 'theirs')], 0);
+    const read = await sut.readStream('customer-c2');
+    expect(texts(read)).toEqual(['mine', 'theirs']);
+    expect(read.map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it('reveals nothing of a forgotten customer, even a stream it has just read', async () => {
+    await sut.append('customer-c3', [noted('c3', 'secret'), noted('c3', 'more')], 'no_stream');
+    expect(texts(await sut.readStream('customer-c3'))).toEqual(['secret', 'more']);
+
+    await keys.destroy('c3');
+
+    expect(texts(await sut.readStream('customer-c3'))).toEqual(['[erased]', '[erased]']);
+    expect(JSON.stringify(await sut.readStream('customer-c3'))).not.toContain('secret');
+  });
+
+  it('stops revealing a cached stream once another process has destroyed the key', async () => {
+    await sut.append('customer-c4', [noted('c4', 'secret')], 'no_stream');
+    expect(texts(await sut.readStream('customer-c4'))).toEqual(['secret']);
+    // Another process: its own key store and ledger on the same key collection.
+    const elsewhere = new DataKeyStore(
+      documents,
+      masterKey,
+      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+    );
+    await elsewhere.destroy('c4');
+    // This process learns of it when its cached key expires (after a few seconds).
+    const later = Date.now() + 11_000;
+    jest.spyOn(Date, 'now').mockReturnValue(later);
+    expect(texts(await sut.readStream('customer-c4'))).toEqual(['[erased]']);
+  });
+
+  it('reads a stream up to a position without the cache getting in the way', async () => {
+    await sut.append('customer-c5', [noted('c5', 'one')], 'no_stream');
+    const { position } = await sut.append('customer-c5', [noted('c5', 'two')], 0);
+    await sut.append('customer-c5', [noted('c5', 'three')], 1);
+    await sut.readStream('customer-c5');
+    expect(texts(await sut.readStream('customer-c5', { toPosition: position }))).toEqual([
+      'one',
+      'two',
+    ]);
+    expect(texts(await sut.readStream('customer-c5', { fromRevision: 2 }))).toEqual(['three']);
+  });
+
+  it('keeps at most the configured number of events, evicting the least recently read', async () => {
+    const small = new EncryptingEventStore(events, pii, { cachedEvents: 2 });
+    for (const id of ['a', 'b', 'c']) {
+      await small.append(`customer-${id}`, [noted(id, `note ${id}`)], 'no_stream');
+      expect(texts(await small.readStream(`customer-${id}`))).toEqual([`note ${id}`]);
+    }
+    for (const id of ['a', 'b', 'c']) {
+      expect(texts(await small.readStream(`customer-${id}`))).toEqual([`note ${id}`]);
+    }
+    const cached = (small as unknown as { streams: Map<string, unknown> }).streams;
+    expect([...cached.keys()]).toEqual(['customer-b', 'customer-c']);
+  });
+});

@@ -9,6 +9,7 @@ import { toDetails } from '@crm/platform';
 import type { PiiHasher } from '@crm/security/pii';
 import { createCustomerCommand } from '../application/customer-command.handlers';
 import { customerStreamId } from '../domain/customer';
+import type { CreateCustomer } from '../domain/customer.decider';
 import { customerDecider } from '../domain/customer.decider';
 import { CUSTOMER_SCHEMA_VERSIONS } from '../domain/customer.upcasters';
 import { CreateCustomerDto } from '../http/customer.dto';
@@ -16,6 +17,22 @@ import type { CustomerProfileDocument } from '../projections/customer-profile/cu
 import { CUSTOMER_PROFILES } from '../projections/customer-profile/customer-profile.document';
 import type { ImportFormat, ImportRow } from './import-rows';
 import { readImportRows } from './import-rows';
+
+type ImportRun = {
+  actor: CommandContext['actor'];
+  report: ImportReport;
+  /** Email blind index → live customer holding it. */
+  taken: Map<string, string>;
+  /** Email blind index → first line that has it. */
+  seenInFile: Map<string, number>;
+};
+
+/** The row's command context: its Idempotency-Key is derived from the email's blind index. */
+const importContext = (actor: CommandContext['actor'], emailHash: string): CommandContext => ({
+  actor,
+  correlationId: `import:${emailHash}`,
+  idempotencyKey: `import:${emailHash}`,
+});
 
 export type RejectedRow = { line: number } & ErrorDetail;
 
@@ -31,19 +48,27 @@ export type ImportReport = {
 
 export type ImportOptions = {
   format: ImportFormat;
-  /** Commands in flight at once; the SQLite store commits concurrent appends together. */
-  concurrency?: number;
+  /**
+   * Rows validated and then run together: their data keys are looked up in one read and their
+   * appends share one transaction (the SQLite store's group commit).
+   */
+  chunkSize?: number;
   onProgress?: (report: ImportReport) => void;
 };
 
 const REPORTED_REJECTIONS = 1000;
+const CHUNK_SIZE = 500;
+
+/** A row that passed validation and the uniqueness checks, ready to run. */
+type Accepted = { command: CreateCustomer; context: CommandContext };
 
 /**
  * Bulk import of customers. Every row is validated like `POST /customers`; the command's
  * Idempotency-Key is derived from the row's email, so re-running the same file (after an
  * interruption, or twice) appends nothing for rows already in and resumes the rest: no row is
  * lost or doubled. An email already used by another live customer, or twice in the file, is a
- * rejected row, as over HTTP.
+ * rejected row, as over HTTP (the earlier line keeps it). Rows go in chunks: each row is still
+ * its own command with its own checks, but a chunk's commands run at once.
  */
 export class CustomerImporter {
   constructor(
@@ -64,80 +89,95 @@ export class CustomerImporter {
       rejected: 0,
       rejections: [],
     };
-    const taken = await this.liveEmails();
-    const seenInFile = new Map<string, number>();
-    const reject = (line: number, detail: ErrorDetail): void => {
-      report.rejected += 1;
-      if (report.rejections.length < REPORTED_REJECTIONS)
-        report.rejections.push({ line, ...detail });
+    const run: ImportRun = {
+      actor,
+      report,
+      taken: await this.liveEmails(),
+      seenInFile: new Map<string, number>(),
     };
-    const inFlight = new Set<Promise<void>>();
-    const concurrency = options.concurrency ?? 64;
-
+    const chunkSize = Math.max(1, options.chunkSize ?? CHUNK_SIZE);
+    let chunk: ImportRow[] = [];
     for await (const row of readImportRows(input, options.format)) {
       report.rows += 1;
-      const work = this.importRow(row, actor, taken, seenInFile, reject, report);
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-      if (inFlight.size >= concurrency) await Promise.race(inFlight);
-      if (report.rows % 1000 === 0) options.onProgress?.({ ...report });
+      chunk.push(row);
+      if (chunk.length >= chunkSize) {
+        await this.importChunk(chunk, run);
+        chunk = [];
+        options.onProgress?.({ ...report });
+      }
     }
-    await Promise.all(inFlight);
+    await this.importChunk(chunk, run);
     options.onProgress?.({ ...report });
     return report;
   }
 
-  private async importRow(
-    row: ImportRow,
-    actor: CommandContext['actor'],
-    taken: Map<string, string>,
-    seenInFile: Map<string, number>,
-    reject: (line: number, detail: ErrorDetail) => void,
-    report: ImportReport,
-  ): Promise<void> {
-    if ('error' in row)
-      return reject(row.line, { field: 'line', rule: 'isJson', message: row.error });
+  private async importChunk(rows: readonly ImportRow[], run: ImportRun): Promise<void> {
+    const checked = await Promise.all(rows.map((row) => this.validated(row)));
+    const accepted: Accepted[] = [];
+    // In line order, so the earlier of two rows with the same email is the one imported.
+    for (const [index, outcome] of checked.entries()) {
+      const line = rows[index]?.line ?? 0;
+      if ('rule' in outcome) this.reject(run.report, line, outcome);
+      else {
+        const emailHash = this.hasher.hash('email', outcome.email);
+        const context = importContext(run.actor, emailHash);
+        const customerId = deriveAggregateId(context, 'customer');
+        const refusal = this.uniqueness(emailHash, customerId, line, run);
+        if (refusal) this.reject(run.report, line, refusal);
+        else
+          accepted.push({
+            command: createCustomerCommand(outcome, customerId, this.hasher),
+            context,
+          });
+      }
+    }
+    await Promise.all(accepted.map((row) => this.create(row, run.report)));
+  }
+
+  /** The row as a valid request, or the first rule it breaks. */
+  private async validated(row: ImportRow): Promise<CreateCustomerDto | ErrorDetail> {
+    if ('error' in row) return { field: 'line', rule: 'isJson', message: row.error };
     const dto = plainToInstance(CreateCustomerDto, row.fields);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    const [first] = toDetails(errors);
-    if (first) return reject(row.line, first);
+    return toDetails(errors)[0] ?? dto;
+  }
 
-    const emailHash = this.hasher.hash('email', dto.email);
-    const earlierLine = seenInFile.get(emailHash);
+  private uniqueness(
+    emailHash: string,
+    customerId: string,
+    line: number,
+    run: ImportRun,
+  ): ErrorDetail | null {
+    const earlierLine = run.seenInFile.get(emailHash);
     if (earlierLine !== undefined) {
-      return reject(row.line, {
-        field: 'email',
-        rule: 'unique',
-        message: `email already on line ${earlierLine}`,
-      });
+      return { field: 'email', rule: 'unique', message: `email already on line ${earlierLine}` };
     }
-    seenInFile.set(emailHash, row.line);
-    const context: CommandContext = {
-      actor,
-      correlationId: `import:${emailHash}`,
-      idempotencyKey: `import:${emailHash}`,
-    };
-    const customerId = deriveAggregateId(context, 'customer');
-    const holder = taken.get(emailHash);
+    run.seenInFile.set(emailHash, line);
+    const holder = run.taken.get(emailHash);
     if (holder !== undefined && holder !== customerId) {
-      return reject(row.line, {
+      return {
         field: 'email',
         rule: 'unique',
         message: `email already used by customer ${holder}`,
-      });
+      };
     }
+    return null;
+  }
+
+  private reject(report: ImportReport, line: number, detail: ErrorDetail): void {
+    report.rejected += 1;
+    if (report.rejections.length < REPORTED_REJECTIONS) report.rejections.push({ line, ...detail });
+  }
+
+  private async create({ command, context }: Accepted, report: ImportReport): Promise<void> {
     try {
-      const result = await this.runner.run(
-        customerDecider,
-        createCustomerCommand(dto, customerId, this.hasher),
-        {
-          streamId: customerStreamId(customerId),
-          context,
-          commandType: 'CreateCustomer',
-          customerId,
-          schemaVersions: CUSTOMER_SCHEMA_VERSIONS,
-        },
-      );
+      const result = await this.runner.run(customerDecider, command, {
+        streamId: customerStreamId(command.customerId),
+        context,
+        commandType: 'CreateCustomer',
+        customerId: command.customerId,
+        schemaVersions: CUSTOMER_SCHEMA_VERSIONS,
+      });
       if (result.appended > 0) report.imported += 1;
       else report.alreadyImported += 1;
     } catch (error) {

@@ -1,4 +1,5 @@
-import { v5 as uuidv5, v4 as uuidv4 } from 'uuid';
+import { v4 as uuidv4 } from 'uuid';
+import { uuidV5 } from './uuid-v5';
 import type { Actor, NewEvent } from '../store/event';
 import type { AppendResult, EventStore } from '../store/event-store.port';
 import { WrongExpectedRevisionError } from '../store/errors';
@@ -206,7 +207,7 @@ export class CommandRunner {
     const named =
       typeof options.customerId === 'function' ? options.customerId(event) : options.customerId;
     const customerId = named === null ? undefined : (named ?? streamCustomer);
-    const eventId = context.idempotencyKey ? uuidv5(`${commandId}:${index}`, commandId) : uuidv4();
+    const eventId = context.idempotencyKey ? uuidV5(`${commandId}:${index}`, commandId) : uuidv4();
     return {
       type: event.type,
       data: event.data,
@@ -234,7 +235,7 @@ export const deriveCommandId = (
   streamId: string,
 ): string =>
   context.idempotencyKey
-    ? uuidv5(
+    ? uuidV5(
         `${context.actor.id}:${commandType}:${streamId}:${context.idempotencyKey}`,
         IDEMPOTENCY_NAMESPACE,
       )
@@ -243,5 +244,5 @@ export const deriveCommandId = (
 /** A new aggregate id; derived from the Idempotency-Key when there is one, so retries agree. */
 export const deriveAggregateId = (context: CommandContext, kind: string): string =>
   context.idempotencyKey
-    ? uuidv5(`${context.actor.id}:${kind}:${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
+    ? uuidV5(`${context.actor.id}:${kind}:${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
     : uuidv4();

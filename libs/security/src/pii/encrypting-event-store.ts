@@ -81,16 +81,16 @@ export class EncryptingEventStore implements EventStore {
         this.touch(streamId, cached);
         return [...cached.events];
       }
-      const revealed = await this.pii.revealOwned(newer);
-      const events = [...cached.events, ...revealed.value];
+      const revealed = await this.pii.revealEventsOwned(newer);
+      const events = [...cached.events, ...revealed.events];
       this.drop(streamId);
       if (revealed.live) this.remember(streamId, events, [...cached.owners, ...revealed.owners]);
       return [...events];
     }
     if (cached) this.drop(streamId);
-    const revealed = await this.pii.revealOwned(await this.inner.readStream(streamId));
-    if (revealed.live) this.remember(streamId, revealed.value, revealed.owners);
-    return [...revealed.value];
+    const revealed = await this.pii.revealEventsOwned(await this.inner.readStream(streamId));
+    if (revealed.live) this.remember(streamId, revealed.events, revealed.owners);
+    return [...revealed.events];
   }
 
   private remember(streamId: string, events: RecordedEvent[], owners: Iterable<string>): void {

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@crm/eventsourcing';
-import type { DataKeyStore } from './data-key-store';
+import type { DataKey, DataKeyStore } from './data-key-store';
+import type { ProtectedValue } from './pii-cipher';
 import { UNREADABLE_MARKER, isProtected, parseProtected, protect, reveal } from './pii-cipher';
 import type { PiiFieldRegistry, PiiKind } from './pii-kinds';
-
 import { ERASED_MARKER } from './pii-kinds';
 
 export type PiiValueUpcasters = Partial<Record<PiiKind, (value: unknown) => unknown>>;
@@ -61,23 +61,54 @@ export class PiiProtection {
     value: T,
     mask?: (kind: string, plaintext: unknown) => unknown,
   ): Promise<{ value: T; owners: ReadonlySet<string>; live: boolean }> {
-    const owners = new Set<string>();
+    const parsed = new Map<string, ProtectedValue>();
     collect(value, (text) => {
-      const parsed = parseProtected(text);
-      if (parsed) owners.add(parsed.customerId);
+      if (parsed.has(text)) return;
+      const found = parseProtected(text);
+      if (found) parsed.set(text, found);
     });
+    const owners = new Set([...parsed.values()].map((p) => p.customerId));
     if (owners.size === 0) return { value, owners, live: true };
-    const keys = await this.keys.getMany([...owners]);
+    const keys = await this.keysOf(owners);
     const revealed = transform(value, (text) => {
-      const parsed = parseProtected(text);
-      if (!parsed) return text;
-      const revealed = reveal(parsed, keys.get(parsed.customerId) ?? null);
-      const upcast = this.valueUpcasters[parsed.kind];
-      const readable = revealed !== ERASED_MARKER && revealed !== UNREADABLE_MARKER;
-      const plaintext = upcast && readable ? upcast(revealed) : revealed;
-      return mask && readable ? mask(parsed.kind, plaintext) : plaintext;
+      const found = parsed.get(text);
+      if (!found) return text;
+      const plain = reveal(found, keys.get(found.customerId) ?? null);
+      const upcast = this.valueUpcasters[found.kind];
+      const readable = plain !== ERASED_MARKER && plain !== UNREADABLE_MARKER;
+      const plaintext = upcast && readable ? upcast(plain) : plain;
+      return mask && readable ? mask(found.kind, plaintext) : plaintext;
     }) as T;
     return { value: revealed, owners, live: [...keys.values()].every((k) => Buffer.isBuffer(k)) };
+  }
+
+  /** Events with their data revealed (metadata holds no personal data), and their owners. */
+  async revealEventsOwned(
+    events: readonly RecordedEvent[],
+  ): Promise<{ events: RecordedEvent[]; owners: ReadonlySet<string>; live: boolean }> {
+    const { value, owners, live } = await this.revealOwned(events.map((e) => e.data));
+    return {
+      events: events.map((event, i) => {
+        const data = value[i] ?? event.data;
+        return data === event.data ? event : { ...event, data };
+      }),
+      owners,
+      live,
+    };
+  }
+
+  /** Keys live in this process's cache are taken as they are; the others are read at once. */
+  private async keysOf(customerIds: ReadonlySet<string>): Promise<Map<string, DataKey>> {
+    const keys = new Map<string, DataKey>();
+    const missing: string[] = [];
+    for (const id of customerIds) {
+      const cached = this.keys.cachedLiveKey(id);
+      if (cached) keys.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length > 0)
+      for (const [id, key] of await this.keys.getMany(missing)) keys.set(id, key);
+    return keys;
   }
 
   /** Whether every one of these customers' keys is live now (none forgotten, none missing). */
@@ -105,11 +136,17 @@ const collect = (value: unknown, visit: (text: string) => void): void => {
   }
 };
 
+/** A copy with protected values replaced; parts without any are returned as they are. */
 const transform = (value: unknown, replace: (text: string) => unknown): unknown => {
   if (typeof value === 'string') return isProtected(value) ? replace(value) : value;
-  if (Array.isArray(value)) return value.map((item) => transform(item, replace));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => transform(item, replace));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, transform(v, replace)]));
+    const entries = Object.entries(value);
+    const changed = entries.map(([k, v]) => [k, transform(v, replace)] as const);
+    return changed.some(([, v], i) => v !== entries[i]?.[1]) ? Object.fromEntries(changed) : value;
   }
   return value;
 };

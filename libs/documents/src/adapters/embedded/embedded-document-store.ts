@@ -17,7 +17,7 @@ import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
 import { dropTable, ensureArrayIndex, planIndex, replaceTable, valuesTable } from './sql-indexes';
 import type { IndexedFields } from './sql-pushdown';
-import { afterKeyset, orderBy, orderedSelect, pushDown, sqlWhere } from './sql-pushdown';
+import { planFind, pushDown, sqlWhere } from './sql-pushdown';
 
 type Fields = { scalar: Set<string>; array: Set<string> };
 type Row = { body: string };
@@ -121,33 +121,34 @@ export class EmbeddedDocumentStore implements DocumentStore {
   ): Promise<Page<T>> {
     return this.guard(() => {
       const table = this.table(collection);
-      const indexed = this.indexedFields(collection);
       const sort = totalSort(options.sort);
       const limit = options.limit ?? 1000;
       const cursor = options.cursor ? decodeCursor(options.cursor) : null;
-      const where = pushDown(filter, indexed);
-      const sqlOrder = orderBy(sort, indexed);
-      const keyset = cursor ? afterKeyset(sort, cursor.values.concat(cursor.id)) : null;
-
-      if (sqlOrder && (!cursor || keyset)) {
+      const plan = planFind(
+        table,
+        filter,
+        sort,
+        cursor?.values ?? null,
+        this.indexedFields(collection),
+      );
+      if (plan.kind === 'ordered' && plan.complete) {
         // SQL reads in sort order from the cursor on: only as many rows as the page needs.
-        const { sql: select, params } = orderedSelect(table, where, sqlOrder, keyset);
-        if (where.complete) {
-          const rows = this.sql
-            .prepare<unknown[], Row>(`${select} LIMIT ?`)
-            .all(...params, limit + 1);
-          return this.page(
-            rows.map((row) => JSON.parse(row.body) as T),
-            sort,
-            limit,
-          );
-        }
-        return this.page(this.firstMatches<T>(select, params, filter, limit + 1), sort, limit);
+        const rows = this.sql
+          .prepare<unknown[], Row>(`${plan.sql} LIMIT ?`)
+          .all(...plan.params, limit + 1);
+        const items = rows.map((row) => JSON.parse(row.body) as T);
+        return this.page(items, sort, limit);
       }
-
+      if (plan.kind === 'ordered') {
+        return this.page(
+          this.firstMatches<T>(plan.sql, plan.params, filter, limit + 1),
+          sort,
+          limit,
+        );
+      }
       const candidates = this.sql
-        .prepare<unknown[], Row>(`SELECT body FROM "${table}" ${sqlWhere(where.clauses)}`)
-        .all(...where.params)
+        .prepare<unknown[], Row>(plan.sql)
+        .all(...plan.params)
         .map((row) => JSON.parse(row.body) as T);
       const condition = cursor ? { $and: [filter, afterCursorFilter(sort, cursor)] } : filter;
       const items = find(candidates, condition)

@@ -1,5 +1,6 @@
 import type { IndexedFields } from './sql-pushdown';
-import { afterKeyset, orderBy, orderedSelect, pushDown } from './sql-pushdown';
+import { encodeCursor, decodeCursor, totalSort } from '../../cursor';
+import { afterKeyset, orderBy, orderedSelect, planFind, pushDown } from './sql-pushdown';
 import { arrayTriggersSql, planIndex, valuesTable } from './sql-indexes';
 
 const indexed = (scalar: string[], array: string[] = []): IndexedFields => ({
@@ -86,6 +87,36 @@ describe('SQL pushdown', () => {
       sql: `SELECT body FROM "doc_t" WHERE ${extract('status')} = ? AND ${extract('due')} >= ? AND (${extract('due')}, id) > (?, ?) ORDER BY ORDER_TERMS`,
       params: ['open', 'd', 'd', 'i'],
     });
+  });
+});
+
+describe('find plans', () => {
+  const fields = indexed(['status', 'due']);
+
+  it('reads every page of an orderable query in SQL order, the next ones from the cursor', () => {
+    const sort = totalSort({ due: 1 });
+    const cursor = decodeCursor(encodeCursor(sort, { _id: 't-9', due: '2024-01-01' }));
+    expect(planFind('doc_t', { status: 'open' }, sort, null, fields)).toMatchObject({
+      kind: 'ordered',
+      complete: true,
+      params: ['open'],
+    });
+    expect(planFind('doc_t', { status: 'open' }, sort, cursor.values, fields)).toMatchObject({
+      kind: 'ordered',
+      complete: true,
+      params: ['open', '2024-01-01', '2024-01-01', 't-9'],
+    });
+  });
+
+  it('streams in SQL order when mingo must finish the filter', () => {
+    expect(
+      planFind('doc_t', { status: 'open', name: /a/ }, totalSort({ due: 1 }), null, fields),
+    ).toMatchObject({ kind: 'ordered', complete: false });
+  });
+
+  it('leaves sorting to mingo when SQL cannot sort or continue after the cursor', () => {
+    expect(planFind('doc_t', {}, totalSort({ name: 1 }), null, fields).kind).toBe('mingo');
+    expect(planFind('doc_t', {}, totalSort({ due: 1 }), [null, 't-1'], fields).kind).toBe('mingo');
   });
 });
 

@@ -152,3 +152,37 @@ export const orderedSelect = (
   sql: `SELECT body FROM "${table}" ${sqlWhere([...where.clauses, ...(keyset?.clauses ?? [])])} ORDER BY ${order}`,
   params: [...where.params, ...(keyset?.params ?? [])],
 });
+
+export type FindPlan =
+  /** SQL reads rows in sort order from the cursor on; `complete`: the SQL decides the filter. */
+  | { kind: 'ordered'; sql: string; params: Scalar[]; complete: boolean }
+  /** SQL narrows; mingo filters, sorts and pages the candidates. */
+  | { kind: 'mingo'; sql: string; params: Scalar[] };
+
+/**
+ * How a page is read: in SQL order whenever SQL can sort and continue after the cursor (the
+ * keyset `values` of `encodeCursor`, one per sort field), else by mingo over the narrowed rows.
+ */
+export const planFind = (
+  table: string,
+  filter: Filter,
+  sort: Sort,
+  cursorValues: readonly unknown[] | null,
+  indexed: IndexedFields,
+): FindPlan => {
+  const where = pushDown(filter, indexed);
+  const order = orderBy(sort, indexed);
+  const keyset = cursorValues ? afterKeyset(sort, cursorValues) : null;
+  if (order && (!cursorValues || keyset)) {
+    return {
+      kind: 'ordered',
+      ...orderedSelect(table, where, order, keyset),
+      complete: where.complete,
+    };
+  }
+  return {
+    kind: 'mingo',
+    sql: `SELECT body FROM "${table}" ${sqlWhere(where.clauses)}`,
+    params: where.params,
+  };
+};

@@ -1,3 +1,5 @@
+import type { CurrencyValue } from './customer-value.document';
+
 /**
  * Merge attribution as the ranking read model keeps it: a merged customer names its survivor,
  * a survivor lists the customers merged into it. Only customers in a merge have one; unmerging
@@ -22,9 +24,26 @@ export type CurrencyTotalDocument = {
   _position?: number;
 };
 
+/** A live order and what it is worth now (total − refunds), as the ranking projection keeps it. */
+export type RankedOrderDocument = {
+  _id: string;
+  customerId: string;
+  currency: string;
+  value: number;
+  _position?: number;
+};
+
+/** A customer's own value per currency (its live orders only), whoever it is ranked under. */
+export type OwnValueDocument = {
+  _id: string;
+  customerId: string;
+  value: CurrencyValue[];
+  _position?: number;
+};
+
 export const CUSTOMER_VALUE_RANKING_PROJECTION = 'customer-value-ranking';
-/** Each customer's live orders, as the ranking projection folds them. */
 export const CUSTOMER_VALUE_RANKING_ORDERS = 'customer_value_ranking_orders';
+export const CUSTOMER_VALUE_OWN = 'customer_value_own';
 export const CUSTOMER_VALUE_MERGES = 'customer_value_merges';
 /** One row per ranked customer and currency: its own value plus its merged customers'. */
 export const CUSTOMER_VALUE_RANKING = 'customer_value_ranking';

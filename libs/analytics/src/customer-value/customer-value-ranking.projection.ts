@@ -1,26 +1,25 @@
 import type { Projection, ProjectionContext, RecordedEvent } from '@crm/eventsourcing';
 import type { CustomerMerged, CustomerUnmerged } from '@crm/customers';
-import type {
-  CurrencyValue,
-  CustomerCurrencyValueDocument,
-  CustomerOrdersDocument,
-} from './customer-value.document';
+import type { OrderCancelled, OrderPlaced, RefundIssued } from '@crm/sales';
+import type { CurrencyValue, CustomerCurrencyValueDocument } from './customer-value.document';
 import { currencyRowId } from './customer-value.document';
 import type {
   CurrencyTotalDocument,
   CustomerMergeDocument,
+  OwnValueDocument,
+  RankedOrderDocument,
 } from './customer-value-ranking.document';
 import {
   CUSTOMER_VALUE_MERGES,
+  CUSTOMER_VALUE_OWN,
   CUSTOMER_VALUE_RANKING,
   CUSTOMER_VALUE_RANKING_ORDERS,
   CUSTOMER_VALUE_RANKING_PROJECTION,
   CUSTOMER_VALUE_TOTALS,
 } from './customer-value-ranking.document';
 import {
+  averageOf,
   combineCurrencyValues,
-  currencyValuesOf,
-  evolveCustomerOrders,
   exactAmount,
   VALUE_EVENT_TYPES,
 } from './customer-value.evolve';
@@ -28,13 +27,10 @@ import {
 type MergeEvent = CustomerMerged | CustomerUnmerged;
 const MERGE_EVENT_TYPES: readonly MergeEvent['type'][] = ['CustomerMerged', 'CustomerUnmerged'];
 
-const ownValues = async (context: ProjectionContext, customerId: string) => {
-  const document = await context.get<CustomerOrdersDocument>(
-    CUSTOMER_VALUE_RANKING_ORDERS,
-    customerId,
-  );
-  return document ? currencyValuesOf(document.orders) : [];
-};
+type ValueEvent = OrderPlaced | OrderCancelled | RefundIssued;
+
+const ownValues = async (context: ProjectionContext, customerId: string) =>
+  (await context.get<OwnValueDocument>(CUSTOMER_VALUE_OWN, customerId))?.value ?? [];
 
 type Links = Map<string, CustomerMergeDocument>;
 
@@ -127,35 +123,105 @@ const moveTotals = async (
   }
 };
 
+/** What one order event does to its customer's value in one currency. */
+type Change = { customerId: string; currency: string; amount: number; orders: number };
+
+/** Folds the event into the order it is about; returns how the customer's value changes. */
+const foldOrder = async (event: RecordedEvent, context: ProjectionContext): Promise<Change[]> => {
+  const { data, type } = event as unknown as ValueEvent;
+  const order = await context.get<RankedOrderDocument>(CUSTOMER_VALUE_RANKING_ORDERS, data.orderId);
+  if (order?._position !== undefined && order._position >= event.position) return [];
+  const undo = (o: RankedOrderDocument): Change => ({
+    customerId: o.customerId,
+    currency: o.currency,
+    amount: -o.value,
+    orders: -1,
+  });
+  switch (type) {
+    case 'OrderPlaced': {
+      const placed = event.data as OrderPlaced['data'];
+      context.put(CUSTOMER_VALUE_RANKING_ORDERS, {
+        _id: placed.orderId,
+        customerId: placed.customerId,
+        currency: placed.currency,
+        value: placed.total,
+        _position: event.position,
+      } satisfies RankedOrderDocument);
+      const { customerId, currency, total } = placed;
+      const change = { customerId, currency, amount: total, orders: 1 };
+      return order ? [undo(order), change] : [change];
+    }
+    case 'OrderCancelled':
+      if (!order) return [];
+      context.delete(CUSTOMER_VALUE_RANKING_ORDERS, order._id);
+      return [undo(order)];
+    case 'RefundIssued': {
+      // A refund of a cancelled order finds no live order: a cancelled order is already worth 0.
+      if (!order) return [];
+      const amount = (event.data as RefundIssued['data']).amount;
+      context.put(CUSTOMER_VALUE_RANKING_ORDERS, {
+        ...order,
+        value: exactAmount(order.value - amount),
+        _position: event.position,
+      });
+      return [
+        { customerId: order.customerId, currency: order.currency, amount: -amount, orders: 0 },
+      ];
+    }
+    default:
+      return [];
+  }
+};
+
+const applyChange = (values: CurrencyValue[], change: Change): CurrencyValue[] => {
+  const current = values.find((v) => v.currency === change.currency);
+  const amount = exactAmount((current?.amount ?? 0) + change.amount);
+  const orders = (current?.orders ?? 0) + change.orders;
+  const others = values.filter((v) => v.currency !== change.currency);
+  const next =
+    orders > 0
+      ? [
+          ...others,
+          { currency: change.currency, amount, orders, average: averageOf(amount, orders) },
+        ]
+      : others;
+  return next.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+};
+
 const applyOrderEvent = async (event: RecordedEvent, context: ProjectionContext) => {
-  const customerId = event.data.customerId;
-  if (typeof customerId !== 'string') return;
-  const current = await context.get<CustomerOrdersDocument>(
-    CUSTOMER_VALUE_RANKING_ORDERS,
-    customerId,
-  );
-  if (current?._position !== undefined && current._position >= event.position) return;
-  const next = evolveCustomerOrders(current, event);
-  if (!next) return;
-  context.put(CUSTOMER_VALUE_RANKING_ORDERS, { ...next, _position: event.position });
+  if (typeof event.data.orderId !== 'string') return;
+  const changes = await foldOrder(event, context);
+  for (const customerId of new Set(changes.map((change) => change.customerId))) {
+    const own = await context.get<OwnValueDocument>(CUSTOMER_VALUE_OWN, customerId);
+    if (own?._position !== undefined && own._position >= event.position) continue;
+    const before = own?.value ?? [];
+    const after = changes
+      .filter((change) => change.customerId === customerId)
+      .reduce(applyChange, before);
+    if (after.length === 0) context.delete(CUSTOMER_VALUE_OWN, customerId);
+    else
+      context.put(CUSTOMER_VALUE_OWN, {
+        _id: customerId,
+        customerId,
+        value: after,
+        _position: event.position,
+      } satisfies OwnValueDocument);
+    await moveTotals(context, before, after, event.position);
 
-  const before = current ? currencyValuesOf(current.orders) : [];
-  const after = currencyValuesOf(next.orders);
-  await moveTotals(context, before, after, event.position);
-
-  const links: Links = new Map();
-  const owner = (await linkOf(context, links, customerId)).survivorId ?? customerId;
-  const ownBefore = (id: string) =>
-    id === customerId ? Promise.resolve(before) : ownValues(context, id);
-  const ownAfter = (id: string) =>
-    id === customerId ? Promise.resolve(after) : ownValues(context, id);
-  writeRows(
-    context,
-    owner,
-    await rankedValues(context, links, owner, ownBefore),
-    await rankedValues(context, links, owner, ownAfter),
-    event.position,
-  );
+    const links: Links = new Map();
+    const owner = (await linkOf(context, links, customerId)).survivorId ?? customerId;
+    const ownBefore = (id: string) =>
+      id === customerId ? Promise.resolve(before) : ownValues(context, id);
+    const ownAfter = (id: string) =>
+      id === customerId ? Promise.resolve(after) : ownValues(context, id);
+    writeRows(
+      context,
+      owner,
+      await rankedValues(context, links, owner, ownBefore),
+      await rankedValues(context, links, owner, ownAfter),
+      event.position,
+    );
+  }
 };
 
 /** Merging (or unmerging) moves the customer's value between its own rows and its survivor's. */
@@ -200,12 +266,14 @@ const applyMergeEvent = async (event: RecordedEvent, context: ProjectionContext)
  * every customer's own value, so merging never changes them. Rankings list a customer with the
  * value of every customer merged into it, and not the merged ones; unmerging puts every row
  * back as it was. The orders are folded again here (not read from the customer value read
- * model) so this projection's documents move with its own checkpoint.
+ * model) so this projection's documents move with its own checkpoint, one small document per
+order, so a customer with thousands of orders costs no more per event than one with a few.
  */
 export const customerValueRankingProjection: Projection = {
   name: CUSTOMER_VALUE_RANKING_PROJECTION,
   collections: [
     { name: CUSTOMER_VALUE_RANKING_ORDERS },
+    { name: CUSTOMER_VALUE_OWN },
     { name: CUSTOMER_VALUE_MERGES },
     { name: CUSTOMER_VALUE_RANKING, indexes: [{ fields: ['currency', 'amount'] }] },
     { name: CUSTOMER_VALUE_TOTALS },

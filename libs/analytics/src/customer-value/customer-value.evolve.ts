@@ -23,7 +23,7 @@ export const exactAmount = (amount: number): number => {
 };
 
 /** Rounded half up to a whole minor unit; BigInt because 2 × amount may pass 2^53. */
-const averageOf = (amount: number, orders: number): number =>
+export const averageOf = (amount: number, orders: number): number =>
   Number((2n * BigInt(amount) + BigInt(orders)) / (2n * BigInt(orders)));
 
 /** Σ value, order count and average per currency of these orders, by currency code. */

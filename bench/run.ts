@@ -15,6 +15,7 @@ import { commandsWorkload } from './workloads/commands.workload';
 import { datasetWorkload } from './workloads/dataset.workload';
 import { emmettWorkload } from './workloads/emmett.workload';
 import { httpWorkload } from './workloads/http.workload';
+import { importWorkload } from './workloads/import.workload';
 import { rebuildWorkload } from './workloads/rebuild.workload';
 
 /**
@@ -32,6 +33,8 @@ const WORKLOADS: {
   { name: 'commands', durabilities: ['NORMAL', 'FULL'], run: commandsWorkload },
   { name: 'emmett', durabilities: ['FULL', 'NORMAL'], run: emmettWorkload },
   { name: 'http', durabilities: ['NORMAL', 'FULL'], quick: ['FULL'], run: httpWorkload },
+  // The embedded default's durability (SQLITE_SYNCHRONOUS=FULL).
+  { name: 'import', durabilities: ['FULL'], run: importWorkload },
   // The dataset comes before the workloads that read it.
   { name: 'dataset', durabilities: ['NORMAL'], run: datasetWorkload },
   { name: 'catch-up', durabilities: ['NORMAL'], run: catchUpWorkload },

@@ -145,6 +145,31 @@ export const documentStoreIndexContract = (factory: DocumentStoreFactory): void 
     );
   });
 
+  it('pages an array field query matching many documents in the order of an indexed field', async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) =>
+      aTicket({ due: `2024-${String(1 + (i % 12)).padStart(2, '0')}-01`, tags: ['many', `n${i}`] }),
+    );
+    const others = Array.from({ length: 30 }, () => aTicket({ due: '2024-06-01', tags: ['few'] }));
+    await store.commit({
+      writes: [...many, ...others].map((document) => ({ kind: 'put', collection, document })),
+    });
+    const wanted = inOrder(many, -1);
+    const first = await store.find<Ticket>(
+      collection,
+      { tags: 'many' },
+      { sort: { due: -1 }, limit: 50 },
+    );
+    expect(first.items.map((t) => t._id)).toEqual(wanted.slice(0, 50));
+    const second = await store.find<Ticket>(
+      collection,
+      { tags: 'many' },
+      { sort: { due: -1 }, limit: 50, cursor: first.nextCursor ?? undefined },
+    );
+    expect(second.items.map((t) => t._id)).toEqual(wanted.slice(50, 100));
+    const few = await readAll<Ticket>(store, collection, { tags: 'few' }, { due: -1 }, 7);
+    expect(few.map((t) => t._id)).toEqual(inOrder(others, -1));
+  });
+
   it('keeps an array index in step with replaces, updates, commits and deletes', async () => {
     const ticket = aTicket({ tags: ['a'] });
     const matches = async (tag: string) => ids((await store.find(collection, { tags: tag })).items);

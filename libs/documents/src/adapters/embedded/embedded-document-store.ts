@@ -16,8 +16,8 @@ import type {
 import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../cursor';
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
 import { dropTable, ensureArrayIndex, planIndex, replaceTable, valuesTable } from './sql-indexes';
-import type { IndexedFields } from './sql-pushdown';
-import { planFind, pushDown, sqlWhere } from './sql-pushdown';
+import type { IndexedFields, SqlQuery } from './sql-pushdown';
+import { ELEMENTS_TO_WALK, planFind, pushDown, sqlWhere } from './sql-pushdown';
 
 type Fields = { scalar: Set<string>; array: Set<string> };
 type Row = { body: string };
@@ -131,17 +131,17 @@ export class EmbeddedDocumentStore implements DocumentStore {
         cursor?.values ?? null,
         this.indexedFields(collection),
       );
-      if (plan.kind === 'ordered' && plan.complete) {
-        // SQL reads in sort order from the cursor on: only as many rows as the page needs.
-        const rows = this.sql
-          .prepare<unknown[], Row>(`${plan.sql} LIMIT ?`)
-          .all(...plan.params, limit + 1);
-        const items = rows.map((row) => JSON.parse(row.body) as T);
-        return this.page(items, sort, limit);
-      }
       if (plan.kind === 'ordered') {
+        const { sql, params } =
+          plan.bySortOrder && this.atLeast(plan.bySortOrder.probe, ELEMENTS_TO_WALK)
+            ? plan.bySortOrder
+            : plan;
+        if (!plan.complete)
+          return this.page(this.firstMatches<T>(sql, params, filter, limit + 1), sort, limit);
+        // SQL reads in sort order from the cursor on: only as many rows as the page needs.
+        const rows = this.sql.prepare<unknown[], Row>(`${sql} LIMIT ?`).all(...params, limit + 1);
         return this.page(
-          this.firstMatches<T>(plan.sql, plan.params, filter, limit + 1),
+          rows.map((row) => JSON.parse(row.body) as T),
           sort,
           limit,
         );
@@ -157,6 +157,14 @@ export class EmbeddedDocumentStore implements DocumentStore {
         .all() as T[];
       return this.page(items, sort, limit);
     });
+  }
+
+  /** Whether `query` selects at least `n` rows (reading no more than that). */
+  private atLeast(query: SqlQuery, n: number): boolean {
+    const row = this.sql
+      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM (${query.sql} LIMIT ${n})`)
+      .get(...query.params);
+    return (row?.n ?? 0) >= n;
   }
 
   /** Streams the rows of `select`, keeping the first `wanted` that mingo says match. */

@@ -15,7 +15,7 @@ describe('SQL pushdown', () => {
   it('pushes equality and ranges on indexed scalar fields, and says SQL decides alone', () => {
     expect(
       pushDown({ status: 'open', due: { $gte: 'a', $lt: 'b' } }, indexed(['status', 'due'])),
-    ).toEqual({
+    ).toMatchObject({
       clauses: [`${extract('status')} = ?`, `${extract('due')} >= ?`, `${extract('due')} < ?`],
       params: ['open', 'a', 'b'],
       complete: true,
@@ -23,7 +23,7 @@ describe('SQL pushdown', () => {
   });
 
   it('binds a $in list of any length as one JSON parameter', () => {
-    expect(pushDown({ _id: { $in: ['a', 'b', 3] } }, indexed([]))).toEqual({
+    expect(pushDown({ _id: { $in: ['a', 'b', 3] } }, indexed([]))).toMatchObject({
       clauses: ['id IN (SELECT value FROM json_each(?))'],
       params: ['["a","b",3]'],
       complete: true,
@@ -40,6 +40,16 @@ describe('SQL pushdown', () => {
       ],
       params: ['vip', '["x","y"]'],
       complete: true,
+      elements: [
+        {
+          sql: `SELECT id FROM "idx#doc_t" WHERE field = 'tags' AND value = ?`,
+          params: ['vip'],
+        },
+        {
+          sql: `SELECT id FROM "idx#doc_t" WHERE field = 'labels' AND value IN (SELECT value FROM json_each(?))`,
+          params: ['["x","y"]'],
+        },
+      ],
     });
   });
 
@@ -106,6 +116,29 @@ describe('find plans', () => {
       complete: true,
       params: ['open', '2024-01-01', '2024-01-01', 't-9'],
     });
+  });
+
+  it('offers walking the sort order for array conditions, which the caller takes when they match many', () => {
+    const plan = planFind(
+      'doc_t',
+      { tags: 'vip', status: 'open' },
+      totalSort({ due: -1 }),
+      null,
+      indexed(['status', 'due'], ['tags']),
+    );
+    const lookup = `SELECT id FROM "idx#doc_t" WHERE field = 'tags' AND value = ?`;
+    expect(plan).toMatchObject({
+      kind: 'ordered',
+      sql: expect.stringContaining(`WHERE id IN (${lookup}) AND`) as string,
+      bySortOrder: {
+        sql: expect.stringContaining(`WHERE +id IN (${lookup}) AND`) as string,
+        params: ['vip', 'open'],
+        probe: { sql: lookup, params: ['vip'] },
+      },
+    });
+    expect(
+      planFind('doc_t', { status: 'open' }, totalSort({ due: 1 }), null, fields),
+    ).toMatchObject({ bySortOrder: null });
   });
 
   it('streams in SQL order when mingo must finish the filter', () => {

@@ -6,7 +6,15 @@ const isScalar = (value: unknown): value is Scalar =>
 
 const OPERATORS: Record<string, string> = { $eq: '=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-export type SqlWhere = { clauses: string[]; params: Scalar[]; complete: boolean };
+export type SqlQuery = { sql: string; params: Scalar[] };
+
+export type SqlWhere = {
+  clauses: string[];
+  params: Scalar[];
+  complete: boolean;
+  /** The id lookups of array field conditions (each selects matching ids). */
+  elements: SqlQuery[];
+};
 
 /**
  * What SQL may evaluate for a collection: `scalar` fields (single or compound expression
@@ -63,21 +71,26 @@ const arrayCondition = (
   condition: unknown,
   values: string,
   where: SqlWhere,
+  lookUp: boolean,
 ): void => {
-  const elements = (sql: string): string =>
-    `id IN (SELECT id FROM "${values}" WHERE field = '${field}' AND value ${sql})`;
+  const elements = (sql: string): string => {
+    const select = `SELECT id FROM "${values}" WHERE field = '${field}' AND value ${sql}`;
+    where.elements.push({ sql: select, params: where.params.slice(-1) });
+    // `+id` keeps SQLite from looking the ids up, so it walks the sort order instead.
+    return `${lookUp ? '' : '+'}id IN (${select})`;
+  };
   const operators =
     condition && typeof condition === 'object' && !Array.isArray(condition)
       ? Object.entries(condition as Record<string, unknown>)
       : [['$eq', condition] as const];
   for (const [operator, operand] of operators) {
     if (operator === '$eq' && isScalar(operand)) {
-      where.clauses.push(elements('= ?'));
       where.params.push(operand);
+      where.clauses.push(elements('= ?'));
     } else if (operator === '$in' && Array.isArray(operand) && operand.every(isScalar)) {
       const list = inList(operand);
-      where.clauses.push(elements(list.sql));
       where.params.push(list.param);
+      where.clauses.push(elements(list.sql));
     } else {
       where.complete = false;
     }
@@ -88,12 +101,13 @@ const arrayCondition = (
  * Pushes equality, range and `$in` conditions on indexed scalar fields, and equality and `$in`
  * on indexed array fields, down to SQL. The SQL only narrows the rows; mingo still evaluates
  * the whole filter, so pushing down is always safe. `complete` says the SQL alone decides the
- * filter (then sort and limit can go too).
+ * filter (then sort and limit can go too). `lookUp: false` writes array conditions so SQLite
+ * does not drive the query by them (see planFind).
  */
-export const pushDown = (filter: Filter, indexed: IndexedFields): SqlWhere => {
-  const where: SqlWhere = { clauses: [], params: [], complete: true };
+export const pushDown = (filter: Filter, indexed: IndexedFields, lookUp = true): SqlWhere => {
+  const where: SqlWhere = { clauses: [], params: [], complete: true, elements: [] };
   for (const [field, condition] of Object.entries(filter)) {
-    if (indexed.array.has(field)) arrayCondition(field, condition, indexed.values, where);
+    if (indexed.array.has(field)) arrayCondition(field, condition, indexed.values, where, lookUp);
     else if (field === '_id' || indexed.scalar.has(field)) scalarCondition(field, condition, where);
     else where.complete = false;
   }
@@ -153,9 +167,23 @@ export const orderedSelect = (
   params: [...where.params, ...(keyset?.params ?? [])],
 });
 
+/** Matches of an array condition from which walking the sort order beats sorting them. */
+export const ELEMENTS_TO_WALK = 1000;
+
 export type FindPlan =
   /** SQL reads rows in sort order from the cursor on; `complete`: the SQL decides the filter. */
-  | { kind: 'ordered'; sql: string; params: Scalar[]; complete: boolean }
+  | {
+      kind: 'ordered';
+      sql: string;
+      params: Scalar[];
+      complete: boolean;
+      /**
+       * With array conditions, SQL looks their matches up and sorts them all; when they are
+       * many (`probe` selects at least ELEMENTS_TO_WALK ids), walking the sort order and
+       * checking each row reads far fewer rows.
+       */
+      bySortOrder: (SqlQuery & { probe: SqlQuery }) | null;
+    }
   /** SQL narrows; mingo filters, sorts and pages the candidates. */
   | { kind: 'mingo'; sql: string; params: Scalar[] };
 
@@ -174,10 +202,14 @@ export const planFind = (
   const order = orderBy(sort, indexed);
   const keyset = cursorValues ? afterKeyset(sort, cursorValues) : null;
   if (order && (!cursorValues || keyset)) {
+    const [probe] = where.elements;
     return {
       kind: 'ordered',
       ...orderedSelect(table, where, order, keyset),
       complete: where.complete,
+      bySortOrder: probe
+        ? { ...orderedSelect(table, pushDown(filter, indexed, false), order, keyset), probe }
+        : null,
     };
   }
   return {

@@ -19,15 +19,7 @@ export const API_KEYS_COLLECTION = 'security_api_keys';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/**
- * How long a successful authentication is remembered. Revoking through this service takes
- * effect at once; a revocation made by another process (the CLI, another crm-api replica)
- * takes effect within this time.
- */
-export const AUTHENTICATION_CACHE_MS = 5_000;
-const AUTHENTICATION_CACHE_SIZE = 10_000;
-
-type CachedPrincipal = { principal: Principal; until: number };
+const REMEMBERED_KEYS = 10_000;
 
 const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView => ({
   id: _id,
@@ -40,8 +32,12 @@ const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView 
  */
 export class ApiKeyService {
   private ready: Promise<void> | null = null;
-  /** Token hash → principal: a request does not read the key collection (only hashes are kept). */
-  private readonly authenticated = new Map<string, CachedPrincipal>();
+  /**
+   * Token hash → key id of keys seen before, so a request reads its key by primary key instead
+   * of searching by hash. The key is still read every time: a revocation made anywhere (the
+   * CLI, another replica) applies to the next request.
+   */
+  private readonly keyIds = new Map<string, string>();
 
   constructor(
     private readonly documents: DocumentStore,
@@ -90,36 +86,36 @@ export class ApiKeyService {
         $set: { revokedAt: this.clock().toISOString() },
       });
     }
-    this.authenticated.delete(key.tokenHash);
     return true;
   }
 
   async authenticate(token: string): Promise<Principal | null> {
+    await this.ensureCollection();
     const hash = hashToken(token);
-    const now = this.clock().getTime();
-    const cached = this.authenticated.get(hash);
-    if (cached && cached.until > now) return cached.principal;
-    this.authenticated.delete(hash);
-    const principal = await this.lookUp(hash);
-    // Only known keys are remembered: unknown tokens cannot grow the cache.
-    if (principal) {
-      if (this.authenticated.size >= AUTHENTICATION_CACHE_SIZE) this.authenticated.clear();
-      this.authenticated.set(hash, { principal, until: now + AUTHENTICATION_CACHE_MS });
+    const knownId = this.keyIds.get(hash);
+    const key = knownId
+      ? await this.documents.get<ApiKeyDocument>(API_KEYS_COLLECTION, knownId)
+      : await this.findByHash(hash);
+    if (!key || !timingSafeEqual(Buffer.from(key.tokenHash), Buffer.from(hash))) {
+      this.keyIds.delete(hash);
+      return null;
     }
-    return principal;
+    // Only existing keys are remembered: unknown tokens cannot grow the map.
+    if (!knownId) {
+      if (this.keyIds.size >= REMEMBERED_KEYS) this.keyIds.clear();
+      this.keyIds.set(hash, key._id);
+    }
+    if (key.revokedAt) return null;
+    return { keyId: key._id, role: key.role, name: key.name };
   }
 
-  private async lookUp(hash: string): Promise<Principal | null> {
-    await this.ensureCollection();
+  private async findByHash(hash: string): Promise<ApiKeyDocument | null> {
     const page = await this.documents.find<ApiKeyDocument>(
       API_KEYS_COLLECTION,
       { tokenHash: hash },
       { limit: 1 },
     );
-    const key = page.items[0];
-    if (!key || key.revokedAt) return null;
-    if (!timingSafeEqual(Buffer.from(key.tokenHash), Buffer.from(hash))) return null;
-    return { keyId: key._id, role: key.role, name: key.name };
+    return page.items[0] ?? null;
   }
 
   /**

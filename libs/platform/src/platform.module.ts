@@ -14,6 +14,7 @@ import type { Stores } from './stores/create-stores';
 import { UPCASTERS } from './upcasters';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+const IN_PROCESS_CHECKPOINT_EVERY_MS = 10_000;
 export const STORES = Symbol('STORES');
 
 /** What the product is made of, from the composition: read models, upcasters, personal data. */
@@ -89,6 +90,9 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
             new ProjectorRunner(events, documents, projections, {
               upcaster: upcasters,
               logger: nestLogger(new Logger('projector')),
+              // Readers here wait on the runner itself (ReadModelFreshness); stored checkpoints
+              // of projections with nothing to apply are for restarts and /metrics only.
+              checkpointEveryMs: IN_PROCESS_CHECKPOINT_EVERY_MS,
             }),
           inject: [EVENT_STORE, DOCUMENT_STORE],
         },

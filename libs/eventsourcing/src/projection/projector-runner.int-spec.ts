@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EmbeddedDocumentStore } from '@crm/documents';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { aNewEvent } from '../testing/event-factory';
@@ -24,6 +27,7 @@ const tally = (name = 'tally', failOn?: number): Projection =>
   });
 
 const added = (key: string, value: number) => aNewEvent({ type: 'Added', data: { key, value } });
+const other = () => aNewEvent({ type: 'Ignored' });
 
 describe('ProjectorRunner', () => {
   let events: SqliteEventStore;
@@ -112,6 +116,123 @@ describe('ProjectorRunner', () => {
     expect(runner.status()[0]?.lastError).toMatch(/cannot project 13/);
     expect(await documents.getCheckpoint('stuck')).toBeNull();
     expect(await documents.get('stuck_docs', 'a')).toBeNull();
+  });
+  it('reads each page of the log once, whatever the number of projections', async () => {
+    await events.append('s-1', [added('a', 1), added('b', 2), added('c', 3), other()], 'no_stream');
+    const readsFor = async (projections: Projection[]): Promise<number> => {
+      const reads = jest.spyOn(events, 'readAll');
+      const runner = new ProjectorRunner(events, documents, projections, { batchSize: 2 });
+      await runner.start();
+      await runner.waitFor(
+        projections.map((p) => p.name),
+        4,
+        2000,
+      );
+      await runner.stop();
+      const count = reads.mock.calls.length;
+      reads.mockRestore();
+      return count;
+    };
+    const one = await readsFor([tally('one')]);
+    const three = await readsFor([tally('x'), tally('y'), tally('z')]);
+    expect(three).toBe(one);
+    for (const name of ['one', 'x', 'y', 'z']) {
+      expect(await documents.get(`${name}_docs`, 'c')).toMatchObject({ count: 1, sum: 3 });
+    }
+  });
+
+  it('parks a projection that fails while the others keep following the log', async () => {
+    await events.append('s-1', [added('a', 1), added('a', 13)], 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [tally('stuck', 13), tally('fine')], {
+      maxBackoffMs: 20,
+    });
+    await runner.start();
+    const live = await events.append('s-1', [added('a', 2)], 1);
+    expect(await runner.waitFor(['fine'], live.position, 2000)).toBe(true);
+    await runner.stop();
+    expect(await documents.get('fine_docs', 'a')).toMatchObject({ count: 3, sum: 16 });
+    expect(await documents.get('stuck_docs', 'a')).toBeNull();
+    expect(runner.status().find((s) => s.name === 'stuck')?.lastError).toMatch(/cannot project/);
+  });
+
+  it('waits for a projection named twice like any other', async () => {
+    const runner = new ProjectorRunner(events, documents, [tally()]);
+    await runner.start();
+    const live = await events.append('s-1', [added('a', 1)], 'no_stream');
+    expect(await runner.waitFor(['tally', 'tally'], live.position, 2000)).toBe(true);
+    await runner.stop();
+  });
+
+  it('lets other work run between the pages of a catch-up', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => added(`k${i % 7}`, 1));
+    const result = await events.append('s-1', many, 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [tally()], { batchSize: 10 });
+    await runner.start();
+    const seenMidway = await new Promise<number>((resolve) =>
+      setImmediate(() => resolve(runner.status()[0]?.position ?? 0)),
+    );
+    await runner.waitFor(['tally'], result.position, 5000);
+    await runner.stop();
+    expect(seenMidway).toBeLessThan(result.position);
+  });
+});
+
+describe('ProjectorRunner checkpoints of projections with nothing to apply', () => {
+  let folder: string;
+  const open = () => ({
+    events: new SqliteEventStore({ filename: join(folder, 'events.sqlite'), pollIntervalMs: 10 }),
+    documents: new EmbeddedDocumentStore({ filename: join(folder, 'documents.sqlite') }),
+  });
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'projector-runner-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('moves on without a commit per page, and stores the checkpoint on stop', async () => {
+    const { events, documents } = open();
+    const first = await events.append('s-1', [added('a', 1)], 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [tally()], {
+      checkpointEveryMs: 60_000,
+    });
+    await runner.start();
+    await runner.waitFor(['tally'], first.position, 2000);
+    const commits = jest.spyOn(documents, 'commit');
+    const idle = await events.append('s-1', [other(), other()], 0);
+    expect(await runner.waitFor(['tally'], idle.position, 2000)).toBe(true);
+    expect(commits).not.toHaveBeenCalled();
+    expect(await documents.getCheckpoint('tally')).toBe(first.position);
+    await runner.stop();
+    expect(await documents.getCheckpoint('tally')).toBe(idle.position);
+    await events.close();
+    await documents.close();
+  });
+
+  it('after a crash before its checkpoint was stored, resumes without losing or counting twice', async () => {
+    const crashed = open();
+    const first = await crashed.events.append('s-1', [added('a', 1)], 'no_stream');
+    const runner = new ProjectorRunner(crashed.events, crashed.documents, [tally()], {
+      checkpointEveryMs: 60_000,
+    });
+    await runner.start();
+    await runner.waitFor(['tally'], first.position, 2000);
+    const idle = await crashed.events.append('s-1', [other(), other()], 0);
+    await runner.waitFor(['tally'], idle.position, 2000);
+    // The process dies: its stores go away before anything else is stored.
+    await crashed.documents.close();
+    await runner.stop();
+    await crashed.events.close();
+
+    const restarted = open();
+    expect(await restarted.documents.getCheckpoint('tally')).toBe(first.position);
+    const next = await restarted.events.append('s-1', [added('a', 5)], 2);
+    const again = new ProjectorRunner(restarted.events, restarted.documents, [tally()]);
+    await again.start();
+    expect(await again.waitFor(['tally'], next.position, 2000)).toBe(true);
+    await again.stop();
+    expect(await restarted.documents.get('tally_docs', 'a')).toMatchObject({ count: 2, sum: 6 });
+    expect(await restarted.documents.getCheckpoint('tally')).toBe(next.position);
+    await restarted.events.close();
+    await restarted.documents.close();
   });
 });
 

@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { DocumentStore } from '@crm/documents';
 import { CheckpointMovedError } from '@crm/documents';
-import type { EventStore } from '../store/event-store.port';
+import type { EventStore, ReadAllPage } from '../store/event-store.port';
 import type { Upcaster } from '../store/upcaster';
 import { identityUpcaster } from '../store/upcaster';
 import type { Projection } from './projection';
-import { ProjectionUnitOfWork } from './unit-of-work';
+import type { DispatchedPage, ProjectorStatus } from './projection-follower';
+import { ProjectionFollower } from './projection-follower';
+
+export type { ProjectorStatus } from './projection-follower';
 
 export type ProjectorLogger = {
   info(message: string, context?: Record<string, unknown>): void;
@@ -19,29 +22,35 @@ export type ProjectorRunnerOptions = {
   logger?: ProjectorLogger;
   /** Longest pause between retries while a store is down or a projection fails. */
   maxBackoffMs?: number;
-};
-
-export type ProjectorStatus = {
-  name: string;
-  position: number;
-  state: 'starting' | 'running' | 'backing-off' | 'stopped';
-  lastError?: string;
+  /**
+   * A projection with nothing to apply stores the checkpoint it has passed only this often
+   * (and once the log has been quiet this long), or after `checkpointEveryPositions`. Readers
+   * in other processes wait on stored checkpoints, so a worker keeps this short; readers in
+   * the same process wait on the runner itself and never need it.
+   */
+  checkpointEveryMs?: number;
+  checkpointEveryPositions?: number;
+  clock?: () => number;
 };
 
 const silent: ProjectorLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /**
- * Runs projections: each catches up from its stored checkpoint, then follows the live log.
- * Every page of events is applied to a unit of work and committed with the new checkpoint in
- * one store transaction, so a crash at any point neither loses nor double-counts an event.
+ * Runs projections off one reader of the log: each page is read once (from the checkpoint of
+ * the projection furthest behind) and handed to every projection, which applies the events it
+ * handles and commits them with its new checkpoint in one store transaction, so a crash at
+ * any point neither loses nor double-counts an event. A projection that fails is parked with
+ * a backoff while the others go on; a projection whose checkpoint a rebuild moved reloads.
  */
 export class ProjectorRunner {
   private readonly progress = new EventEmitter();
-  private readonly statuses = new Map<string, ProjectorStatus>();
+  private readonly followers: ProjectionFollower[];
+  private readonly types: readonly string[];
   private controller = new AbortController();
-  private loops: Promise<void>[] = [];
+  private loop: Promise<void> = Promise.resolve();
   private readonly upcaster: Upcaster;
   private readonly logger: ProjectorLogger;
+  private readonly clock: () => number;
 
   constructor(
     private readonly events: EventStore,
@@ -51,36 +60,42 @@ export class ProjectorRunner {
   ) {
     this.upcaster = options.upcaster ?? identityUpcaster;
     this.logger = options.logger ?? silent;
+    this.clock = options.clock ?? Date.now;
     this.progress.setMaxListeners(0);
+    this.followers = projections.map((p) => new ProjectionFollower(p, documents, this.clock));
+    this.types = [...new Set(projections.flatMap((projection) => projection.handles))];
   }
 
   async start(): Promise<void> {
     this.controller = new AbortController();
-    for (const projection of this.projections) {
-      this.statuses.set(projection.name, { name: projection.name, position: 0, state: 'starting' });
+    for (const follower of this.followers) {
+      Object.assign(follower, { ready: false, retryAt: 0, failures: 0 });
+      follower.status.state = 'starting';
     }
-    this.loops = this.projections.map((projection) => this.follow(projection));
+    this.loop = this.run(this.controller.signal);
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
     this.controller.abort();
-    await Promise.allSettled(this.loops);
-    for (const status of this.statuses.values()) status.state = 'stopped';
+    await this.loop;
+    await this.flush(this.followers);
+    for (const follower of this.followers) follower.status.state = 'stopped';
   }
 
   status(): ProjectorStatus[] {
-    return [...this.statuses.values()].map((status) => ({ ...status }));
+    return this.followers.map((follower) => ({ ...follower.status }));
   }
 
   /** Resolves true once every named projection has applied the log up to `position`. */
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+    const watched = [...new Set(names)].map((name) => this.followers.find((f) => f.name === name));
     const reached = (): boolean =>
-      names.every((name) => (this.statuses.get(name)?.position ?? 0) >= position);
+      watched.every((follower) => (follower?.position ?? 0) >= position);
     if (reached()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const check = (): void => {
-        if (!reached()) return;
-        finish(true);
+        if (reached()) finish(true);
       };
       const finish = (result: boolean): void => {
         clearTimeout(timer);
@@ -92,33 +107,29 @@ export class ProjectorRunner {
     });
   }
 
-  private async follow(projection: Projection): Promise<void> {
-    const signal = this.controller.signal;
+  private async run(signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
+      await this.load(signal);
+      const now = this.clock();
+      const active = this.followers.filter((f) => f.ready && !f.parkedAt(now));
+      if (active.length === 0) {
+        await sleep(this.nextRetryIn(now) ?? 1000, signal);
+        continue;
+      }
       try {
-        await this.catchUpAndFollow(projection, signal);
-        return;
+        await this.follow(active, signal);
+        failures = 0;
       } catch (error) {
         if (signal.aborted) return;
         failures += 1;
-        const status = this.mustStatus(projection.name);
-        status.lastError = error instanceof Error ? error.message : String(error);
-        if (error instanceof CheckpointMovedError) {
-          this.logger.warn('projection checkpoint moved by another writer; reloading', {
-            projection: projection.name,
-          });
-          failures = 0;
-          continue;
+        const delay = this.backoff(failures);
+        for (const follower of active) {
+          follower.status.state = 'backing-off';
+          follower.status.lastError = errorMessage(error);
         }
-        status.state = 'backing-off';
-        const delay = Math.min(
-          this.options.maxBackoffMs ?? 5000,
-          100 * 2 ** Math.min(failures, 10),
-        );
-        this.logger.error('projection failed; retrying', {
-          projection: projection.name,
-          error: status.lastError,
+        this.logger.error('reading the log failed; retrying', {
+          error: errorMessage(error),
           retryInMs: delay,
         });
         await sleep(delay, signal);
@@ -126,45 +137,159 @@ export class ProjectorRunner {
     }
   }
 
-  private async catchUpAndFollow(projection: Projection, signal: AbortSignal): Promise<void> {
-    // Again on every (re)start: a reset by `rebuild` drops the collections and their indexes.
-    for (const collection of projection.collections) {
-      await this.documents.ensureCollection(collection);
-    }
-    let checkpoint = await this.documents.getCheckpoint(projection.name);
-    const status = this.mustStatus(projection.name);
-    status.position = checkpoint ?? 0;
-    status.state = 'running';
-    this.progress.emit('progress');
-    const pages = this.events.subscribeToAll({
-      fromPosition: checkpoint ?? 0,
-      types: projection.handles,
-      batchSize: this.options.batchSize ?? 500,
-      signal,
-    });
-    for await (const page of pages) {
-      const unitOfWork = new ProjectionUnitOfWork(this.documents);
-      for (const event of page.events) {
-        await projection.apply(this.upcaster.upcast(event), unitOfWork);
+  /** Followers not ready yet (start, or after a rebuild moved their checkpoint) load. */
+  private async load(signal: AbortSignal): Promise<void> {
+    const now = this.clock();
+    for (const follower of this.followers) {
+      if (follower.ready || follower.parkedAt(now) || signal.aborted) continue;
+      try {
+        await follower.load();
+      } catch (error) {
+        this.failed(follower, error);
       }
-      await this.documents.commit({
-        writes: unitOfWork.writes,
-        checkpoint: { name: projection.name, position: page.position, expected: checkpoint },
-      });
-      checkpoint = page.position;
-      status.position = page.position;
-      status.state = 'running';
-      delete status.lastError;
-      this.progress.emit('progress');
+    }
+    this.progress.emit('progress');
+  }
+
+  /**
+   * One subscription from the furthest-behind active follower; it ends (and the loop
+   * resubscribes) when a parked follower is due again or one must go back to reload.
+   */
+  private async follow(active: ProjectionFollower[], signal: AbortSignal): Promise<void> {
+    const cursor = new AbortController();
+    const stopCursor = (): void => cursor.abort();
+    signal.addEventListener('abort', stopCursor);
+    let retryTimer: NodeJS.Timeout | undefined;
+    const armRetry = (): void => {
+      clearTimeout(retryTimer);
+      const retryIn = this.nextRetryIn(this.clock());
+      if (retryIn !== null) retryTimer = setTimeout(stopCursor, retryIn);
+    };
+    armRetry();
+    const pages = this.events.subscribeToAll({
+      fromPosition: Math.min(...active.map((follower) => follower.position)),
+      types: this.types,
+      batchSize: this.options.batchSize ?? 500,
+      signal: cursor.signal,
+    });
+    const iterator = pages[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await this.nextPage(iterator, active);
+        if (next.done) return;
+        const page = this.upcast(next.value);
+        for (const follower of active) await this.dispatch(follower, page);
+        await this.flush(active.filter((follower) => this.flushDue(follower)));
+        this.progress.emit('progress');
+        if (active.some((follower) => !follower.ready)) return;
+        armRetry();
+        // Catch-up reads and applies synchronously on the embedded stores: let I/O in.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      signal.removeEventListener('abort', stopCursor);
+      clearTimeout(retryTimer);
+      cursor.abort();
+      await iterator.return?.();
     }
   }
 
-  private mustStatus(name: string): ProjectorStatus {
-    const status = this.statuses.get(name);
-    if (!status) throw new Error(`unknown projection ${name}`);
-    return status;
+  /**
+   * The next page. While projections hold checkpoints they have passed but not stored, wait
+   * for it at most `checkpointEveryMs`: a log that quiet is idle, so store them all.
+   */
+  private async nextPage(
+    iterator: AsyncIterator<ReadAllPage>,
+    active: ProjectionFollower[],
+  ): Promise<IteratorResult<ReadAllPage>> {
+    const next = iterator.next();
+    if (!active.some((follower) => follower.dirty)) return next;
+    let timer: NodeJS.Timeout | undefined;
+    const idle = await Promise.race([
+      next.then(
+        () => false,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), this.checkpointEveryMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (idle) await this.flush(active);
+    return next;
+  }
+
+  private async dispatch(follower: ProjectionFollower, page: DispatchedPage): Promise<void> {
+    if (!follower.ready || follower.parkedAt(this.clock())) return;
+    try {
+      await follower.apply(page);
+    } catch (error) {
+      this.failed(follower, error);
+    }
+  }
+
+  private async flush(followers: ProjectionFollower[]): Promise<void> {
+    for (const follower of followers) {
+      if (!follower.dirty || follower.parkedAt(this.clock())) continue;
+      try {
+        await follower.flush();
+      } catch (error) {
+        this.failed(follower, error);
+      }
+    }
+  }
+
+  /** Parks the follower with a backoff, or has it reload when a rebuild moved its checkpoint. */
+  private failed(follower: ProjectionFollower, error: unknown): void {
+    follower.status.lastError = errorMessage(error);
+    if (error instanceof CheckpointMovedError) {
+      this.logger.warn('projection checkpoint moved by another writer; reloading', {
+        projection: follower.name,
+      });
+      follower.ready = false;
+      return;
+    }
+    follower.failures += 1;
+    const delay = this.backoff(follower.failures);
+    follower.retryAt = this.clock() + delay;
+    follower.status.state = 'backing-off';
+    this.logger.error('projection failed; retrying', {
+      projection: follower.name,
+      error: follower.status.lastError,
+      retryInMs: delay,
+    });
+  }
+
+  private backoff(failures: number): number {
+    return Math.min(this.options.maxBackoffMs ?? 5000, 100 * 2 ** Math.min(failures, 10));
+  }
+
+  private nextRetryIn(now: number): number | null {
+    const due = this.followers.filter((f) => f.retryAt > now).map((f) => f.retryAt - now);
+    return due.length ? Math.min(...due) : null;
+  }
+
+  private get checkpointEveryMs(): number {
+    return this.options.checkpointEveryMs ?? 20;
+  }
+
+  private flushDue(follower: ProjectionFollower): boolean {
+    return (
+      follower.storedAgeMs >= this.checkpointEveryMs ||
+      follower.unstoredPositions >= (this.options.checkpointEveryPositions ?? 10_000)
+    );
+  }
+
+  private upcast(page: ReadAllPage): DispatchedPage {
+    return {
+      events: page.events.map((event) => this.upcaster.upcast(event)),
+      position: page.position,
+    };
   }
 }
+
+const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {

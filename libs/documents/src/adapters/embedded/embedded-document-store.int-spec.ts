@@ -64,7 +64,7 @@ describe('EmbeddedDocumentStore (embedded adapter)', () => {
       for (const cursor of [undefined, ['2024-01-01', 't-1']]) {
         const detail = plan({ status: 'open', priority: 'high' }, { due: 1, _id: 1 }, cursor);
         expect(detail).toContain(
-          'USING INDEX doc_queue__status+priority+due (<expr>=? AND <expr>=?',
+          'USING INDEX doc_queue__status+priority+due+id (<expr>=? AND <expr>=?',
         );
         expect(detail).not.toContain('TEMP B-TREE');
       }

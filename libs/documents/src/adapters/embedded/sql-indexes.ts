@@ -29,9 +29,9 @@ export const planIndex = (table: string, index: IndexSpec): IndexPlan => {
     const fields = [...index.fields];
     if (fields.length === 0) throw new Error('a compound index needs at least one field');
     fields.forEach(assertField);
-    const name = `${table}__${fields.map((f) => f.replaceAll('.', '_')).join('+')}`;
     // The primary key ends a non-unique index, so ORDER BY …, id is read from it in order.
     const columns = [...fields.map(fieldExpression), ...(index.unique ? [] : ['id'])];
+    const name = `${table}__${[...fields.map((f) => f.replaceAll('.', '_')), ...(index.unique ? [] : ['id'])].join('+')}`;
     return {
       kind: 'scalar',
       fields,

@@ -158,10 +158,16 @@ describe('SQL indexes', () => {
     expect(planIndex('doc_t', { fields: ['status', 'priority', 'due'] })).toEqual({
       kind: 'scalar',
       fields: ['status', 'priority', 'due'],
-      sql: `CREATE INDEX IF NOT EXISTS "doc_t__status+priority+due" ON "doc_t" (${extract('status')}, ${extract('priority')}, ${extract('due')}, id)`,
+      sql: `CREATE INDEX IF NOT EXISTS "doc_t__status+priority+due+id" ON "doc_t" (${extract('status')}, ${extract('priority')}, ${extract('due')}, id)`,
     });
     expect(planIndex('doc_t', { fields: ['a', 'b.c'], unique: true })).toMatchObject({
       sql: `CREATE UNIQUE INDEX IF NOT EXISTS "doc_t__a+b_c" ON "doc_t" (${extract('a')}, ${extract('b.c')})`,
+    });
+  });
+
+  it('names a one-field compound index apart from the single-field index of that field', () => {
+    expect(planIndex('doc_t', { fields: ['createdAt'] })).toMatchObject({
+      sql: `CREATE INDEX IF NOT EXISTS "doc_t__createdAt+id" ON "doc_t" (${extract('createdAt')}, id)`,
     });
   });
 

@@ -98,7 +98,18 @@ const ownProfile = documentProjection<CustomerProfileDocument>({
   name: CUSTOMER_PROFILE_PROJECTION,
   collection: {
     name: CUSTOMER_PROFILES,
-    indexes: [{ field: 'emailHash' }, { field: 'status' }, { field: 'createdAt' }],
+    indexes: [
+      { field: 'emailHash' },
+      { field: 'status' },
+      { field: 'createdAt' },
+      // `q` and `tag` search: any element matches, answered from the index.
+      { field: 'searchHashes', array: true },
+      { field: 'tags', array: true },
+      // Newest first, by status or not; with the id, a search matching many customers walks
+      // this order instead of sorting all its matches (see the embedded store's planFind).
+      { fields: ['status', 'createdAt'] },
+      { fields: ['createdAt'] },
+    ],
   },
   handles: CUSTOMER_EVENT_TYPES,
   documentId: (event) => (typeof event.data.customerId === 'string' ? event.data.customerId : null),

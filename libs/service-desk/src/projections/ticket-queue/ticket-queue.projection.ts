@@ -72,6 +72,11 @@ export const ticketQueueProjection: Projection = {
         { field: 'priority' },
         { field: 'openedAt' },
         { field: 'resolutionDueAt' },
+        // The queues (see searchTickets): equality filters, then what is due first.
+        { fields: ['status', 'priority', 'resolutionDueAt'] },
+        { fields: ['status', 'resolutionDueAt'] },
+        { fields: ['agentId', 'status', 'resolutionDueAt'] },
+        { fields: ['priority', 'resolutionDueAt'] },
       ],
     },
     { name: CUSTOMER_TICKETS },

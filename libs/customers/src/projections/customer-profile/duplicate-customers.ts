@@ -23,7 +23,22 @@ export type DuplicatePair = {
 const BLOCK_LIMIT = 500;
 const THRESHOLD = 0.6;
 
-type Candidate = { id: string; nameHashes: string[]; profile: CustomerProfileDocument };
+/** Only what the rule reads: 100,000 whole profiles (notes and all) would not fit in memory. */
+type Candidate = {
+  id: string;
+  name: string;
+  emailHash: string | null;
+  phoneHash: string | null;
+  nameHashes: string[];
+};
+
+const candidateOf = (profile: CustomerProfileDocument): Candidate => ({
+  id: profile.customerId,
+  name: profile.name,
+  emailHash: profile.emailHash,
+  phoneHash: profile.phoneHash,
+  nameHashes: profile.searchHashes.filter((hash) => hash !== profile.emailHash),
+});
 
 const jaccard = (a: readonly string[], b: readonly string[]): { score: number; shared: number } => {
   const left = new Set(a);
@@ -42,12 +57,9 @@ export const findDuplicateCustomers = async (
     const page = await documents.find<CustomerProfileDocument>(
       CUSTOMER_PROFILES,
       { status: 'active' },
-      { limit: 10_000, cursor },
+      { limit: 2_000, cursor },
     );
-    for (const profile of page.items) {
-      const nameHashes = profile.searchHashes.filter((hash) => hash !== profile.emailHash);
-      candidates.push({ id: profile.customerId, nameHashes, profile });
-    }
+    for (const profile of page.items) candidates.push(candidateOf(profile));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 
@@ -71,7 +83,9 @@ export const findDuplicateCustomers = async (
     for (const candidate of candidates) {
       for (const value of key(candidate)) {
         if (!value) continue;
-        result.set(value, [...(result.get(value) ?? []), candidate]);
+        const block = result.get(value);
+        if (block) block.push(candidate);
+        else result.set(value, [candidate]);
       }
     }
     return result;
@@ -84,9 +98,9 @@ export const findDuplicateCustomers = async (
     }
   };
 
-  for (const block of blocks((c) => [c.profile.emailHash]).values())
+  for (const block of blocks((c) => [c.emailHash]).values())
     eachPair(block, (a, b) => note(a, b, 'email', 1));
-  for (const block of blocks((c) => [c.profile.phoneHash]).values())
+  for (const block of blocks((c) => [c.phoneHash]).values())
     eachPair(block, (a, b) => note(a, b, 'phone', 0.9));
   for (const block of blocks((c) => c.nameHashes).values()) {
     eachPair(block, (a, b) => {
@@ -102,7 +116,7 @@ export const findDuplicateCustomers = async (
         Math.round((1 - [...reasons.values()].reduce((rest, s) => rest * (1 - s), 1)) * 1000) /
         1000,
       reasons: [...reasons.keys()].sort(),
-      names: [a.profile.name, b.profile.name] as [string, string],
+      names: [a.name, b.name] as [string, string],
     }))
     .filter((pair) => pair.score >= THRESHOLD)
     .sort((x, y) => y.score - x.score || x.customerIds[0].localeCompare(y.customerIds[0]))

@@ -34,6 +34,8 @@ export class SqliteAppender {
   private readonly lastHash;
   private readonly appendOne;
   private readonly appendMany;
+  /** Hash of the last event written by the transaction in progress (null: read it). */
+  private chainHead: string | null = null;
 
   constructor(db: Database.Database) {
     this.streamRevision = db
@@ -55,7 +57,7 @@ export class SqliteAppender {
     this.appendMany = db.transaction((requests: AppendRequest[]) =>
       requests.map((request): Outcome<AppendResult> => {
         try {
-          return { ok: true, value: this.appendOne(request) };
+          return { ok: true, value: this.orReplay(request, () => this.appendOne(request)) };
         } catch (error) {
           if (isStoreFailure(error)) throw error;
           return { ok: false, error: asError(error) };
@@ -66,10 +68,11 @@ export class SqliteAppender {
 
   /** One outcome per request, in order. Throws only when the transaction as a whole failed. */
   commit(requests: AppendRequest[]): Outcome<AppendResult>[] {
+    this.chainHead = null;
     const [only] = requests;
     if (requests.length === 1 && only) {
       try {
-        return [{ ok: true, value: this.appendOne.immediate(only) }];
+        return [{ ok: true, value: this.orReplay(only, () => this.appendOne.immediate(only)) }];
       } catch (error) {
         if (isStoreFailure(error)) throw error;
         return [{ ok: false, error: asError(error) }];
@@ -78,23 +81,41 @@ export class SqliteAppender {
     return this.appendMany.immediate(requests);
   }
 
+  /**
+   * The insert itself finds a stored event id (the unique index); only then, with the append
+   * rolled back, is it told apart: the same batch retried answers as it did the first time.
+   */
+  private orReplay(request: AppendRequest, append: () => AppendResult): AppendResult {
+    try {
+      return append();
+    } catch (error) {
+      if (!isEventIdTaken(error)) throw error;
+      const replay = this.replayedBatch(request.streamId, request.events);
+      if (replay) return replay;
+      throw new DuplicateEventIdError(request.events[0]?.metadata.eventId ?? '');
+    }
+  }
+
   headPosition(): number {
     return this.head.get() ?? 0;
   }
 
   private write({ streamId, events, expectedRevision }: AppendRequest): AppendResult {
-    const replay = this.replayedBatch(streamId, events);
-    if (replay) return replay;
-
     const current = this.streamRevision.get(streamId) ?? null;
-    assertExpected(streamId, expectedRevision, current);
+    if (!isExpected(expectedRevision, current)) {
+      // A retried batch finds its stream moved on: answer as the first append did.
+      const replay = this.replayedBatch(streamId, events);
+      if (replay) return replay;
+      throw new WrongExpectedRevisionError(streamId, expectedRevision, current ?? 'no_stream');
+    }
     if (events.length === 0) {
       return { nextExpectedRevision: current ?? -1, position: this.headPosition() };
     }
     let revision = current ?? -1;
     let position = 0;
     const recordedAt = new Date().toISOString();
-    let previous = this.lastHash.get() ?? GENESIS_HASH;
+    // The transaction holds the write lock: the last hash it wrote is still the head of the chain.
+    let previous = this.chainHead ?? this.lastHash.get() ?? GENESIS_HASH;
     for (const { type, data, metadata } of events) {
       revision += 1;
       const stored = {
@@ -125,6 +146,7 @@ export class SqliteAppender {
       previous = hash;
       position = Number(info.lastInsertRowid);
     }
+    this.chainHead = previous;
     return { nextExpectedRevision: revision, position };
   }
 
@@ -165,15 +187,18 @@ const asError = (error: unknown): Error =>
     ? (error as Error)
     : new Error(String(error));
 
-const assertExpected = (
-  streamId: string,
-  expected: ExpectedRevision,
-  current: number | null,
-): void => {
-  const actual = current ?? 'no_stream';
-  if (expected === 'any') return;
-  if (expected === 'no_stream' && current === null) return;
-  if (expected === 'stream_exists' && current !== null) return;
-  if (typeof expected === 'number' && expected === current) return;
-  throw new WrongExpectedRevisionError(streamId, expected, actual);
+const isExpected = (expected: ExpectedRevision, current: number | null): boolean =>
+  expected === 'any' ||
+  (expected === 'no_stream' && current === null) ||
+  (expected === 'stream_exists' && current !== null) ||
+  (typeof expected === 'number' && expected === current);
+
+/** The unique index on event ids refused an insert. */
+const isEventIdTaken = (error: unknown): boolean => {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes('events.event_id')
+  );
 };

@@ -7,6 +7,8 @@ import {
   WrongExpectedRevisionError,
 } from '../../store/errors';
 import { aNewEvent, aStreamId } from '../../testing/event-factory';
+import Database from 'better-sqlite3';
+import { verifyChain } from '../../store/hash-chain';
 import { SqliteAppender } from './sqlite-appender';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -73,6 +75,41 @@ describe('SqliteEventStore group commit', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
     expect(await sut.readStream(reusing)).toEqual([]);
+  });
+
+  it('keeps the hash chain unbroken across a batch with refused appends in it', async () => {
+    const filename = join(folder, `${aStreamId('chain')}.sqlite`);
+    const store = new SqliteEventStore({ filename });
+    const original = aNewEvent();
+    const stale = aStreamId();
+    await store.append(stale, [original], 'no_stream');
+    const outcomes = await Promise.allSettled([
+      store.append(aStreamId(), [aNewEvent(), aNewEvent()], 'no_stream'),
+      store.append(aStreamId(), [aNewEvent(), aNewEvent(original)], 'no_stream'),
+      store.append(stale, [aNewEvent()], 7),
+      store.append(stale, [original], 'no_stream'),
+      store.append(aStreamId(), [aNewEvent()], 'no_stream'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    await store.close();
+    const db = new Database(filename, { readonly: true });
+    const links = db
+      .prepare<[], Parameters<typeof verifyChain>[0] extends Iterable<infer L> ? L : never>(
+        `SELECT position, event_id AS eventId, stream_id AS streamId, revision, type,
+                schema_version AS schemaVersion, data, metadata, recorded_at AS recordedAt,
+                previous_hash AS previousHash, hash
+         FROM events ORDER BY position`,
+      )
+      .all();
+    db.close();
+    expect(links).toHaveLength(4);
+    expect(verifyChain(links)).toMatchObject({ checked: 4, firstBreak: null });
   });
 
   it('checks each append against the ones before it in the same batch', async () => {

@@ -40,7 +40,7 @@ export class EncryptingEventStore implements EventStore {
     private readonly pii: PiiProtection,
     options: EncryptingEventStoreOptions = {},
   ) {
-    this.maxCachedEvents = options.cachedEvents ?? 100_000;
+    this.maxCachedEvents = options.cachedEvents ?? 20_000;
     pii.onForget((customerId) => {
       for (const streamId of this.byCustomer.get(customerId) ?? []) this.drop(streamId);
       this.byCustomer.delete(customerId);
@@ -103,8 +103,10 @@ export class EncryptingEventStore implements EventStore {
       streams.add(streamId);
       this.byCustomer.set(owner, streams);
     }
+    if (this.cachedEvents <= this.maxCachedEvents) return;
+    // Over the bound: evict down to 90 % in one pass, so eviction costs little per read.
     for (const [oldest] of this.streams) {
-      if (this.cachedEvents <= this.maxCachedEvents) break;
+      if (this.cachedEvents <= this.maxCachedEvents * 0.9) break;
       this.drop(oldest);
     }
   }

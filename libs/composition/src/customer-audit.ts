@@ -1,5 +1,7 @@
 import type { EventStore, RecordedEvent, Upcaster } from '@crm/eventsourcing';
 import { InMemoryProjectionContext } from '@crm/eventsourcing';
+import type { AuditSnapshot } from './audit-snapshots';
+import { AuditSnapshots } from './audit-snapshots';
 import { auditViews } from './audit-views';
 
 export type HistoryPage = {
@@ -29,6 +31,7 @@ export class CustomerAudit {
   constructor(
     private readonly events: EventStore,
     private readonly upcaster: Upcaster,
+    private readonly snapshots = new AuditSnapshots(),
   ) {}
 
   /** Null when the customer has no history at all. */
@@ -46,18 +49,23 @@ export class CustomerAudit {
     };
   }
 
-  /** Null when the customer had no history at that point. */
+  /**
+   * Null when the customer had no history at that point. Folds on from the newest snapshot
+   * the point includes, and keeps a snapshot every `snapshots.options.every` events it folds.
+   */
   async stateAt(customerId: string, at: string, point: AuditPoint): Promise<StateAt | null> {
-    const events = await this.events.readByCustomer(customerId, point);
-    if (events.length === 0) return null;
-    const folded = await InMemoryProjectionContext.fold(
-      auditViews.map((view) => view.projection),
-      events,
-      this.upcaster,
-    );
+    const base = this.snapshots.latest(customerId, point);
+    const events = await this.events.readByCustomer(customerId, {
+      ...point,
+      fromPosition: base?.position ?? 0,
+    });
+    const last = events.at(-1) ?? base;
+    if (!last) return null;
+    const context = base?.context.copy() ?? new InMemoryProjectionContext();
+    await this.fold(customerId, context, events, base, 'toPosition' in point);
     const views = Object.fromEntries(
       auditViews.map((view) => {
-        const documents = folded
+        const documents = context
           .all(view.collection)
           .filter(
             (document) => document.customerId === customerId && (view.keep?.(document) ?? true),
@@ -66,14 +74,44 @@ export class CustomerAudit {
         return [view.key, view.single ? (documents[0] ?? null) : documents];
       }),
     );
-    const last = events.at(-1);
     return {
       customerId,
       at,
-      position: last?.position ?? 0,
-      recordedAt: last?.recordedAt ?? null,
+      position: last.position,
+      recordedAt: last.recordedAt,
       ...views,
     };
+  }
+
+  /**
+   * Snapshots come only from folds up to a position: those read every event up to it, while a
+   * fold up to a time leaves out any event recorded later, even one at an earlier position.
+   */
+  private async fold(
+    customerId: string,
+    context: InMemoryProjectionContext,
+    events: readonly RecordedEvent[],
+    base: AuditSnapshot | null,
+    complete: boolean,
+  ): Promise<void> {
+    const projections = auditViews.map((view) => view.projection);
+    const every = this.snapshots.options.every;
+    let folded = base?.events ?? 0;
+    let latestRecordedAt = base?.latestRecordedAt ?? '';
+    for (const event of events) {
+      await context.apply(projections, this.upcaster.upcast(event));
+      folded += 1;
+      if (event.recordedAt > latestRecordedAt) latestRecordedAt = event.recordedAt;
+      if (complete && folded % every === 0) {
+        this.snapshots.keep(customerId, {
+          position: event.position,
+          recordedAt: event.recordedAt,
+          latestRecordedAt,
+          events: folded,
+          context: context.copy(),
+        });
+      }
+    }
   }
 }
 

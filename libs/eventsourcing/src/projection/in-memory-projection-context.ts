@@ -31,6 +31,28 @@ export class InMemoryProjectionContext implements ProjectionContext {
     return [...(this.collections.get(collection)?.values() ?? [])] as T[];
   }
 
+  /** A context that starts with this one's documents; neither sees the other's later writes. */
+  copy(): InMemoryProjectionContext {
+    const copy = new InMemoryProjectionContext();
+    for (const [name, documents] of this.collections)
+      copy.collections.set(name, new Map(documents));
+    return copy;
+  }
+
+  /** Makes every document it holds read-only, deeply. */
+  freeze(): void {
+    for (const documents of this.collections.values()) {
+      for (const document of documents.values()) deepFreeze(document);
+    }
+  }
+
+  /** Applies the event through every projection that handles it. */
+  async apply(projections: readonly Projection[], event: RecordedEvent): Promise<void> {
+    for (const projection of projections) {
+      if (projection.handles.includes(event.type)) await projection.apply(event, this);
+    }
+  }
+
   /** Applies every event each projection handles, in order. */
   static async fold(
     projections: readonly Projection[],
@@ -38,12 +60,13 @@ export class InMemoryProjectionContext implements ProjectionContext {
     upcaster: Upcaster = identityUpcaster,
   ): Promise<InMemoryProjectionContext> {
     const context = new InMemoryProjectionContext();
-    for (const recorded of events) {
-      const event = upcaster.upcast(recorded);
-      for (const projection of projections) {
-        if (projection.handles.includes(event.type)) await projection.apply(event, context);
-      }
-    }
+    for (const recorded of events) await context.apply(projections, upcaster.upcast(recorded));
     return context;
   }
 }
+
+const deepFreeze = (value: unknown): void => {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+};

@@ -17,8 +17,9 @@ import {
   CUSTOMER_VALUE_RANKING_PROJECTION,
   CUSTOMER_VALUE_TOTALS,
 } from './customer-value-ranking.document';
+import type { ValueChange } from './customer-value.evolve';
 import {
-  averageOf,
+  applyValueChange,
   combineCurrencyValues,
   exactAmount,
   VALUE_EVENT_TYPES,
@@ -123,8 +124,7 @@ const moveTotals = async (
   }
 };
 
-/** What one order event does to its customer's value in one currency. */
-type Change = { customerId: string; currency: string; amount: number; orders: number };
+type Change = ValueChange;
 
 /** Folds the event into the order it is about; returns how the customer's value changes. */
 const foldOrder = async (event: RecordedEvent, context: ProjectionContext): Promise<Change[]> => {
@@ -173,21 +173,6 @@ const foldOrder = async (event: RecordedEvent, context: ProjectionContext): Prom
   }
 };
 
-const applyChange = (values: CurrencyValue[], change: Change): CurrencyValue[] => {
-  const current = values.find((v) => v.currency === change.currency);
-  const amount = exactAmount((current?.amount ?? 0) + change.amount);
-  const orders = (current?.orders ?? 0) + change.orders;
-  const others = values.filter((v) => v.currency !== change.currency);
-  const next =
-    orders > 0
-      ? [
-          ...others,
-          { currency: change.currency, amount, orders, average: averageOf(amount, orders) },
-        ]
-      : others;
-  return next.sort((a, b) => (a.currency < b.currency ? -1 : 1));
-};
-
 const applyOrderEvent = async (event: RecordedEvent, context: ProjectionContext) => {
   if (typeof event.data.orderId !== 'string') return;
   const changes = await foldOrder(event, context);
@@ -197,7 +182,7 @@ const applyOrderEvent = async (event: RecordedEvent, context: ProjectionContext)
     const before = own?.value ?? [];
     const after = changes
       .filter((change) => change.customerId === customerId)
-      .reduce(applyChange, before);
+      .reduce(applyValueChange, before);
     if (after.length === 0) context.delete(CUSTOMER_VALUE_OWN, customerId);
     else
       context.put(CUSTOMER_VALUE_OWN, {

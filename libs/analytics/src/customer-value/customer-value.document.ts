@@ -7,17 +7,35 @@ export type CountedOrder = { orderId: string; currency: string; placedAt: string
 /** Per currency: Σ order value, order count and average order value (rounded half up). */
 export type CurrencyValue = { currency: string; amount: number; orders: number; average: number };
 
-/**
- * A customer's live orders: the source every other customer value document is derived from,
- * so a cancellation can move the first or last order date exactly. Read only by the projection
- * and by RFM as of a past date.
- */
+/** A customer's live orders (the fold the per-order documents are checked against). */
 export type CustomerOrdersDocument = {
   _id: string;
   customerId: string;
   orders: CountedOrder[];
   _position?: number;
 };
+
+/**
+ * One live order (placed, not cancelled) and what it is worth now, by order id; `placedAt` is
+ * normalized to `toISOString()`. Read by the projection and, on the (customerId, placedAt)
+ * index, by RFM as of a past date.
+ */
+export type ValueOrderDocument = CountedOrder & {
+  _id: string;
+  customerId: string;
+  _position?: number;
+};
+
+/** A count of a customer's live orders per key (a UTC month, or a placement time), by key. */
+export type LiveCount = [key: string, orders: number];
+
+/**
+ * A customer's live orders counted per UTC month (`YYYY-MM`), sorted; with the counts per
+ * placement time of each month (one document per customer and month) this finds the new first
+ * or last order date when the first or last order is cancelled, without reading every order.
+ */
+export type OrderMonthsDocument = { _id: string; customerId: string; months: LiveCount[] };
+export type OrderTimesDocument = { _id: string; customerId: string; times: LiveCount[] };
 
 /** One summary per customer who ever placed an order: what profiles and RFM read. */
 export type CustomerValueDocument = {
@@ -37,9 +55,19 @@ export type CustomerCurrencyValueDocument = CurrencyValue & {
   _position?: number;
 };
 
-export const CUSTOMER_VALUE = 'customer_value';
-export const CUSTOMER_VALUE_ORDERS = 'customer_value_orders';
-export const CUSTOMER_VALUE_PROJECTION = 'customer-value';
+/**
+ * Version 2 (one document per order instead of each customer's whole order list): new names,
+ * so a data folder of version 1 builds it from position 0 at start instead of folding new
+ * events into the old shape. The version 1 collections (customer_value, customer_value_orders)
+ * and checkpoint (customer-value) are no longer read.
+ */
+export const CUSTOMER_VALUE_PROJECTION = 'customer-value-v2';
+export const CUSTOMER_VALUE = 'customer_value_v2';
+export const CUSTOMER_VALUE_ORDERS = 'customer_value_v2_orders';
+export const CUSTOMER_VALUE_MONTHS = 'customer_value_v2_months';
+export const CUSTOMER_VALUE_TIMES = 'customer_value_v2_times';
+
+export const orderTimesId = (customerId: string, month: string): string => `${customerId}:${month}`;
 
 export const currencyRowId = (customerId: string, currency: string): string =>
   `${customerId}:${currency}`;

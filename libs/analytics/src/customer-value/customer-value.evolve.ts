@@ -69,6 +69,28 @@ export const combineCurrencyValues = (
     }));
 };
 
+/** What one order event does to a customer's value in one currency. */
+export type ValueChange = { customerId: string; currency: string; amount: number; orders: number };
+
+/** A customer's value per currency after one change; a currency without live orders goes. */
+export const applyValueChange = (
+  values: readonly CurrencyValue[],
+  change: ValueChange,
+): CurrencyValue[] => {
+  const current = values.find((v) => v.currency === change.currency);
+  const amount = exactAmount((current?.amount ?? 0) + change.amount);
+  const orders = (current?.orders ?? 0) + change.orders;
+  const others = values.filter((v) => v.currency !== change.currency);
+  const next =
+    orders > 0
+      ? [
+          ...others,
+          { currency: change.currency, amount, orders, average: averageOf(amount, orders) },
+        ]
+      : others;
+  return next.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+};
+
 const placedAt = (orders: readonly CountedOrder[], which: 'first' | 'last'): string | null => {
   const pick = which === 'first' ? Math.min : Math.max;
   const time = orders.reduce((found, o) => pick(found, Date.parse(o.placedAt)), pick());

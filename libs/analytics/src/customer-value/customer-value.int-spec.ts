@@ -9,9 +9,12 @@ import type { CustomerValueDocument } from './customer-value.document';
 import { CUSTOMER_VALUE } from './customer-value.document';
 import { customerValueProjections } from './customer-value.projection';
 import { customerValueReport } from './customer-value.queries';
+import { rfmResults } from '../rfm/rfm.queries';
+import type { RfmCustomer } from '../rfm/rfm.scoring';
+import { scoreRfm } from '../rfm/rfm.scoring';
 import type { ExpectedCustomerValue } from './testing/independent-fold';
 import { independentCustomerValues } from './testing/independent-fold';
-import { orderSteps, runSteps } from './testing/order-history.arbitrary';
+import { HISTORY_START, orderSteps, runSteps } from './testing/order-history.arbitrary';
 
 /** Applies the log in pages, each committed with its checkpoint, as the projector runner does. */
 const projectInPages = async (
@@ -117,6 +120,48 @@ describe('customer value read model in the embedded document store (property)', 
           await store.close();
         }
       }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('scores RFM as of any date like an independent fold of the orders placed by then', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        orderSteps(80),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: -5, max: 420 }),
+        async (steps, pageSize, day) => {
+          run += 1;
+          const store = new EmbeddedDocumentStore({
+            filename: join(folder, `documents-${run}.sqlite`),
+          });
+          try {
+            const events = runSteps(steps);
+            await projectInPages(store, events, pageSize);
+            const asOf = new Date(HISTORY_START + day * 86_400_000 + 43_200_000);
+            // Orders placed later are dropped, so their cancellations and refunds find nothing.
+            const placedBy = events.filter(
+              (e) =>
+                e.type !== 'OrderPlaced' || Date.parse(String(e.data.placedAt)) <= asOf.getTime(),
+            );
+            const expected: RfmCustomer[] = [...independentCustomerValues(placedBy).entries()]
+              .filter(([, c]) => c.lastOrderAt !== null)
+              .map(([customerId, c]) => ({
+                customerId,
+                lastOrderAt: c.lastOrderAt ?? '',
+                orderCount: c.orderCount,
+                value: c.value.map(({ amount, currency }) => ({ amount, currency })),
+              }));
+            const byId = (a: { customerId: string }, b: { customerId: string }) =>
+              a.customerId < b.customerId ? -1 : 1;
+            expect((await rfmResults(store, asOf)).sort(byId)).toEqual(
+              scoreRfm(expected, asOf).sort(byId),
+            );
+          } finally {
+            await store.close();
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

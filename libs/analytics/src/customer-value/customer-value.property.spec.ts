@@ -48,6 +48,27 @@ describe('customer value read model (property)', () => {
     );
   });
 
+  it('equals the independent fold when many orders share a placement time (first or last order cancelled among equals)', async () => {
+    const startOfMonth = (event: RecordedEvent): RecordedEvent =>
+      event.type === 'OrderPlaced'
+        ? {
+            ...event,
+            data: {
+              ...event.data,
+              placedAt: `${String(event.data.placedAt).slice(0, 7)}-01T00:00:00.000Z`,
+            },
+          }
+        : event;
+    await fc.assert(
+      fc.asyncProperty(orderSteps(), async (steps) => {
+        const events = runSteps(steps).map(startOfMonth);
+        const context = await project(events);
+        expect(readModel(context)).toEqual(independentCustomerValues(events));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('ranks each customer (none merged) in every currency it has live orders in, matching the summary', async () => {
     await fc.assert(
       fc.asyncProperty(orderSteps(), async (steps) => {

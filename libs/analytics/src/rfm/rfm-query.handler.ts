@@ -23,7 +23,14 @@ export class GetRfmReportHandler implements IQueryHandler<GetRfmReportQuery> {
       [CUSTOMER_VALUE_PROJECTION, CUSTOMER_VALUE_RANKING_PROJECTION],
       minPosition,
     );
-    // Orders come from the customer value read model, merges from the ranking one.
+    // Orders come from the customer value read model, merges from the ranking one; a customer
+    // value model added by an upgrade answers "not ready" while it builds from position 0.
+    await ensureCaughtUpWith(
+      this.freshness,
+      this.documents,
+      CUSTOMER_VALUE_PROJECTION,
+      CUSTOMER_VALUE_RANKING_PROJECTION,
+    );
     await ensureCaughtUpWith(
       this.freshness,
       this.documents,

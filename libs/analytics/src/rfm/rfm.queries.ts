@@ -4,6 +4,7 @@ import type {
   CustomerOrdersDocument,
   CustomerValueDocument,
   MoneyAmount,
+  ValueOrderDocument,
 } from '../customer-value/customer-value.document';
 import {
   CUSTOMER_VALUE,
@@ -107,10 +108,34 @@ export const attributeMerged = (
   );
 };
 
+/** Customers per `$in` of one read of the orders' (customerId, placedAt) index. */
+const CUSTOMERS_PER_READ = 500;
+
+/** These customers' live orders placed by `at`, per customer. */
+const ordersPlacedBy = async (
+  documents: DocumentStore,
+  customerIds: readonly string[],
+  at: string,
+): Promise<Pick<CustomerOrdersDocument, 'customerId' | 'orders'>[]> => {
+  const byCustomer = new Map<string, CountedOrder[]>();
+  for (let start = 0; start < customerIds.length; start += CUSTOMERS_PER_READ) {
+    const found = await findAll<ValueOrderDocument>(documents, CUSTOMER_VALUE_ORDERS, {
+      customerId: { $in: customerIds.slice(start, start + CUSTOMERS_PER_READ) },
+      placedAt: { $lte: at },
+    });
+    for (const { orderId, customerId, currency, placedAt, value } of found) {
+      const orders = byCustomer.get(customerId) ?? [];
+      orders.push({ orderId, currency, placedAt, value });
+      byCustomer.set(customerId, orders);
+    }
+  }
+  return [...byCustomer.entries()].map(([customerId, orders]) => ({ customerId, orders }));
+};
+
 /**
  * Every customer with a live order placed by `asOf`. Customers whose last order is not after
  * `asOf` (all of them, for "now") are read from their small summaries; only those who ordered
- * both before and after a past `asOf` need their order lists.
+ * both before and after a past `asOf` need their orders (one index range per few hundred).
  */
 const loadRfmCustomers = async (documents: DocumentStore, asOf: Date): Promise<RfmCustomer[]> => {
   const at = asOf.toISOString();
@@ -121,9 +146,10 @@ const loadRfmCustomers = async (documents: DocumentStore, asOf: Date): Promise<R
     firstOrderAt: { $lte: at },
     lastOrderAt: { $gt: at },
   });
-  const orders = await documents.getMany<CustomerOrdersDocument>(
-    CUSTOMER_VALUE_ORDERS,
+  const orders = await ordersPlacedBy(
+    documents,
     straddling.map((s) => s.customerId),
+    at,
   );
   const own = [...settled.map(toRfmCustomer), ...orders.map((o) => rfmCustomerOf(o, asOf))].filter(
     (customer): customer is RfmCustomer => customer !== null,

@@ -8,6 +8,7 @@ export * from './projections/order-details/order-details.projection';
 export * from './projections/order-details/order-details.queries';
 export * from './http/is-currency-code.validator';
 export * from './application/sales.config';
+export * from './import';
 export * from './sales.module';
 
 import type { Projection } from '@crm/eventsourcing';

@@ -1,0 +1,3 @@
+export * from './imported-order.dto';
+export * from './imported-orders.validation';
+export * from './order-importer';

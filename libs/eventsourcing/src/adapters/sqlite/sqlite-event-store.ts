@@ -19,7 +19,7 @@ import type { AppendRequest } from './sqlite-appender';
 import { SqliteAppender, isStoreFailure } from './sqlite-appender';
 import { EVENTS_SCHEMA } from './sqlite-event-store.schema';
 import type { EventRow } from './sqlite-rows';
-import { EVENT_COLUMNS, toRecorded } from './sqlite-rows';
+import { EVENT_COLUMNS, toRecorded, toRecordedWithHash } from './sqlite-rows';
 
 export type SqliteEventStoreOptions = {
   /** File path, or ':memory:' for tests. */
@@ -175,7 +175,7 @@ export class SqliteEventStore implements EventStore {
           options.toTime?.toISOString() ?? '9999',
           options.limit ?? -1,
         ],
-      ).map(toRecorded),
+      ).map(toRecordedWithHash),
     );
   }
 

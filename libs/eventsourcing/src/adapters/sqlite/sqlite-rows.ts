@@ -14,6 +14,7 @@ export type EventRow = [
   hash?: string | null,
 ];
 
+/** One object literal of one shape: the log's hot path (catch-up reads and projectors) decodes here. */
 export const toRecorded = (row: EventRow): RecordedEvent => ({
   streamId: row[1],
   revision: row[2],
@@ -22,5 +23,11 @@ export const toRecorded = (row: EventRow): RecordedEvent => ({
   data: JSON.parse(row[4]) as Record<string, unknown>,
   metadata: JSON.parse(row[5]) as RecordedEvent['metadata'],
   recordedAt: row[6],
-  ...(row[7] ? { hash: row[7] } : {}),
 });
+
+/** For reads that select the hash too (a customer's history shows the chain). */
+export const toRecordedWithHash = (row: EventRow): RecordedEvent => {
+  const event = toRecorded(row);
+  if (row[7]) event.hash = row[7];
+  return event;
+};

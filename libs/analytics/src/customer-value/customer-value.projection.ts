@@ -221,7 +221,10 @@ export const customerValueProjection: Projection = {
     { name: CUSTOMER_VALUE_ORDERS, indexes: [{ fields: ['customerId', 'placedAt'] }] },
     { name: CUSTOMER_VALUE_MONTHS },
     { name: CUSTOMER_VALUE_TIMES },
-    { name: CUSTOMER_VALUE, indexes: [{ field: 'firstOrderAt' }, { field: 'lastOrderAt' }] },
+    {
+      name: CUSTOMER_VALUE,
+      indexes: [{ field: 'firstOrderAt' }, { field: 'lastOrderAt' }, { field: 'orderCount' }],
+    },
   ],
   handles: VALUE_EVENT_TYPES,
   async apply(event, context) {

@@ -2,7 +2,7 @@ import type { CustomerProfileSection, CustomerSegmentLookup } from '@crm/platfor
 import { CUSTOMER_VALUE_PROJECTION } from '../customer-value/customer-value.document';
 import { CUSTOMER_VALUE_RANKING_PROJECTION } from '../customer-value/customer-value-ranking.document';
 import { isRfmSegment, RFM_SEGMENTS } from './rfm-segments';
-import { customerIdsInSegment, rfmResults } from './rfm.queries';
+import { customerIdsInSegment, rfmOfCustomersNow } from './rfm.queries';
 
 /**
  * The `rfm` part of a profile, as of now; all null for a customer without live orders. A
@@ -14,12 +14,12 @@ export const rfmProfileSection: CustomerProfileSection = {
   projections: [CUSTOMER_VALUE_PROJECTION, CUSTOMER_VALUE_RANKING_PROJECTION],
   empty: { segment: null, r: null, f: null, m: null },
   async load(documents, customerIds) {
-    const wanted = new Set(customerIds);
-    const results = await rfmResults(documents);
+    const results = await rfmOfCustomersNow(documents, customerIds);
     return new Map(
-      results
-        .filter((result) => wanted.has(result.customerId))
-        .map(({ customerId, segment, r, f, m }) => [customerId, { segment, r, f, m }]),
+      [...results.values()].map(({ customerId, segment, r, f, m }) => [
+        customerId,
+        { segment, r, f, m },
+      ]),
     );
   },
 };

@@ -15,11 +15,14 @@ import { exactAmount, summarize } from '../customer-value/customer-value.evolve'
 import type { CustomerMergeDocument } from '../customer-value/customer-value-ranking.document';
 import {
   CUSTOMER_VALUE_MERGES,
+  CUSTOMER_VALUE_RANKING,
   CUSTOMER_VALUE_RANKING_PROJECTION,
 } from '../customer-value/customer-value-ranking.document';
+import type { CustomerCurrencyValueDocument } from '../customer-value/customer-value.document';
+import { currencyRowId } from '../customer-value/customer-value.document';
 import type { RfmSegment } from './rfm-segments';
 import type { RfmCustomer, RfmResult } from './rfm.scoring';
-import { scoreRfm } from './rfm.scoring';
+import { quintileScoreOf, recencyDays, rfmResultOf, scoreRfm } from './rfm.scoring';
 
 const PAGE = 5000;
 
@@ -69,13 +72,14 @@ const sumPerCurrency = (values: readonly MoneyAmount[]): MoneyAmount[] => {
     .map(([currency, amount]) => ({ amount, currency }));
 };
 
-/** Merged customer → survivor, from the (small) merge collection. */
-const survivors = async (documents: DocumentStore): Promise<Map<string, string>> => {
-  const merges = await findAll<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {});
-  return new Map(
+const survivorsOf = (merges: readonly CustomerMergeDocument[]): Map<string, string> =>
+  new Map(
     merges.flatMap((m) => (m.survivorId === null ? [] : [[m.customerId, m.survivorId] as const])),
   );
-};
+
+/** Merged customer → survivor, from the (small) merge collection. */
+const survivors = async (documents: DocumentStore): Promise<Map<string, string>> =>
+  survivorsOf(await findAll<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {}));
 
 /**
  * A survivor of merges is scored with its merged customers' orders (their last order, order
@@ -167,21 +171,153 @@ const computeRfm = async (documents: DocumentStore, asOf: Date): Promise<RfmResu
  */
 const latest = new WeakMap<DocumentStore, { key: string; results: Promise<RfmResult[]> }>();
 
-export const rfmResults = async (documents: DocumentStore, asOf?: Date): Promise<RfmResult[]> => {
-  if (asOf) return computeRfm(documents, asOf);
-  const now = new Date();
-  const checkpoints = await Promise.all(
+const checkpointsOf = (documents: DocumentStore) =>
+  Promise.all(
     [CUSTOMER_VALUE_PROJECTION, CUSTOMER_VALUE_RANKING_PROJECTION].map((name) =>
       documents.getCheckpoint(name),
     ),
   );
-  const key = `${checkpoints.map((c) => c ?? 'none').join('/')}@${now.toISOString().slice(0, 10)}`;
+
+const keyOf = (checkpoints: readonly (number | null)[], now: Date): string =>
+  `${checkpoints.map((c) => c ?? 'none').join('/')}@${now.toISOString().slice(0, 10)}`;
+
+export const rfmResults = async (documents: DocumentStore, asOf?: Date): Promise<RfmResult[]> => {
+  if (asOf) return computeRfm(documents, asOf);
+  const now = new Date();
+  const key = keyOf(await checkpointsOf(documents), now);
   const cached = latest.get(documents);
   if (cached?.key === key) return cached.results;
   const results = computeRfm(documents, now);
   latest.set(documents, { key, results });
   results.catch(() => latest.delete(documents));
   return results;
+};
+
+const DAY = 86_400_000;
+const dayStart = (day: number): string => new Date(day * DAY).toISOString();
+
+/**
+ * Scores of some customers as of `asOf`, from counts on indexes instead of every customer: a
+ * quintile score only needs how many of the population score below and alike. The population
+ * is every customer with a live order, grouped by merges: counts over the customer value
+ * summaries (lastOrderAt and orderCount indexes) and the ranking rows (currency, amount index;
+ * they are already grouped), corrected for the customers in a merge (a small collection):
+ * their own counts out, their groups' in. Equals `scoreRfm` over every customer when no order
+ * was placed after `asOf` (the counts see every order).
+ */
+export const rfmOfCustomers = async (
+  documents: DocumentStore,
+  customerIds: readonly string[],
+  asOf: Date,
+): Promise<Map<string, RfmResult>> => {
+  const merges = await findAll<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {});
+  const survivorOf = survivorsOf(merges);
+  const inMerges = new Set(merges.map((m) => m.customerId));
+  const mergedOwn = (await documents.getMany<CustomerValueDocument>(CUSTOMER_VALUE, [...inMerges]))
+    .map(toRfmCustomer)
+    .filter((c): c is RfmCustomer => c !== null);
+  const groups = attributeMerged(mergedOwn, survivorOf);
+  const wanted = customerIds.filter((id) => !survivorOf.has(id));
+  const alone = (
+    await documents.getMany<CustomerValueDocument>(
+      CUSTOMER_VALUE,
+      wanted.filter((id) => !inMerges.has(id)),
+    )
+  )
+    .map(toRfmCustomer)
+    .filter((c): c is RfmCustomer => c !== null);
+  const targets = [...alone, ...groups.filter((g) => wanted.includes(g.customerId))];
+  if (targets.length === 0) return new Map();
+
+  /** Σ over the population of customers matching `filter` / `test` (their group, if merged). */
+  const count = async (filter: Filter, test: (c: RfmCustomer) => boolean): Promise<number> =>
+    (await documents.count(CUSTOMER_VALUE, filter)) -
+    mergedOwn.filter(test).length +
+    groups.filter(test).length;
+  const n = await count({ orderCount: { $gte: 1 } }, () => true);
+  const today = Math.floor(asOf.getTime() / DAY);
+
+  const recencyScore = async (customer: RfmCustomer): Promise<[number, number]> => {
+    const days = recencyDays(customer.lastOrderAt, asOf);
+    const from = dayStart(today - days);
+    const below = await count({ lastOrderAt: { $lt: from } }, (c) => c.lastOrderAt < from);
+    const through =
+      days === 0
+        ? n
+        : await count(
+            { lastOrderAt: { $lt: dayStart(today - days + 1) } },
+            (c) => c.lastOrderAt < dayStart(today - days + 1),
+          );
+    return [quintileScoreOf(below, through - below, n), days];
+  };
+
+  const frequencyScore = async ({ orderCount }: RfmCustomer): Promise<number> => {
+    const below = await count(
+      { orderCount: { $gte: 1, $lt: orderCount } },
+      (c) => c.orderCount < orderCount,
+    );
+    const equal = await count({ orderCount }, (c) => c.orderCount === orderCount);
+    return quintileScoreOf(below, equal, n);
+  };
+
+  const rows = async (currency: string): Promise<CustomerCurrencyValueDocument[]> =>
+    documents.getMany<CustomerCurrencyValueDocument>(
+      CUSTOMER_VALUE_RANKING,
+      [...inMerges].map((id) => currencyRowId(id, currency)),
+    );
+  const monetaryScore = async (customer: RfmCustomer): Promise<number> => {
+    let best = 1;
+    for (const { currency, amount } of customer.value) {
+      const mergedRows = await rows(currency);
+      const amountOf = (c: RfmCustomer) => c.value.find((v) => v.currency === currency)?.amount;
+      /** Ranking rows matching, minus those of customers in a merge, plus their groups. */
+      const countRows = async (filter: Filter, test: (amount: number) => boolean) =>
+        (await documents.count(CUSTOMER_VALUE_RANKING, { currency, ...filter })) -
+        mergedRows.filter((row) => test(row.amount)).length +
+        groups.filter((g) => {
+          const a = amountOf(g);
+          return a !== undefined && test(a);
+        }).length;
+      const holders = await countRows({}, () => true);
+      const below = await countRows({ amount: { $lt: amount } }, (a) => a < amount);
+      const equal = await countRows({ amount }, (a) => a === amount);
+      best = Math.max(best, quintileScoreOf(below, equal, holders));
+    }
+    return best;
+  };
+
+  const results = new Map<string, RfmResult>();
+  for (const customer of targets) {
+    const [r, days] = await recencyScore(customer);
+    const scores = { r, f: await frequencyScore(customer), m: await monetaryScore(customer) };
+    results.set(customer.customerId, rfmResultOf(customer, scores, days));
+  }
+  return results;
+};
+
+/**
+ * Some customers' scores as of now: from the remembered results while they are current, else
+ * from index counts (a profile after a new order does not score every customer).
+ */
+export const rfmOfCustomersNow = async (
+  documents: DocumentStore,
+  customerIds: readonly string[],
+): Promise<Map<string, RfmResult>> => {
+  const now = new Date();
+  const wanted = new Set(customerIds);
+  const ofEveryone = async (results: Promise<RfmResult[]>) =>
+    new Map((await results).filter((r) => wanted.has(r.customerId)).map((r) => [r.customerId, r]));
+  const checkpoints = await checkpointsOf(documents);
+  const cached = latest.get(documents);
+  if (cached && cached.key === keyOf(checkpoints, now)) return ofEveryone(cached.results);
+  // The counts read both read models, so they must be at one position; and they see every
+  // order, so one placed after now (another clock) needs the full computation too.
+  if (
+    checkpoints[0] !== checkpoints[1] ||
+    (await documents.count(CUSTOMER_VALUE, { lastOrderAt: { $gt: now.toISOString() } })) > 0
+  )
+    return ofEveryone(rfmResults(documents));
+  return rfmOfCustomers(documents, customerIds, now);
 };
 
 /** The customers in a segment, for `GET /customers?segment=`. */

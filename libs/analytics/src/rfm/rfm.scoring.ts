@@ -1,5 +1,5 @@
 import type { MoneyAmount } from '../customer-value/customer-value.document';
-import type { RfmSegment } from './rfm-segments';
+import type { RfmScores, RfmSegment } from './rfm-segments';
 import { segmentOf } from './rfm-segments';
 
 const DAY = 86_400_000;
@@ -32,6 +32,10 @@ export const recencyDays = (lastOrderAt: string, asOf: Date): number => {
   return Math.max(0, day(asOf.getTime()) - day(Date.parse(lastOrderAt)));
 };
 
+/** The quintile score of a value with `below` smaller and `equal` equal values (itself too) of `n`. */
+export const quintileScoreOf = (below: number, equal: number, n: number): number =>
+  Math.min(5, Math.floor((5 * (2 * below + equal)) / (2 * n)) + 1);
+
 /**
  * Quintile scores 1–5 (higher value, higher score) by mid-rank: a value's score is
  * 1 + ⌊5 · (below + equal / 2) / n⌋, so equal values score alike, n distinct values spread
@@ -45,7 +49,7 @@ export const quintileScores = (values: readonly number[]): number[] => {
     const value = sorted[i] as number;
     let j = i;
     while (j < n && sorted[j] === value) j += 1;
-    scoreOf.set(value, Math.min(5, Math.floor((5 * (2 * i + (j - i))) / (2 * n)) + 1));
+    scoreOf.set(value, quintileScoreOf(i, j - i, n));
     i = j;
   }
   return values.map((value) => scoreOf.get(value) ?? 1);
@@ -72,16 +76,21 @@ export const scoreRfm = (customers: readonly RfmCustomer[], asOf: Date): RfmResu
   const r = quintileScores(days.map((d) => -d));
   const f = quintileScores(customers.map((c) => c.orderCount));
   const m = monetaryScores(customers);
-  return customers.map((customer, i) => {
-    const scores = { r: r[i] ?? 1, f: f[i] ?? 1, m: m[i] ?? 1 };
-    return {
-      customerId: customer.customerId,
-      segment: segmentOf(scores, customer.orderCount),
-      ...scores,
-      recencyDays: days[i] ?? 0,
-      frequency: customer.orderCount,
-      monetary: customer.value,
-      lastOrderAt: customer.lastOrderAt,
-    };
-  });
+  return customers.map((customer, i) =>
+    rfmResultOf(customer, { r: r[i] ?? 1, f: f[i] ?? 1, m: m[i] ?? 1 }, days[i] ?? 0),
+  );
 };
+
+export const rfmResultOf = (
+  customer: RfmCustomer,
+  scores: RfmScores,
+  recency: number,
+): RfmResult => ({
+  customerId: customer.customerId,
+  segment: segmentOf(scores, customer.orderCount),
+  ...scores,
+  recencyDays: recency,
+  frequency: customer.orderCount,
+  monetary: customer.value,
+  lastOrderAt: customer.lastOrderAt,
+});

@@ -106,16 +106,20 @@ export class ProjectorLagCollector {
 
   private async read(): Promise<LagSnapshot> {
     const head = await this.events.headPosition();
-    const states = new Map(this.runner.status().map((status) => [status.name, status.state]));
+    const statuses = new Map(this.runner.status().map((status) => [status.name, status]));
     const projectors = await Promise.all(
       this.runner.projections.map(async ({ name, handles }): Promise<ProjectorLag> => {
-        const position = (await this.documents.getCheckpoint(name)) ?? 0;
+        const stored = (await this.documents.getCheckpoint(name)) ?? 0;
+        // In process the runner knows how far each has applied: one with nothing to apply
+        // stores its checkpoint only now and then (docs/adr/0011).
+        const applied = this.inProcess ? (statuses.get(name)?.position ?? 0) : 0;
+        const position = Math.max(stored, applied);
         return {
           name,
           position,
           lagEvents: Math.max(0, head - position),
           lagSeconds: await this.oldestUnappliedAge(position, head, handles),
-          state: this.inProcess ? (states.get(name) ?? 'starting') : 'external',
+          state: this.inProcess ? (statuses.get(name)?.state ?? 'starting') : 'external',
         };
       }),
     );

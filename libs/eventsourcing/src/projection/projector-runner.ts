@@ -276,7 +276,7 @@ export class ProjectorRunner {
   private flushDue(follower: ProjectionFollower): boolean {
     return (
       follower.storedAgeMs >= this.checkpointEveryMs ||
-      follower.unstoredPositions >= (this.options.checkpointEveryPositions ?? 10_000)
+      follower.unstoredPositions >= (this.options.checkpointEveryPositions ?? 1_000)
     );
   }
 

@@ -14,7 +14,7 @@ import type { Stores } from './stores/create-stores';
 import { UPCASTERS } from './upcasters';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
-const IN_PROCESS_CHECKPOINT_EVERY_MS = 10_000;
+const IN_PROCESS_CHECKPOINT_EVERY_MS = 60_000;
 export const STORES = Symbol('STORES');
 
 /** What the product is made of, from the composition: read models, upcasters, personal data. */

@@ -1,4 +1,4 @@
-import type { Document, DocumentStore, Filter } from '@crm/documents';
+import type { Document, DocumentStore, Filter, Sort } from '@crm/documents';
 import type {
   CountedOrder,
   CustomerOrdersDocument,
@@ -30,11 +30,12 @@ const findAll = async <T extends Document>(
   documents: DocumentStore,
   collection: string,
   filter: Filter,
+  sort?: Sort,
 ): Promise<T[]> => {
   const all: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await documents.find<T>(collection, filter, { limit: PAGE, cursor });
+    const page = await documents.find<T>(collection, filter, { limit: PAGE, cursor, sort });
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -123,10 +124,16 @@ const ordersPlacedBy = async (
 ): Promise<Pick<CustomerOrdersDocument, 'customerId' | 'orders'>[]> => {
   const byCustomer = new Map<string, CountedOrder[]>();
   for (let start = 0; start < customerIds.length; start += CUSTOMERS_PER_READ) {
-    const found = await findAll<ValueOrderDocument>(documents, CUSTOMER_VALUE_ORDERS, {
-      customerId: { $in: customerIds.slice(start, start + CUSTOMERS_PER_READ) },
-      placedAt: { $lte: at },
-    });
+    const found = await findAll<ValueOrderDocument>(
+      documents,
+      CUSTOMER_VALUE_ORDERS,
+      {
+        customerId: { $in: customerIds.slice(start, start + CUSTOMERS_PER_READ) },
+        placedAt: { $lte: at },
+      },
+      // In the index's order: one range of it per customer.
+      { customerId: 1, placedAt: 1 },
+    );
     for (const { orderId, customerId, currency, placedAt, value } of found) {
       const orders = byCustomer.get(customerId) ?? [];
       orders.push({ orderId, currency, placedAt, value });

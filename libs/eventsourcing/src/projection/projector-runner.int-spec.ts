@@ -207,6 +207,29 @@ describe('ProjectorRunner checkpoints of projections with nothing to apply', () 
     await documents.close();
   });
 
+  it('stores a checkpoint it could not store while the log was idle, without waiting for an event', async () => {
+    const { events, documents } = open();
+    const first = await events.append('s-1', [added('a', 1)], 'no_stream');
+    let refusals = 1;
+    const flaky = Object.create(documents) as EmbeddedDocumentStore;
+    flaky.commit = (batch) => {
+      if (batch.writes.length === 0 && refusals-- > 0) return Promise.reject(new Error('busy'));
+      return documents.commit(batch);
+    };
+    const runner = new ProjectorRunner(events, flaky, [tally()], {
+      checkpointEveryMs: 50,
+      maxBackoffMs: 10,
+    });
+    await runner.start();
+    await runner.waitFor(['tally'], first.position, 2000);
+    const idle = await events.append('s-1', [other(), other()], 0);
+    await waitUntil(async () => (await documents.getCheckpoint('tally')) === idle.position);
+    expect(refusals).toBeLessThan(0);
+    await runner.stop();
+    await events.close();
+    await documents.close();
+  });
+
   it('after a crash before its checkpoint was stored, resumes without losing or counting twice', async () => {
     const crashed = open();
     const first = await crashed.events.append('s-1', [added('a', 1)], 'no_stream');

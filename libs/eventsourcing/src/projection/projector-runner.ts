@@ -51,6 +51,8 @@ export class ProjectorRunner {
   private readonly upcaster: Upcaster;
   private readonly logger: ProjectorLogger;
   private readonly clock: () => number;
+  /** Set while a subscription is open: a failure between pages reschedules or ends it. */
+  private onFailure: ((reload: boolean) => void) | null = null;
 
   constructor(
     private readonly events: EventStore,
@@ -166,6 +168,7 @@ export class ProjectorRunner {
       if (retryIn !== null) retryTimer = setTimeout(stopCursor, retryIn);
     };
     armRetry();
+    this.onFailure = (reload) => (reload ? stopCursor() : armRetry());
     const pages = this.events.subscribeToAll({
       fromPosition: Math.min(...active.map((follower) => follower.position)),
       types: this.types,
@@ -182,11 +185,11 @@ export class ProjectorRunner {
         await this.flush(active.filter((follower) => this.flushDue(follower)));
         this.progress.emit('progress');
         if (active.some((follower) => !follower.ready)) return;
-        armRetry();
         // Catch-up reads and applies synchronously on the embedded stores: let I/O in.
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
+      this.onFailure = null;
       signal.removeEventListener('abort', stopCursor);
       clearTimeout(retryTimer);
       cursor.abort();
@@ -247,12 +250,14 @@ export class ProjectorRunner {
         projection: follower.name,
       });
       follower.ready = false;
+      this.onFailure?.(true);
       return;
     }
     follower.failures += 1;
     const delay = this.backoff(follower.failures);
     follower.retryAt = this.clock() + delay;
     follower.status.state = 'backing-off';
+    this.onFailure?.(false);
     this.logger.error('projection failed; retrying', {
       projection: follower.name,
       error: follower.status.lastError,

@@ -90,6 +90,38 @@ describe('EncryptingEventStore', () => {
     expect(texts(await sut.readStream('customer-c4'))).toEqual(['[erased]']);
   });
 
+  it('shows its own just-appended events as a decrypting reader does, value upcasters included', async () => {
+    const upcasting = new PiiProtection(
+      keys,
+      { NoteAdded: { text: 'text' } },
+      { text: (v) => `${String(v)}!` },
+    );
+    const writer = new EncryptingEventStore(events, upcasting);
+    await writer.append('customer-c6', [noted('c6', 'hello')], 'no_stream');
+    await writer.readStream('customer-c6');
+    await writer.append('customer-c6', [noted('c6', 'again')], 0);
+    const fresh = new EncryptingEventStore(events, upcasting);
+    expect(await writer.readStream('customer-c6')).toEqual(await fresh.readStream('customer-c6'));
+    expect(texts(await fresh.readStream('customer-c6'))).toEqual(['hello!', 'again!']);
+  });
+
+  it('reveals nothing of a forgotten customer that it has just appended', async () => {
+    await sut.append('customer-c7', [noted('c7', 'secret')], 'no_stream');
+    await keys.destroy('c7');
+    expect(texts(await sut.readStream('customer-c7'))).toEqual(['[erased]']);
+  });
+
+  it('reveals nothing it has just appended once another process has destroyed the key', async () => {
+    await sut.append('customer-c8', [noted('c8', 'secret')], 'no_stream');
+    await new DataKeyStore(
+      documents,
+      masterKey,
+      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+    ).destroy('c8');
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
+    expect(texts(await sut.readStream('customer-c8'))).toEqual(['[erased]']);
+  });
+
   it('reads a stream up to a position without the cache getting in the way', async () => {
     await sut.append('customer-c5', [noted('c5', 'one')], 'no_stream');
     const { position } = await sut.append('customer-c5', [noted('c5', 'two')], 0);

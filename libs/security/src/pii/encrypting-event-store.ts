@@ -17,6 +17,9 @@ export type EncryptingEventStoreOptions = {
   cachedEvents?: number;
 };
 
+/** Plaintexts of just-appended events kept for the next read of their stream. */
+const APPENDED_KEPT = 2_000;
+
 type CachedStream = { events: RecordedEvent[]; owners: Set<string> };
 
 /**
@@ -32,6 +35,10 @@ type CachedStream = { events: RecordedEvent[]; owners: Set<string> };
 export class EncryptingEventStore implements EventStore {
   private readonly streams = new Map<string, CachedStream>();
   private readonly byCustomer = new Map<string, Set<string>>();
+  private readonly appendedPlain = new Map<
+    string,
+    { owner: string; data: Record<string, unknown> }
+  >();
   private readonly maxCachedEvents: number;
   private cachedEvents = 0;
 
@@ -44,6 +51,8 @@ export class EncryptingEventStore implements EventStore {
     pii.onForget((customerId) => {
       for (const streamId of this.byCustomer.get(customerId) ?? []) this.drop(streamId);
       this.byCustomer.delete(customerId);
+      for (const [eventId, known] of this.appendedPlain)
+        if (known.owner === customerId) this.appendedPlain.delete(eventId);
     });
   }
 
@@ -58,7 +67,46 @@ export class EncryptingEventStore implements EventStore {
         data: await this.pii.protectData(event.type, event.metadata.customerId, event.data),
       })),
     );
-    return this.inner.append(streamId, sealed, expectedRevision);
+    const result = await this.inner.append(streamId, sealed, expectedRevision);
+    if (this.maxCachedEvents > 0) this.rememberAppended(events, sealed);
+    return result;
+  }
+
+  /** The plaintext of events this store just sealed, so the next read need not decrypt them. */
+  private rememberAppended(events: readonly NewEvent[], sealed: readonly NewEvent[]): void {
+    events.forEach((event, i) => {
+      const owner = event.metadata.customerId;
+      const data = owner && this.pii.revealedForm(event.type, event.data, sealed[i]?.data ?? {});
+      if (owner && data) this.appendedPlain.set(event.metadata.eventId, { owner, data });
+    });
+    let excess = this.appendedPlain.size - APPENDED_KEPT;
+    for (const eventId of this.appendedPlain.keys()) {
+      if (excess-- <= 0) break;
+      this.appendedPlain.delete(eventId);
+    }
+  }
+
+  /**
+   * Events revealed: those this store appended itself from their remembered plaintext (while
+   * their keys are live), the others decrypted.
+   */
+  private async revealRead(
+    events: RecordedEvent[],
+  ): Promise<{ events: RecordedEvent[]; owners: ReadonlySet<string>; live: boolean }> {
+    const known = events.map((e) => this.appendedPlain.get(e.metadata.eventId));
+    const knownOwners = new Set(known.flatMap((k) => (k ? [k.owner] : [])));
+    if (knownOwners.size === 0 || !(await this.pii.keysLive(knownOwners))) {
+      return this.pii.revealEventsOwned(events);
+    }
+    const rest = await this.pii.revealEventsOwned(events.filter((_, i) => !known[i]));
+    let next = 0;
+    const revealed = events.map((event, i) => {
+      const plain = known[i];
+      if (!plain) return rest.events[next++] ?? event;
+      this.appendedPlain.delete(event.metadata.eventId);
+      return { ...event, data: plain.data };
+    });
+    return { events: revealed, owners: new Set([...rest.owners, ...knownOwners]), live: rest.live };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -81,14 +129,14 @@ export class EncryptingEventStore implements EventStore {
         this.touch(streamId, cached);
         return [...cached.events];
       }
-      const revealed = await this.pii.revealEventsOwned(newer);
+      const revealed = await this.revealRead(newer);
       const events = [...cached.events, ...revealed.events];
       this.drop(streamId);
       if (revealed.live) this.remember(streamId, events, [...cached.owners, ...revealed.owners]);
       return [...events];
     }
     if (cached) this.drop(streamId);
-    const revealed = await this.pii.revealEventsOwned(await this.inner.readStream(streamId));
+    const revealed = await this.revealRead(await this.inner.readStream(streamId));
     if (revealed.live) this.remember(streamId, revealed.events, revealed.owners);
     return [...revealed.events];
   }

@@ -82,6 +82,34 @@ export class PiiProtection {
     return { value: revealed, owners, live: [...keys.values()].every((k) => Buffer.isBuffer(k)) };
   }
 
+  /**
+   * What a read will reveal of data this process has just sealed, without decrypting it: the
+   * JSON form of the original with value upcasters applied, as `revealOwned` would give it.
+   * Null when that cannot be known for sure (a field was erased because the key was gone, or
+   * the data already held sealed values).
+   */
+  revealedForm(
+    type: string,
+    original: Record<string, unknown>,
+    sealed: Record<string, unknown>,
+  ): Record<string, unknown> | null {
+    const fields = this.fields[type];
+    if (!fields) return null;
+    const present = Object.keys(fields).filter(
+      (f) => original[f] !== undefined && original[f] !== null,
+    );
+    if (present.length === 0 || present.some((f) => !isProtected(sealed[f]))) return null;
+    const plain = JSON.parse(JSON.stringify(original)) as Record<string, unknown>;
+    let holdsSealed = false;
+    collect(plain, () => (holdsSealed = true));
+    if (holdsSealed) return null;
+    for (const field of present) {
+      const upcast = this.valueUpcasters[fields[field] ?? 'text'];
+      if (upcast) plain[field] = upcast(plain[field]);
+    }
+    return plain;
+  }
+
   /** Events with their data revealed (metadata holds no personal data), and their owners. */
   async revealEventsOwned(
     events: readonly RecordedEvent[],

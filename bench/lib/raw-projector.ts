@@ -56,7 +56,9 @@ export const rawRebuild = async (
       }
       statements.set(spec.name, {
         get: docs.prepare(`SELECT body FROM "${table}" WHERE id = ?`),
-        put: docs.prepare(`INSERT OR REPLACE INTO "${table}" (id, body) VALUES (?, ?)`),
+        put: docs.prepare(
+          `INSERT INTO "${table}" (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+        ),
         del: docs.prepare(`DELETE FROM "${table}" WHERE id = ?`),
       });
     }

@@ -177,6 +177,8 @@ export const documentStoreIndexContract = (factory: DocumentStoreFactory): void 
     await store.upsert(collection, { ...ticket, tags: ['b'] });
     expect(await matches('a')).toEqual([]);
     expect(await matches('b')).toEqual([ticket._id]);
+    await store.upsert(collection, { ...ticket, tags: ['b'], subject: 'other' });
+    expect(await matches('b')).toEqual([ticket._id]);
     expect(await store.insert(collection, { ...ticket, tags: ['c'] })).toBe(false);
     expect(await matches('c')).toEqual([]);
     await store.update(collection, ticket._id, { $set: { tags: ['d'] } });

@@ -318,8 +318,11 @@ export class EmbeddedDocumentStore implements DocumentStore {
     if (typeof document._id !== 'string' || document._id === '') {
       throw new Error(`document in ${collection} needs a string _id`);
     }
+    // An upsert updates the row in place: array index triggers skip unchanged fields.
     this.sql
-      .prepare(`INSERT OR REPLACE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
+      .prepare(
+        `INSERT INTO "${this.table(collection)}" (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+      )
       .run(document._id, JSON.stringify(document));
   }
 

@@ -59,17 +59,21 @@ const elementsOf = (row: 'new' | 'old', field: string): string =>
   `SELECT '${field}', value, ${row}.id FROM json_each(${row}.body, '$.${field}') WHERE type IN ${ELEMENT_TYPES}`;
 
 /**
- * An INSERT OR REPLACE deletes the old row without firing delete triggers (recursive_triggers
- * is off), so the insert trigger first clears what an earlier row of that id left behind.
+ * Writes are upserts, so a replaced document fires the update trigger, which does nothing
+ * unless the field changed (most updates leave a profile's tags and hashes as they were). The
+ * insert trigger still clears what an earlier row of that id may have left: an INSERT OR
+ * REPLACE deletes the old row without firing delete triggers (recursive_triggers is off).
  */
 export const arrayTriggersSql = (table: string, field: string): string[] => {
   const values = valuesTable(table);
   const clear = (row: 'new' | 'old') =>
     `DELETE FROM "${values}" WHERE id = ${row}.id AND field = '${field}';`;
   const fill = `INSERT OR IGNORE INTO "${values}" (field, value, id) ${elementsOf('new', field)};`;
+  const path = `'$.${field}'`;
+  const changed = `old.id IS NOT new.id OR json_extract(old.body, ${path}) IS NOT json_extract(new.body, ${path})`;
   return [
     `CREATE TRIGGER IF NOT EXISTS "${triggerName(table, field, 'insert')}" AFTER INSERT ON "${table}" BEGIN ${clear('new')} ${fill} END`,
-    `CREATE TRIGGER IF NOT EXISTS "${triggerName(table, field, 'update')}" AFTER UPDATE OF id, body ON "${table}" BEGIN ${clear('old')} ${fill} END`,
+    `CREATE TRIGGER IF NOT EXISTS "${triggerName(table, field, 'update')}" AFTER UPDATE OF id, body ON "${table}" WHEN ${changed} BEGIN ${clear('old')} ${fill} END`,
     `CREATE TRIGGER IF NOT EXISTS "${triggerName(table, field, 'delete')}" AFTER DELETE ON "${table}" BEGIN ${clear('old')} END`,
   ];
 };

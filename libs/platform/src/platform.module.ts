@@ -91,8 +91,10 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
               upcaster: upcasters,
               logger: nestLogger(new Logger('projector')),
               // Readers here wait on the runner itself (ReadModelFreshness); stored checkpoints
-              // of projections with nothing to apply are for restarts and /metrics only.
+              // of projections with nothing to apply are for restarts and outside observers,
+              // and each move of one makes the profile's RFM cache score everyone again.
               checkpointEveryMs: IN_PROCESS_CHECKPOINT_EVERY_MS,
+              checkpointWhenQuietMs: 1000,
             }),
           inject: [EVENT_STORE, DOCUMENT_STORE],
         },

@@ -207,6 +207,22 @@ describe('ProjectorRunner checkpoints of projections with nothing to apply', () 
     await documents.close();
   });
 
+  it('stores the checkpoints it has passed once the log has been quiet', async () => {
+    const { events, documents } = open();
+    const first = await events.append('s-1', [added('a', 1)], 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [tally()], {
+      checkpointEveryMs: 60_000,
+      checkpointWhenQuietMs: 10,
+    });
+    await runner.start();
+    await runner.waitFor(['tally'], first.position, 2000);
+    const idle = await events.append('s-1', [other(), other()], 0);
+    await waitUntil(async () => (await documents.getCheckpoint('tally')) === idle.position);
+    await runner.stop();
+    await events.close();
+    await documents.close();
+  });
+
   it('stores a checkpoint it could not store while the log was idle, without waiting for an event', async () => {
     const { events, documents } = open();
     const first = await events.append('s-1', [added('a', 1)], 'no_stream');

@@ -23,13 +23,15 @@ export type ProjectorRunnerOptions = {
   /** Longest pause between retries while a store is down or a projection fails. */
   maxBackoffMs?: number;
   /**
-   * A projection with nothing to apply stores the checkpoint it has passed only this often
-   * (and once the log has been quiet this long), or after `checkpointEveryPositions`. Readers
+   * A projection with nothing to apply stores the checkpoint it has passed only this often,
+   * or after `checkpointEveryPositions`, or once the log has been quiet. Readers
    * in other processes wait on stored checkpoints, so a worker keeps this short; readers in
    * the same process wait on the runner itself and never need it.
    */
   checkpointEveryMs?: number;
   checkpointEveryPositions?: number;
+  /** How long the log must be quiet before every passed checkpoint is stored (default: checkpointEveryMs). */
+  checkpointWhenQuietMs?: number;
   clock?: () => number;
 };
 
@@ -199,7 +201,7 @@ export class ProjectorRunner {
 
   /**
    * The next page. While projections hold checkpoints they have passed but not stored, wait
-   * for it at most `checkpointEveryMs`: a log that quiet is idle, so store them all.
+   * for it at most `checkpointWhenQuietMs`: a log that quiet is idle, so store them all.
    */
   private async nextPage(
     iterator: AsyncIterator<ReadAllPage>,
@@ -214,7 +216,10 @@ export class ProjectorRunner {
         () => false,
       ),
       new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), this.checkpointEveryMs);
+        timer = setTimeout(
+          () => resolve(true),
+          this.options.checkpointWhenQuietMs ?? this.checkpointEveryMs,
+        );
       }),
     ]);
     clearTimeout(timer);

@@ -119,4 +119,80 @@ describe('bulk import', () => {
     expect(wrong.status).toBe(415);
     await t.close();
   });
+  it('imports customers with their order history: placed once, re-runs add nothing, a bad order rejects the whole row', async () => {
+    const t = await startTestApp();
+    const service = await t.keyFor('service');
+    const analyst = await t.keyFor('analyst');
+    const send = async (lines: unknown[]) => {
+      const response = await fetch(`${t.url}/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${service}`, 'content-type': 'application/x-ndjson' },
+        body: lines.map((line) => JSON.stringify(line)).join('\n'),
+      });
+      expect(response.status).toBe(200);
+      return response.json() as Promise<Record<string, unknown>>;
+    };
+    const delivered = {
+      ref: 'SO-1',
+      currency: 'EUR',
+      lines: [{ sku: 'BOOK', quantity: 2, unitPrice: 1250 }],
+      placedAt: '2024-06-30T09:15:00Z',
+      status: 'delivered',
+    };
+    const cancelled = { ...delivered, ref: 'SO-2', status: 'cancelled' };
+    const rows = [
+      { name: 'Order Ada', email: 'ada@orders.example', orders: [delivered, cancelled] },
+      {
+        name: 'Bad Order',
+        email: 'bad@orders.example',
+        orders: [{ ...delivered, lines: [{ sku: 'X', quantity: 0, unitPrice: 1 }] }],
+      },
+    ];
+
+    const first = await send(rows);
+    expect(first).toMatchObject({
+      rows: 2,
+      imported: 1,
+      rejected: 1,
+      rejections: [{ line: 2, field: 'orders.0.lines.0.quantity' }],
+      related: { orders: { imported: 2, alreadyImported: 0, rejected: 0 } },
+    });
+    const again = await send(rows);
+    expect(again).toMatchObject({
+      imported: 0,
+      alreadyImported: 1,
+      related: { orders: { imported: 0, alreadyImported: 2, rejected: 0 } },
+    });
+
+    // Everything the import appended is at or before the log's head: read from there on.
+    const head = (await t.request('GET', '/health/ready')).body.info.projections.head as number;
+    const search = async (email: string) =>
+      (
+        await t.request('GET', `/customers?q=${encodeURIComponent(email)}&minPosition=${head}`, {
+          key: analyst,
+        })
+      ).body.items as { customerId: string }[];
+    expect(await search('bad@orders.example')).toHaveLength(0);
+    const [ada] = await search('ada@orders.example');
+    const orders = await t.request(
+      'GET',
+      `/orders?customerId=${ada?.customerId}&minPosition=${head}`,
+      {
+        key: analyst,
+      },
+    );
+    expect((orders.body.items as { status: string }[]).map((order) => order.status).sort()).toEqual(
+      ['cancelled', 'delivered'],
+    );
+    const profile = await t.request('GET', `/customers/${ada?.customerId}?minPosition=${head}`, {
+      key: analyst,
+    });
+    // The history keeps its dates: value net of the cancelled order, first order in 2024.
+    expect(profile.body.orders).toMatchObject({
+      orderCount: 1,
+      value: [{ amount: 2500, currency: 'EUR' }],
+      firstOrderAt: '2024-06-30T09:15:00.000Z',
+    });
+    await t.close();
+  });
 });

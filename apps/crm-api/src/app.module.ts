@@ -6,12 +6,15 @@ import {
   allProjections,
   contextModules,
   createUpcasters,
+  importRowExtensions,
   profileSections,
   segmentLookup,
   piiFields,
   piiValueUpcasters,
   webhookEventTypes,
 } from '@crm/composition';
+import { IMPORT_ROW_EXTENSIONS } from '@crm/customers';
+import { CommandRunner } from '@crm/eventsourcing';
 import { WebhooksModule } from '@crm/webhooks';
 import type { AppConfig } from '@crm/platform';
 import { CUSTOMER_SEGMENT_LOOKUP, PROFILE_SECTIONS, PlatformModule } from '@crm/platform';
@@ -50,9 +53,14 @@ export class AppModule {
       ],
       providers: [
         { provide: PROFILE_SECTIONS, useValue: profileSections },
+        {
+          provide: IMPORT_ROW_EXTENSIONS,
+          useFactory: importRowExtensions,
+          inject: [CommandRunner],
+        },
         { provide: CUSTOMER_SEGMENT_LOOKUP, useValue: segmentLookup },
       ],
-      exports: [PROFILE_SECTIONS, CUSTOMER_SEGMENT_LOOKUP],
+      exports: [PROFILE_SECTIONS, CUSTOMER_SEGMENT_LOOKUP, IMPORT_ROW_EXTENSIONS],
       global: true,
     };
   }

@@ -90,3 +90,5 @@ export const webhookEventTypes: readonly string[] = [
   ...ORDER_EVENT_TYPES,
   ...CAMPAIGN_EVENT_TYPES,
 ];
+
+export * from './import-extensions';

@@ -9,6 +9,7 @@ export { ForgetCustomerCommand } from './application/customer.commands';
 export * from './customers.module';
 export * from './import/customer-importer';
 export * from './import/import-rows';
+export * from './import/import-row-extension';
 export { IMPORT_MEDIA_TYPES } from './import/imports.controller';
 
 import { customerProfileProjection } from './projections/customer-profile/customer-profile.projection';

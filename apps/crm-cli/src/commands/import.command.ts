@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createPiiProtection, createUpcasters } from '@crm/composition';
+import { createPiiProtection, createUpcasters, importRowExtensions } from '@crm/composition';
 import { CustomerImporter } from '@crm/customers';
 import type { ImportFormat } from '@crm/customers';
 import { CommandRunner } from '@crm/eventsourcing';
@@ -21,7 +21,7 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
     .argument('<kind>', 'what to import: customers')
     .argument(
       '<file>',
-      'a .csv (name,email,phone,street,city,postalCode,country,tags) or .jsonl file',
+      "a .csv (name,email,phone,street,city,postalCode,country,tags) or .jsonl file (a line may carry the customer's orders)",
     )
     .action((kind: string, file: string) =>
       withContext(async ({ stores, out }) => {
@@ -36,7 +36,12 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
             upcaster: createUpcasters(),
           },
         );
-        const importer = new CustomerImporter(runner, stores.documents, stores.hasher);
+        const importer = new CustomerImporter(
+          runner,
+          stores.documents,
+          stores.hasher,
+          importRowExtensions(runner),
+        );
         const size = statSync(file).size;
         const input = createReadStream(file);
         const bar = process.stdout.isTTY
@@ -58,6 +63,12 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
         out(
           `${report.rows} rows in ${seconds.toFixed(1)} s: ${report.imported} imported, ${report.alreadyImported} already imported, ${report.rejected} rejected`,
         );
+        for (const [field, counts] of Object.entries(report.related)) {
+          if (counts.imported + counts.alreadyImported + counts.rejected === 0) continue;
+          out(
+            `${field}: ${counts.imported} imported, ${counts.alreadyImported} already imported, ${counts.rejected} rejected`,
+          );
+        }
         for (const rejection of report.rejections) {
           out(
             `line ${rejection.line}: ${rejection.field} (${rejection.rule}) ${rejection.message}`,

@@ -15,6 +15,7 @@ import { CUSTOMER_SCHEMA_VERSIONS } from '../domain/customer.upcasters';
 import { CreateCustomerDto } from '../http/customer.dto';
 import type { CustomerProfileDocument } from '../projections/customer-profile/customer-profile.document';
 import { CUSTOMER_PROFILES } from '../projections/customer-profile/customer-profile.document';
+import type { ImportRowExtension } from './import-row-extension';
 import type { ImportFormat, ImportRow } from './import-rows';
 import { readImportRows } from './import-rows';
 
@@ -44,7 +45,11 @@ export type ImportReport = {
   rejected: number;
   /** The first rejections, each naming the line, the field and the rule. */
   rejections: RejectedRow[];
+  /** What each row extension (e.g. `orders`) did, by field. */
+  related: Record<string, RelatedCounts>;
 };
+
+export type RelatedCounts = { imported: number; alreadyImported: number; rejected: number };
 
 export type ImportOptions = {
   format: ImportFormat;
@@ -60,7 +65,17 @@ const REPORTED_REJECTIONS = 1000;
 const CHUNK_SIZE = 500;
 
 /** A row that passed validation and the uniqueness checks, ready to run. */
-type Accepted = { command: CreateCustomer; context: CommandContext };
+type Accepted = {
+  line: number;
+  command: CreateCustomer;
+  context: CommandContext;
+  extras: Extra[];
+};
+
+/** A row's validated value for an extension. */
+type Extra = { extension: ImportRowExtension; value: unknown };
+
+type Validated = { dto: CreateCustomerDto; extras: Extra[] };
 
 /**
  * Bulk import of customers. Every row is validated like `POST /customers`; the command's
@@ -75,6 +90,7 @@ export class CustomerImporter {
     private readonly runner: CommandRunner,
     private readonly documents: DocumentStore,
     private readonly hasher: PiiHasher,
+    private readonly extensions: readonly ImportRowExtension[] = [],
   ) {}
 
   async import(
@@ -88,6 +104,12 @@ export class CustomerImporter {
       alreadyImported: 0,
       rejected: 0,
       rejections: [],
+      related: Object.fromEntries(
+        this.extensions.map(({ field }) => [
+          field,
+          { imported: 0, alreadyImported: 0, rejected: 0 },
+        ]),
+      ),
     };
     const run: ImportRun = {
       actor,
@@ -119,27 +141,63 @@ export class CustomerImporter {
       const line = rows[index]?.line ?? 0;
       if ('rule' in outcome) this.reject(run.report, line, outcome);
       else {
-        const emailHash = this.hasher.hash('email', outcome.email);
+        const { dto, extras } = outcome;
+        const emailHash = this.hasher.hash('email', dto.email);
         const context = importContext(run.actor, emailHash);
         const customerId = deriveAggregateId(context, 'customer');
         const refusal = this.uniqueness(emailHash, customerId, line, run);
         if (refusal) this.reject(run.report, line, refusal);
         else
           accepted.push({
-            command: createCustomerCommand(outcome, customerId, this.hasher),
+            line,
+            command: createCustomerCommand(dto, customerId, this.hasher),
             context,
+            extras,
           });
       }
     }
-    await Promise.all(accepted.map((row) => this.create(row, run.report)));
+    await Promise.all(
+      accepted.map(async (row) => {
+        if (await this.create(row, run.report)) await this.applyExtras(row, run.report);
+      }),
+    );
   }
 
-  /** The row as a valid request, or the first rule it breaks. */
-  private async validated(row: ImportRow): Promise<CreateCustomerDto | ErrorDetail> {
+  /** The row as a valid request and its extensions' values, or the first rule it breaks. */
+  private async validated(row: ImportRow): Promise<Validated | ErrorDetail> {
     if ('error' in row) return { field: 'line', rule: 'isJson', message: row.error };
-    const dto = plainToInstance(CreateCustomerDto, row.fields);
+    const fields = { ...row.fields };
+    const extras: Extra[] = [];
+    for (const extension of this.extensions) {
+      if (!(extension.field in fields)) continue;
+      const checked = extension.validate(fields[extension.field]);
+      if ('rule' in checked) return checked;
+      extras.push({ extension, value: checked.value });
+      delete fields[extension.field];
+    }
+    const dto = plainToInstance(CreateCustomerDto, fields);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-    return toDetails(errors)[0] ?? dto;
+    return toDetails(errors)[0] ?? { dto, extras };
+  }
+
+  /** Runs the row's extensions for its customer, under the row's own idempotency key. */
+  private async applyExtras(row: Accepted, report: ImportReport): Promise<void> {
+    for (const { extension, value } of row.extras) {
+      const result = await extension.apply(row.command.customerId, value, {
+        actor: row.context.actor,
+        keyPrefix: row.context.idempotencyKey ?? row.context.correlationId,
+      });
+      const counts = report.related[extension.field];
+      if (counts) {
+        counts.imported += result.imported;
+        counts.alreadyImported += result.alreadyImported;
+        counts.rejected += result.rejections.length;
+      }
+      for (const rejection of result.rejections) {
+        if (report.rejections.length < REPORTED_REJECTIONS)
+          report.rejections.push({ line: row.line, ...rejection });
+      }
+    }
   }
 
   private uniqueness(
@@ -169,7 +227,8 @@ export class CustomerImporter {
     if (report.rejections.length < REPORTED_REJECTIONS) report.rejections.push({ line, ...detail });
   }
 
-  private async create({ command, context }: Accepted, report: ImportReport): Promise<void> {
+  /** True when the customer exists now (created by this run or an earlier one). */
+  private async create({ command, context }: Accepted, report: ImportReport): Promise<boolean> {
     try {
       const result = await this.runner.run(customerDecider, command, {
         streamId: customerStreamId(command.customerId),
@@ -180,10 +239,11 @@ export class CustomerImporter {
       });
       if (result.appended > 0) report.imported += 1;
       else report.alreadyImported += 1;
+      return true;
     } catch (error) {
       if (error instanceof DomainErrorException && error.error.code === 'CUSTOMER_ALREADY_EXISTS') {
         report.alreadyImported += 1;
-        return;
+        return true;
       }
       throw error;
     }

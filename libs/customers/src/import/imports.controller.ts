@@ -2,6 +2,7 @@ import {
   Controller,
   HttpCode,
   Inject,
+  Optional,
   Post,
   Query,
   Req,
@@ -28,6 +29,8 @@ import { Roles } from '@crm/security';
 import { PiiHasher } from '@crm/security/pii';
 import type { ImportReport } from './customer-importer';
 import { CustomerImporter } from './customer-importer';
+import type { ImportRowExtension } from './import-row-extension';
+import { IMPORT_ROW_EXTENSIONS } from './import-row-extension';
 
 /** The media types a streamed import accepts; anything else is 415. */
 export const IMPORT_MEDIA_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl' } as const;
@@ -56,8 +59,9 @@ export class ImportsController {
     runner: CommandRunner,
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
     hasher: PiiHasher,
+    @Optional() @Inject(IMPORT_ROW_EXTENSIONS) extensions: ImportRowExtension[] | null,
   ) {
-    this.importer = new CustomerImporter(runner, documents, hasher);
+    this.importer = new CustomerImporter(runner, documents, hasher, extensions ?? []);
   }
 
   @Post()
@@ -67,7 +71,7 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Import customers from a streamed CSV or JSON-lines body',
     description:
-      'CSV columns: name,email,phone,street,city,postalCode,country,tags (tags ;-separated). Each row is validated like POST /customers; re-sending the same file adds nothing. The report names each rejected line, field and rule.',
+      "CSV columns: name,email,phone,street,city,postalCode,country,tags (tags ;-separated). A JSON line may also carry the customer's `orders` (history: ref, currency, lines, placedAt, status). Each row is validated like POST /customers; re-sending the same file adds nothing. The report names each rejected line, field and rule.",
   })
   @ApiOkResponse({ description: 'The import report' })
   run(

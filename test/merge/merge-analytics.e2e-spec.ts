@@ -1,33 +1,10 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { readModelDocuments } from './read-models';
 
 /** The analytics read models (customer value, its ranking, satisfaction), without `_position`. */
-const analyticsReadModels = (t: TestApp): Record<string, unknown[]> => {
-  const db = new Database(join(t.dataDir, 'documents.sqlite'), { readonly: true });
-  try {
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'doc_customer_value%' OR name LIKE 'doc_satisfaction%') ORDER BY name",
-      )
-      .pluck()
-      .all() as string[];
-    return Object.fromEntries(
-      tables.map((table) => [
-        table,
-        (db.prepare(`SELECT body FROM "${table}" ORDER BY id`).pluck().all() as string[]).map(
-          (body) => {
-            const { _position, ...document } = JSON.parse(body) as Record<string, unknown>;
-            return document;
-          },
-        ),
-      ]),
-    );
-  } finally {
-    db.close();
-  }
-};
+const analyticsReadModels = (t: TestApp): Record<string, unknown[]> =>
+  readModelDocuments(t, "name LIKE 'doc_customer_value%' OR name LIKE 'doc_satisfaction%'");
 
 type Ranked = { customerId: string; value: { amount: number }; orderCount: number };
 type Scored = { customerId: string; frequency: number; monetary: { amount: number }[] };

@@ -1,33 +1,13 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { readModelDocuments } from './read-models';
 
 /** Every read-model document (API keys and data keys are not read models), without `_position`. */
-const readModels = (t: TestApp): Record<string, unknown[]> => {
-  const db = new Database(join(t.dataDir, 'documents.sqlite'), { readonly: true });
-  try {
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' AND name NOT LIKE 'doc_webhooks_%' ORDER BY name",
-      )
-      .pluck()
-      .all() as string[];
-    return Object.fromEntries(
-      tables.map((table) => [
-        table,
-        (db.prepare(`SELECT body FROM "${table}" ORDER BY id`).pluck().all() as string[]).map(
-          (body) => {
-            const { _position, ...document } = JSON.parse(body) as Record<string, unknown>;
-            return document;
-          },
-        ),
-      ]),
-    );
-  } finally {
-    db.close();
-  }
-};
+const readModels = (t: TestApp): Record<string, unknown[]> =>
+  readModelDocuments(
+    t,
+    "name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' AND name NOT LIKE 'doc_webhooks_%'",
+  );
 
 describe('duplicates, merge and unmerge', () => {
   let t: TestApp;

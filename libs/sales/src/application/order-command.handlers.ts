@@ -21,19 +21,25 @@ import type { OrderStep } from './order.commands';
 import type { SalesClock } from './sales.config';
 import { SALES_CLOCK } from './sales.config';
 
-const runOrderCommand = async (
+/** Runs an order command on its stream; its events concern the order's customer. */
+export const runOrderDecision = (
   runner: CommandRunner,
   command: OrderCommand,
   context: CommandContext,
-): Promise<CommandResponse> => {
-  const result = await runner.run(orderDecider, command, {
+) =>
+  runner.run(orderDecider, command, {
     streamId: orderStreamId(command.orderId),
     context,
     commandType: command.type,
     customerId: (event: OrderEvent) => event.data.customerId,
   });
-  return toCommandResponse(command.orderId, result);
-};
+
+const runOrderCommand = async (
+  runner: CommandRunner,
+  command: OrderCommand,
+  context: CommandContext,
+): Promise<CommandResponse> =>
+  toCommandResponse(command.orderId, await runOrderDecision(runner, command, context));
 
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {

@@ -2,10 +2,8 @@ import { v5 as uuidV5 } from 'uuid';
 import type { CommandContext, CommandRunner } from '@crm/eventsourcing';
 import { DomainErrorException } from '@crm/eventsourcing';
 import type { ErrorDetail } from '@crm/platform';
-import type { OrderEvent } from '../domain/order';
-import { orderStreamId } from '../domain/order';
 import type { OrderCommand } from '../domain/order.decider';
-import { orderDecider } from '../domain/order.decider';
+import { runOrderDecision } from '../application/order-command.handlers';
 import { PAID_STATUSES } from './imported-order.dto';
 import type { ImportedOrder } from './imported-orders.validation';
 
@@ -143,12 +141,7 @@ export class OrderImporter {
       const key = `${keyPrefix}:order:${order.ref}:${step}`;
       const context: CommandContext = { actor, correlationId: keyPrefix, idempotencyKey: key };
       try {
-        const run = await this.runner.run(orderDecider, command, {
-          streamId: orderStreamId(orderId),
-          context,
-          commandType: command.type,
-          customerId: (event: OrderEvent) => event.data.customerId,
-        });
+        const run = await runOrderDecision(this.runner, command, context);
         appended += run.appended;
       } catch (error) {
         if (!(error instanceof DomainErrorException)) throw error;

@@ -195,4 +195,28 @@ describe('bulk import', () => {
     });
     await t.close();
   });
+  it('imports order history from a JSON-lines file with the CLI, once', async () => {
+    const dataDir = join(root, 'cli-orders');
+    const file = join(root, 'history.jsonl');
+    const order = {
+      ref: 'SO-9',
+      currency: 'EUR',
+      lines: [{ sku: 'PEN', quantity: 1, unitPrice: 99 }],
+      placedAt: '2023-01-02T10:00:00Z',
+      status: 'paid',
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'Cli Buyer', email: 'cli@orders.example', orders: [order] }),
+    );
+    const app = await startTestApp({}, { dataDir });
+    await app.close({ keepData: true });
+
+    const first = await runCli(dataDir, ['import', 'customers', file]);
+    expect(first).toContain('orders: 1 imported, 0 already imported, 0 rejected');
+    const afterFirst = eventCount(dataDir);
+    const again = await runCli(dataDir, ['import', 'customers', file]);
+    expect(again).toContain('orders: 0 imported, 1 already imported, 0 rejected');
+    expect(eventCount(dataDir)).toBe(afterFirst);
+  });
 });

@@ -69,6 +69,13 @@ export interface DocumentStore {
   upsert(collection: string, document: Document): Promise<void>;
   /** Inserts only if no document has this id; false (and nothing written) when one exists. */
   insert(collection: string, document: Document): Promise<boolean>;
+  /**
+   * Inserts each document whose id is free (as `insert`, never overwriting), in one write: one
+   * transaction on the embedded store. Returns the ids actually inserted, in input order. A
+   * document that conflicts with a stored one (on its id, or on a unique index) is skipped; of
+   * two documents with the same id in one call, the first is the one inserted.
+   */
+  insertMany(collection: string, documents: readonly Document[]): Promise<string[]>;
   /** Applies the update to the document with this id; false when there is none. */
   update(collection: string, id: string, update: Update): Promise<boolean>;
   delete(collection: string, id: string): Promise<boolean>;

@@ -53,6 +53,83 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     expect(await store.get(collection, first._id)).toMatchObject({ name: 'First' });
   });
 
+  it('inserts many new documents at once, returning their ids in order', async () => {
+    const people = [aPerson({ name: 'A' }), aPerson({ name: 'B' }), aPerson({ name: 'C' })];
+    expect(await store.insertMany(collection, people)).toEqual(people.map((p) => p._id));
+    const stored = await store.getMany<Person>(
+      collection,
+      people.map((p) => p._id),
+    );
+    expect(stored.sort((x, y) => x.name.localeCompare(y.name))).toEqual(people);
+  });
+
+  it('inserts many without overwriting or returning the ids already stored', async () => {
+    const existing = aPerson({ name: 'Kept' });
+    await store.insert(collection, existing);
+    const fresh = aPerson({ name: 'Fresh' });
+    const inserted = await store.insertMany(collection, [{ ...existing, name: 'Lost' }, fresh]);
+    expect(inserted).toEqual([fresh._id]);
+    expect(await store.get(collection, existing._id)).toEqual(existing);
+    expect(await store.get(collection, fresh._id)).toEqual(fresh);
+    expect(await store.insertMany(collection, [existing, fresh])).toEqual([]);
+    expect(await store.count(collection, {})).toBe(2);
+  });
+
+  it('inserts the first of two documents with one id in the same call, once', async () => {
+    const first = aPerson({ name: 'First' });
+    const other = aPerson({ name: 'Other' });
+    const inserted = await store.insertMany(collection, [
+      first,
+      other,
+      { ...first, name: 'Second' },
+    ]);
+    expect(inserted).toEqual([first._id, other._id]);
+    expect(await store.get(collection, first._id)).toMatchObject({ name: 'First' });
+    expect(await store.count(collection, {})).toBe(2);
+  });
+
+  it('inserts nothing for an empty list', async () => {
+    expect(await store.insertMany(collection, [])).toEqual([]);
+    expect(await store.count(collection, {})).toBe(0);
+  });
+
+  it('keeps indexes answering and unique indexes holding through an insert of many', async () => {
+    const unique = `${collection}_u`;
+    await store.ensureCollection({ name: unique, indexes: [{ field: 'name', unique: true }] });
+    try {
+      const ada = aPerson({ name: 'Ada', age: 36, city: 'Paris' });
+      await store.insert(unique, ada);
+      const bob = aPerson({ name: 'Bob', age: 20, city: 'Lyon' });
+      const twin = aPerson({ name: 'Ada', age: 50 });
+      const cy = aPerson({ name: 'Cy', age: 50, city: 'Paris' });
+      expect(await store.insertMany(unique, [bob, twin, cy])).toEqual([bob._id, cy._id]);
+      expect(await store.get(unique, twin._id)).toBeNull();
+      expect(await store.count(unique, { name: 'Ada' })).toBe(1);
+      await expect(store.insert(unique, aPerson({ name: 'Cy' }))).resolves.toBe(false);
+
+      const many = Array.from({ length: 30 }, (_, i) => aPerson({ name: `P${i}`, age: i % 3 }));
+      expect(await store.insertMany(collection, many)).toHaveLength(30);
+      expect(await store.count(collection, { age: 1 })).toBe(10);
+      const page = await store.find<Person>(collection, { age: 2 }, { sort: { name: 1 } });
+      expect(page.items.map((p) => p.name)).toEqual(
+        many
+          .filter((p) => p.age === 2)
+          .map((p) => p.name)
+          .sort(),
+      );
+    } finally {
+      await store.dropCollection(unique);
+    }
+  });
+
+  it('refuses an insert of many holding a document without a string id, writing nothing', async () => {
+    const valid = aPerson();
+    await expect(store.insertMany(collection, [valid, { ...aPerson(), _id: '' }])).rejects.toThrow(
+      /_id/,
+    );
+    expect(await store.get(collection, valid._id)).toBeNull();
+  });
+
   it('gets many by id, ignoring missing ones', async () => {
     const a = aPerson();
     const b = aPerson();

@@ -255,6 +255,24 @@ export class EmbeddedDocumentStore implements DocumentStore {
     );
   }
 
+  insertMany(collection: string, documents: readonly Document[]): Promise<string[]> {
+    return this.guard(() => {
+      if (documents.length === 0) return [];
+      for (const document of documents) assertId(collection, document);
+      const insert = this.sql.prepare<[string, string]>(
+        `INSERT INTO "${this.table(collection)}" (id, body) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+      );
+      return this.db.transaction(() => {
+        const inserted: string[] = [];
+        for (const document of documents) {
+          if (insert.run(document._id, JSON.stringify(document)).changes > 0)
+            inserted.push(document._id);
+        }
+        return inserted;
+      })();
+    });
+  }
+
   update(collection: string, id: string, update: Update): Promise<boolean> {
     return this.guard(() =>
       this.db.transaction(() => {
@@ -315,9 +333,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   }
 
   private put(collection: string, document: Document): void {
-    if (typeof document._id !== 'string' || document._id === '') {
-      throw new Error(`document in ${collection} needs a string _id`);
-    }
+    assertId(collection, document);
     // An upsert updates the row in place: array index triggers skip unchanged fields.
     this.sql
       .prepare(
@@ -418,6 +434,12 @@ export class EmbeddedDocumentStore implements DocumentStore {
 function* parsed(rows: Iterable<Row>): Generator<Document> {
   for (const row of rows) yield JSON.parse(row.body) as Document;
 }
+
+const assertId = (collection: string, document: Document): void => {
+  if (typeof document._id !== 'string' || document._id === '') {
+    throw new Error(`document in ${collection} needs a string _id`);
+  }
+};
 
 const tableName = (collection: string): string => {
   if (!COLLECTION_NAME.test(collection)) throw new Error(`invalid collection name ${collection}`);

@@ -14,7 +14,7 @@ import type {
 } from '../../document-store.port';
 import { encodeCursor } from '../../cursor';
 import { MongoCommitter } from './mongo-commit';
-import { translateMongoError } from './mongo-errors';
+import { duplicateKeyRefusals, translateMongoError } from './mongo-errors';
 import {
   CHECKPOINTS_COLLECTION,
   assertCollectionName,
@@ -26,7 +26,11 @@ import {
   supportsTransactions,
   toMongoUpdate,
 } from './mongo-mapping';
-import { assertWritable } from './mongo-writes';
+import { assertWritable, firstPerId } from './mongo-writes';
+
+const rethrow = (error: unknown): never => {
+  throw error;
+};
 
 type Stored = Document;
 
@@ -195,6 +199,26 @@ export class MongoDocumentStore implements DocumentStore {
         if ((error as { code?: unknown }).code === 11000) return false;
         throw error;
       }
+    });
+  }
+
+  /**
+   * One unordered insertMany: the server inserts every document it can and reports each
+   * refused one by its index. Refusals for a duplicate key (the id, or a unique index) are the
+   * skipped documents; any other error fails the call.
+   */
+  insertMany(collection: string, documents: readonly Document[]): Promise<string[]> {
+    return this.guard(async () => {
+      for (const document of documents) assertWritable({ kind: 'put', collection, document });
+      const candidates = firstPerId(documents);
+      if (candidates.length === 0) return [];
+      let refused: ReadonlySet<number> = new Set();
+      try {
+        await this.collection(collection).insertMany([...candidates], { ordered: false });
+      } catch (error) {
+        refused = duplicateKeyRefusals(error) ?? rethrow(error);
+      }
+      return candidates.filter((_, index) => !refused.has(index)).map((d) => d._id);
     });
   }
 

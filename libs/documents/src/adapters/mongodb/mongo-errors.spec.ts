@@ -1,4 +1,5 @@
 import {
+  MongoBulkWriteError,
   MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
@@ -7,7 +8,12 @@ import {
   MongoTopologyClosedError,
 } from 'mongodb';
 import { DocumentStoreUnavailableError } from '../../errors';
-import { isDuplicateKey, isUnavailableMongoError, translateMongoError } from './mongo-errors';
+import {
+  duplicateKeyRefusals,
+  isDuplicateKey,
+  isUnavailableMongoError,
+  translateMongoError,
+} from './mongo-errors';
 
 const serverError = (code: number, labels: string[] = []) =>
   new MongoServerError({ message: `code ${code}`, code, errorLabels: labels });
@@ -39,5 +45,46 @@ describe('MongoDB error translation', () => {
     expect(isDuplicateKey(serverError(11000))).toBe(true);
     expect(isDuplicateKey(serverError(112))).toBe(false);
     expect(isDuplicateKey(new Error('E11000'))).toBe(false);
+  });
+});
+
+describe('an unordered insertMany’s refusals', () => {
+  const bulkError = (
+    writeErrors: { code: number; index: number }[],
+    writeConcernError: unknown = undefined,
+  ) =>
+    new MongoBulkWriteError(
+      {
+        message: 'E11000 duplicate key error',
+        code: writeErrors[0]?.code ?? 64,
+        writeErrors: writeErrors.map((e) => ({ ...e, errmsg: `code ${e.code}` })),
+      } as never,
+      { getWriteConcernError: () => writeConcernError } as never,
+    );
+
+  it('gives the indexes of documents refused as duplicate keys', () => {
+    expect(
+      duplicateKeyRefusals(
+        bulkError([
+          { code: 11000, index: 0 },
+          { code: 11000, index: 3 },
+        ]),
+      ),
+    ).toEqual(new Set([0, 3]));
+  });
+
+  it('is null when anything else went wrong too', () => {
+    expect(
+      duplicateKeyRefusals(
+        bulkError([
+          { code: 11000, index: 0 },
+          { code: 121, index: 1 },
+        ]),
+      ),
+    ).toBeNull();
+    expect(duplicateKeyRefusals(bulkError([{ code: 11000, index: 0 }], { code: 64 }))).toBeNull();
+    expect(duplicateKeyRefusals(bulkError([]))).toBeNull();
+    expect(duplicateKeyRefusals(serverError(11000))).toBeNull();
+    expect(duplicateKeyRefusals(new MongoNetworkError('reset'))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  MongoBulkWriteError,
   MongoError,
   MongoNetworkError,
   MongoNotConnectedError,
@@ -36,6 +37,30 @@ export const isUnavailableMongoError = (error: unknown): boolean => {
 
 export const isDuplicateKey = (error: unknown): boolean =>
   error instanceof MongoError && Number(error.code) === DUPLICATE_KEY;
+
+/**
+ * The indexes of the documents an unordered insertMany refused as duplicate keys, when that is
+ * all that went wrong; null for any other error (another write error, a write concern error,
+ * a network error). `insertedIds` on the error is not used: some driver versions listed
+ * refused documents there too.
+ */
+export const duplicateKeyRefusals = (error: unknown): Set<number> | null => {
+  if (!(error instanceof MongoBulkWriteError)) return null;
+  const writeErrors: readonly { code?: unknown; index?: unknown }[] = Array.isArray(
+    error.writeErrors,
+  )
+    ? error.writeErrors
+    : [error.writeErrors];
+  const result = error.result as { getWriteConcernError?: () => unknown } | undefined;
+  if (writeErrors.length === 0 || result?.getWriteConcernError?.()) return null;
+  const refused = new Set<number>();
+  for (const writeError of writeErrors) {
+    if (Number(writeError.code) !== DUPLICATE_KEY || typeof writeError.index !== 'number')
+      return null;
+    refused.add(writeError.index);
+  }
+  return refused;
+};
 
 export const translateMongoError = (error: unknown): unknown =>
   isUnavailableMongoError(error) ? new DocumentStoreUnavailableError(error) : error;

@@ -1,5 +1,5 @@
 import type { DocumentWrite } from '../../document-store.port';
-import { assertWritable, groupByCollection, planWrites } from './mongo-writes';
+import { assertWritable, firstPerId, groupByCollection, planWrites } from './mongo-writes';
 
 const put = (id: string, position?: number, collection = 'profiles'): DocumentWrite => ({
   kind: 'put',
@@ -53,5 +53,20 @@ describe('planning a commit’s document writes', () => {
     ]).toEqual(['x', 'y']);
     expect(() => assertWritable(put(''))).toThrow(/_id/);
     expect(() => assertWritable(put('a', 1, 'checkpoints'))).toThrow(/collection/);
+  });
+});
+
+describe('documents for an insert of many', () => {
+  it('keeps the first document per id, in order', () => {
+    expect(
+      firstPerId([
+        { _id: 'a', n: 1 },
+        { _id: 'b', n: 2 },
+        { _id: 'a', n: 3 },
+      ]),
+    ).toEqual([
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+    ]);
   });
 });

@@ -16,6 +16,12 @@ export const assertWritable = (write: DocumentWrite): void => {
     throw new Error(`document in ${write.collection} needs a string _id`);
 };
 
+/** The documents in order, without any whose id an earlier one already has. */
+export const firstPerId = (documents: readonly Document[]): Document[] => {
+  const seen = new Set<string>();
+  return documents.filter((document) => !seen.has(document._id) && seen.add(document._id));
+};
+
 export const groupByCollection = (
   writes: readonly DocumentWrite[],
 ): Map<string, DocumentWrite[]> => {

@@ -70,42 +70,57 @@ export class DataKeyStore {
     return creation;
   }
 
+  /**
+   * One batch of creations: the existing keys in one read, then every missing one inserted in
+   * one write (insert-if-absent, one transaction on the embedded store). A key another writer
+   * stored first (or a tombstone) wins: it is read back, never overwritten.
+   */
   private async createBatch(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
     this.flushing = null;
     try {
-      const existing = await this.getMany(batch.map((b) => b.customerId));
-      await Promise.all(
-        batch.map(async ({ customerId, resolve, reject }) => {
-          try {
-            const key = existing.get(customerId) ?? null;
-            resolve(key !== null ? key : await this.createIfAbsent(customerId));
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        }),
-      );
+      const keys = await this.getMany(batch.map((b) => b.customerId));
+      const absent = [...keys].filter(([, key]) => key === null).map(([id]) => id);
+      if (absent.length > 0)
+        for (const [id, key] of await this.createAll(absent)) keys.set(id, key);
+      for (const { customerId, resolve } of batch) resolve(keys.get(customerId) ?? null);
     } catch (error) {
       for (const { reject } of batch)
         reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
-  private async createIfAbsent(customerId: string): Promise<DataKey> {
-    const key = randomFromPool(32);
-    const inserted = await this.documents.insert(DATA_KEYS_COLLECTION, {
-      _id: customerId,
-      wrapped: seal(this.masterKey, key, `data-key:${customerId}`).toString('base64'),
-      createdAt: this.clock().toISOString(),
-      destroyedAt: null,
+  private async createAll(customerIds: readonly string[]): Promise<Map<string, DataKey>> {
+    const createdAt = this.clock().toISOString();
+    const fresh = new Map<string, Buffer>();
+    const documents: DataKeyDocument[] = customerIds.map((customerId) => {
+      const key = randomFromPool(32);
+      fresh.set(customerId, key);
+      return {
+        _id: customerId,
+        wrapped: seal(this.masterKey, key, `data-key:${customerId}`).toString('base64'),
+        createdAt,
+        destroyedAt: null,
+      };
     });
-    if (!inserted) {
-      this.cache.delete(customerId);
-      return this.get(customerId);
+    const inserted = new Set(await this.documents.insertMany(DATA_KEYS_COLLECTION, documents));
+    const keys = new Map<string, DataKey>();
+    const lost: string[] = [];
+    for (const [customerId, key] of fresh) {
+      if (!inserted.has(customerId)) {
+        lost.push(customerId);
+        this.cache.delete(customerId);
+      } else if (this.ledger.has(customerId)) {
+        // Forgotten while being created: its tombstone is on the way; never hand the key out.
+        keys.set(customerId, 'destroyed');
+      } else {
+        this.remember(customerId, key);
+        keys.set(customerId, key);
+      }
     }
-    this.remember(customerId, key);
-    return key;
+    if (lost.length > 0) for (const [id, key] of await this.getMany(lost)) keys.set(id, key);
+    return keys;
   }
 
   async get(customerId: string): Promise<DataKey> {

@@ -31,7 +31,10 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
           extension === '.csv' ? 'csv' : extension === '.jsonl' ? 'jsonl' : null;
         if (!format) throw new Error('the file must end in .csv or .jsonl');
         const runner = new CommandRunner(
-          new EncryptingEventStore(stores.events, createPiiProtection(stores.dataKeys)),
+          // No stream is read again after its one append: keeping plaintexts would be waste.
+          new EncryptingEventStore(stores.events, createPiiProtection(stores.dataKeys), {
+            cachedEvents: 0,
+          }),
           {
             upcaster: createUpcasters(),
           },

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validateSync } from 'class-validator';
 import type { Readable } from 'node:stream';
 import type { DocumentStore } from '@crm/documents';
 import type { CommandContext, CommandRunner } from '@crm/eventsourcing';
@@ -134,7 +134,7 @@ export class CustomerImporter {
   }
 
   private async importChunk(rows: readonly ImportRow[], run: ImportRun): Promise<void> {
-    const checked = await Promise.all(rows.map((row) => this.validated(row)));
+    const checked = rows.map((row) => this.validated(row));
     const accepted: Accepted[] = [];
     // In line order, so the earlier of two rows with the same email is the one imported.
     for (const [index, outcome] of checked.entries()) {
@@ -164,7 +164,7 @@ export class CustomerImporter {
   }
 
   /** The row as a valid request and its extensions' values, or the first rule it breaks. */
-  private async validated(row: ImportRow): Promise<Validated | ErrorDetail> {
+  private validated(row: ImportRow): Validated | ErrorDetail {
     if ('error' in row) return { field: 'line', rule: 'isJson', message: row.error };
     const fields = { ...row.fields };
     const extras: Extra[] = [];
@@ -176,7 +176,9 @@ export class CustomerImporter {
       delete fields[extension.field];
     }
     const dto = plainToInstance(CreateCustomerDto, fields);
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    // The request DTO has no async validators: the synchronous run gives the same errors
+    // without a promise per property and constraint.
+    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
     return toDetails(errors)[0] ?? { dto, extras };
   }
 

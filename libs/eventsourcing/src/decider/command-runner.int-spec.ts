@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent } from './decider';
 import { CommandRunner } from './command-runner';
-import type { CommandContext } from './command-runner';
+import type { CommandContext, CommandObservation } from './command-runner';
 import { DomainErrorException, domainError } from './domain-error';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import { WrongExpectedRevisionError } from '../store/errors';
@@ -171,6 +171,73 @@ describe('CommandRunner', () => {
       expect(refusal).toBeInstanceOf(DomainErrorException);
       expect(['COUNTER_FULL', 'CONCURRENT_MODIFICATION']).toContain(refusal.error.code);
     }
+  });
+
+  describe('folded-state cache', () => {
+    /** The counter, counting the events it folds. */
+    const counting = () => {
+      const folded = { count: 0 };
+      const decider: typeof counter = {
+        ...counter,
+        evolve: (state, event) => {
+          folded.count += 1;
+          return counter.evolve(state, event);
+        },
+      };
+      return { decider, folded };
+    };
+    const increment = (runner: CommandRunner, decider: typeof counter, by = 1, max = 1000) =>
+      runner.run(
+        decider,
+        { type: 'Increment', by, max },
+        { streamId: 'counter-1', context: context(), commandType: 'Increment' },
+      );
+
+    it('folds only the events appended after the state it keeps', async () => {
+      const { decider, folded } = counting();
+      const runner = new CommandRunner(store);
+      for (let i = 0; i < 5; i += 1) await increment(runner, decider);
+      // 0 + 1 + 1 + 1 + 1 folded (each command the one before it appended), not 0 + 1 + 2 + 3 + 4.
+      expect(folded.count).toBe(4);
+      const uncached = counting();
+      const plain = new CommandRunner(store, { cachedStates: 0 });
+      await increment(plain, uncached.decider);
+      expect(uncached.folded.count).toBe(5);
+    });
+
+    it('decides on what another writer appended since, without a conflict round', async () => {
+      const runner = new CommandRunner(store);
+      const seen: CommandObservation[] = [];
+      runner.observe({ onCommand: (o) => seen.push(o), onAppend: () => undefined });
+      await increment(runner, counter, 8, 10);
+      // Another process: its own runner, its own cache.
+      await increment(new CommandRunner(store), counter, 2, 10);
+      await expect(increment(runner, counter, 1, 10)).rejects.toMatchObject({
+        error: { code: 'COUNTER_FULL' },
+      });
+      expect(seen.at(-1)).toMatchObject({ outcome: 'rejected', retries: 0 });
+    });
+
+    it('drops the kept state on a conflict and reads the stream whole again', async () => {
+      // The stream behind the runner is replaced (a restore): the kept state no longer holds.
+      let current: EventStore = store;
+      const swappable = new Proxy(store, {
+        get: (_target, name) => {
+          const value = (current as unknown as Record<string | symbol, unknown>)[name];
+          return typeof value === 'function' ? value.bind(current) : value;
+        },
+      });
+      const runner = new CommandRunner(swappable, { maxRetries: 2 });
+      for (let i = 0; i < 3; i += 1) await increment(runner, counter, 3, 10);
+      const restored = new SqliteEventStore({ filename: ':memory:' });
+      current = restored;
+      try {
+        await increment(runner, counter, 3, 10);
+        expect((await restored.readStream('counter-1')).map((e) => e.revision)).toEqual([0]);
+      } finally {
+        await restored.close();
+      }
+    });
   });
 });
 

@@ -1,10 +1,11 @@
 import { v4 as uuidv4 } from 'uuid';
 import { uuidV5 } from './uuid-v5';
-import type { Actor, NewEvent } from '../store/event';
+import type { Actor, NewEvent, RecordedEvent } from '../store/event';
 import type { AppendResult, EventStore } from '../store/event-store.port';
 import { WrongExpectedRevisionError } from '../store/errors';
 import type { Decider, DomainEvent } from './decider';
-import { fold } from './decider';
+import type { FoldedState, RevealedStateGuard } from './folded-state-cache';
+import { FoldedStateCache, revealedStateGuardOf } from './folded-state-cache';
 import { DomainErrorException, domainError, isDomainError } from './domain-error';
 import type { Upcaster } from '../store/upcaster';
 import { identityUpcaster } from '../store/upcaster';
@@ -63,7 +64,23 @@ export type CommandRunnerOptions = {
   maxRetries?: number;
   upcaster?: Upcaster;
   clock?: () => Date;
+  /**
+   * Most streams whose folded state is kept between commands (0: fold every stream from its
+   * start each time). Default 10,000.
+   */
+  cachedStates?: number;
 };
+
+const NO_OWNERS: ReadonlySet<string> = new Set();
+
+type Folder<Event extends DomainEvent, State> = Pick<
+  Decider<unknown, Event, State>,
+  'evolve' | 'initialState'
+>;
+
+/** A stream's state as a command decides on it: folded up to `revision` (-1: no stream). */
+type Loaded = Omit<FoldedState, 'decider'>;
+type Cacheable = Omit<Loaded, 'owners'> & { owners: Set<string> | null };
 
 /**
  * The one generic command handler: read the stream, fold, decide, append with the expected
@@ -76,6 +93,8 @@ export class CommandRunner {
   private readonly upcaster: Upcaster;
   private readonly clock: () => Date;
   private readonly observers: CommandObserver[] = [];
+  private readonly states: FoldedStateCache;
+  private readonly guard: RevealedStateGuard | null;
 
   constructor(
     private readonly store: EventStore,
@@ -84,6 +103,10 @@ export class CommandRunner {
     this.maxRetries = options.maxRetries ?? 10;
     this.upcaster = options.upcaster ?? identityUpcaster;
     this.clock = options.clock ?? (() => new Date());
+    this.states = new FoldedStateCache(options.cachedStates ?? 10_000);
+    // State folded from revealed personal data goes when its customer is forgotten.
+    this.guard = revealedStateGuardOf(store);
+    this.guard?.onForget((customerId) => this.states.forgetCustomer(customerId));
   }
 
   /** Metrics and the like: told about every command run and every append; never fail a command. */
@@ -140,15 +163,13 @@ export class CommandRunner {
     }
 
     for (let attempt = 0; ; attempt += 1) {
-      const recorded = await this.store.readStream(streamId);
-      const events = recorded.map((event) => this.upcaster.upcast(event) as unknown as Event);
-      const state = fold(decider, events);
-      const decision = decider.decide(command, state);
+      const loaded = await this.load(decider, streamId);
+      const decision = decider.decide(command, loaded.state as State);
       if (isDomainError(decision)) throw new DomainErrorException(decision);
 
-      const expected = recorded.length === 0 ? 'no_stream' : recorded.length - 1;
+      const expected = loaded.revision < 0 ? 'no_stream' : loaded.revision;
       // An aggregate belongs to one customer: later events inherit the stream's customer.
-      const streamCustomer = recorded.find((e) => e.metadata.customerId)?.metadata.customerId;
+      const { streamCustomer } = loaded;
       const toAppend = decision.map((event, index) =>
         this.toNewEvent(event, index, commandId, options, streamCustomer),
       );
@@ -160,6 +181,8 @@ export class CommandRunner {
       } catch (error) {
         const conflict = error instanceof WrongExpectedRevisionError;
         this.reportAppend(options.commandType, conflict ? 'conflict' : 'error', appendStarted);
+        // Whatever the store holds now, the next attempt reads the stream whole.
+        this.states.drop(streamId);
         if (!conflict) throw error;
         if (attempt >= this.maxRetries) {
           throw new DomainErrorException(
@@ -175,6 +198,77 @@ export class CommandRunner {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
       }
     }
+  }
+
+  /**
+   * The stream's state now: the cached fold plus the events appended after it (a read from the
+   * store, so another writer's events are folded too), else the whole stream folded.
+   */
+  private async load<Event extends DomainEvent, State>(
+    decider: Folder<Event, State>,
+    streamId: string,
+  ): Promise<Loaded> {
+    const epoch = this.states.epoch;
+    const cached = this.states.get(streamId, decider);
+    if (cached) {
+      const usable =
+        !this.guard ||
+        cached.owners.size === 0 ||
+        (await this.guard.stillRevealable(cached.owners));
+      const newer = usable
+        ? await this.store.readStream(streamId, { fromRevision: cached.revision + 1 })
+        : null;
+      if (newer && newer.length === 0) return cached;
+      if (newer && newer[0]?.revision === cached.revision + 1) {
+        return this.remember(decider, streamId, epoch, this.foldOnto(decider, cached, newer));
+      }
+      this.states.drop(streamId);
+    }
+    const recorded = await this.store.readStream(streamId);
+    const loaded = this.foldOnto(
+      decider,
+      { state: decider.initialState, revision: -1, streamCustomer: undefined, owners: new Set() },
+      recorded,
+    );
+    return this.remember(decider, streamId, epoch, loaded);
+  }
+
+  /** `from` with `events` folded in; owners null when the store cannot vouch for what it revealed. */
+  private foldOnto<Event extends DomainEvent, State>(
+    decider: Folder<Event, State>,
+    from: Loaded,
+    events: RecordedEvent[],
+  ): Cacheable {
+    let state = from.state as State;
+    let { revision, streamCustomer } = from;
+    for (const recorded of events) {
+      state = decider.evolve(state, this.upcaster.upcast(recorded) as unknown as Event);
+      revision = recorded.revision;
+      streamCustomer ??= recorded.metadata.customerId;
+    }
+    const revealed = this.guard ? this.guard.revealedOwners(events) : NO_OWNERS;
+    let owners: Set<string> | null = from.owners;
+    if (!revealed) owners = null;
+    else if ([...revealed].some((owner) => !from.owners.has(owner))) {
+      owners = new Set([...from.owners, ...revealed]);
+    }
+    return { state, revision, streamCustomer, owners };
+  }
+
+  /**
+   * Cached unless a customer was forgotten while the stream was read (it may be theirs), or the
+   * store could not say whose personal data the state holds.
+   */
+  private remember(decider: object, streamId: string, epoch: number, loaded: Cacheable): Loaded {
+    const { owners } = loaded;
+    if (!owners) {
+      this.states.drop(streamId);
+      return { ...loaded, owners: new Set() };
+    }
+    if (loaded.revision >= 0 && this.states.epoch === epoch) {
+      this.states.set(streamId, { ...loaded, decider, owners });
+    }
+    return { ...loaded, owners };
   }
 
   private reportAppend(

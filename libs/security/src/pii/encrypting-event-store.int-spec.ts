@@ -1,6 +1,6 @@
 import { EmbeddedDocumentStore } from '@crm/documents';
-import { SqliteEventStore } from '@crm/eventsourcing';
-import type { EventStore, RecordedEvent } from '@crm/eventsourcing';
+import { CommandRunner, SqliteEventStore, domainError } from '@crm/eventsourcing';
+import type { Decider, DomainEvent, EventStore, RecordedEvent } from '@crm/eventsourcing';
 import { aNewEvent } from '@crm/eventsourcing/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +15,32 @@ const noted = (customerId: string, text: string) =>
   aNewEvent({ type: 'NoteAdded', data: { text }, metadata: { customerId } });
 
 const texts = (events: RecordedEvent[]): unknown[] => events.map((e) => e.data.text);
+
+type Note = DomainEvent<'NoteAdded', { text: unknown }>;
+/** Notes: `add` appends one, `show` refuses with the notes its state holds (what it decided on). */
+const notes: Decider<{ add?: string }, Note, unknown[]> = {
+  initialState: [],
+  evolve: (state, event) => [...state, event.data.text],
+  decide: (command, state) =>
+    command.add === undefined
+      ? domainError('conflict', 'SHOW', state.join(','))
+      : [{ type: 'NoteAdded', data: { text: command.add } }],
+};
+const runNote = (runner: CommandRunner, customerId: string, add?: string) =>
+  runner.run(notes, add === undefined ? {} : { add }, {
+    streamId: `customer-${customerId}`,
+    context: { actor: { id: 'svc', role: 'service' }, correlationId: 'c' },
+    commandType: 'Note',
+    customerId,
+  });
+const shown = (runner: CommandRunner, customerId: string): Promise<string> =>
+  runNote(runner, customerId).then(
+    () => 'appended',
+    (error: { error: { message: string } }) => error.error.message,
+  );
+/** The command runner's kept states (a forget must leave none of the customer's). */
+const keptStates = (runner: CommandRunner): number =>
+  (runner as unknown as { states: { size: number } }).states.size;
 
 describe('EncryptingEventStore', () => {
   const folder = mkdtempSync(join(tmpdir(), 'crm-encrypting-'));
@@ -132,6 +158,55 @@ describe('EncryptingEventStore', () => {
       'two',
     ]);
     expect(texts(await sut.readStream('customer-c5', { fromRevision: 2 }))).toEqual(['three']);
+  });
+
+  describe('under a command runner keeping folded state', () => {
+    it('folds revealed state, and a forget in this process drops it at once', async () => {
+      const runner = new CommandRunner(sut);
+      await runNote(runner, 'r1', 'secret');
+      await runNote(runner, 'r1', 'more');
+      expect(await shown(runner, 'r1')).toBe('secret,more');
+      expect(keptStates(runner)).toBe(1);
+
+      await keys.destroy('r1');
+
+      expect(keptStates(runner)).toBe(0);
+      expect(await shown(runner, 'r1')).toBe('[erased],[erased]');
+    });
+
+    it('does not decide on kept state once another process has destroyed the key', async () => {
+      const runner = new CommandRunner(sut);
+      await runNote(runner, 'r2', 'secret');
+      expect(await shown(runner, 'r2')).toBe('secret');
+      await new DataKeyStore(
+        documents,
+        masterKey,
+        new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+      ).destroy('r2');
+      jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
+      expect(await shown(runner, 'r2')).toBe('[erased]');
+    });
+
+    it('keeps no state of a customer forgotten while its stream was being read', async () => {
+      const runner = new CommandRunner(sut);
+      await sut.append('customer-r3', [noted('r3', 'secret')], 'no_stream');
+      const read = jest.spyOn(sut, 'readStream');
+      read.mockImplementationOnce(async (...args) => {
+        const answer = await EncryptingEventStore.prototype.readStream.apply(sut, args);
+        await keys.destroy('r3');
+        return answer;
+      });
+      await shown(runner, 'r3');
+      expect(keptStates(runner)).toBe(0);
+    });
+
+    it('folds what another writer appended since the state it keeps', async () => {
+      const runner = new CommandRunner(sut);
+      await runNote(runner, 'r4', 'mine');
+      expect(await shown(runner, 'r4')).toBe('mine');
+      await runNote(new CommandRunner(new EncryptingEventStore(events, pii)), 'r4', 'theirs');
+      expect(await shown(runner, 'r4')).toBe('mine,theirs');
+    });
   });
 
   it('keeps at most the configured number of events, evicting the least recently read', async () => {

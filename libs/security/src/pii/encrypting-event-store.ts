@@ -8,6 +8,8 @@ import type {
   ReadByCustomerOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RevealedStateGuard,
+  RevealingStore,
   SubscribeOptions,
 } from '@crm/eventsourcing';
 import type { PiiProtection } from './pii-protection';
@@ -19,6 +21,8 @@ export type EncryptingEventStoreOptions = {
 
 /** Plaintexts of just-appended events kept for the next read of their stream. */
 const APPENDED_KEPT = 2_000;
+
+const NONE: ReadonlySet<string> = new Set();
 
 type CachedStream = { events: RecordedEvent[]; owners: Set<string> };
 
@@ -32,7 +36,9 @@ type CachedStream = { events: RecordedEvent[]; owners: Set<string> };
  * stream is used only while every key it was revealed with is still live, and a forget in this
  * process drops the customer's streams at once: crypto-shredding stays real.
  */
-export class EncryptingEventStore implements EventStore {
+export class EncryptingEventStore implements EventStore, RevealingStore {
+  /** Whose sealed data each array answered by readStream holds revealed (null: unknown). */
+  private readonly revealedBy = new WeakMap<readonly RecordedEvent[], ReadonlySet<string> | null>();
   private readonly streams = new Map<string, CachedStream>();
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly appendedPlain = new Map<
@@ -115,8 +121,18 @@ export class EncryptingEventStore implements EventStore {
       (options.fromRevision === undefined &&
         options.toPosition === undefined &&
         options.toTime === undefined);
-    if (!whole || this.maxCachedEvents === 0) {
-      return this.pii.revealEvents(await this.inner.readStream(streamId, options));
+    const tail = !whole && options?.toPosition === undefined && options?.toTime === undefined;
+    if (this.maxCachedEvents === 0 || (!whole && !tail)) {
+      const read = await this.pii.revealEventsOwned(await this.inner.readStream(streamId, options));
+      return this.answer(read.events, read.owners, read.live);
+    }
+    if (tail) {
+      // The events after a revision (a command runner's cached state): those this store just
+      // appended come from their remembered plaintext.
+      const newer = await this.inner.readStream(streamId, options);
+      if (newer.length === 0) return this.answer(newer, NONE, true);
+      const read = await this.revealRead(newer);
+      return this.answer(read.events, read.owners, read.live);
     }
     const cached = this.streams.get(streamId);
     if (cached && (await this.pii.keysLive(cached.owners))) {
@@ -127,18 +143,44 @@ export class EncryptingEventStore implements EventStore {
       );
       if (newer.length === 0) {
         this.touch(streamId, cached);
-        return [...cached.events];
+        return this.answer([...cached.events], cached.owners, true);
       }
       const revealed = await this.revealRead(newer);
       const events = [...cached.events, ...revealed.events];
+      const owners = new Set([...cached.owners, ...revealed.owners]);
       this.drop(streamId);
-      if (revealed.live) this.remember(streamId, events, [...cached.owners, ...revealed.owners]);
-      return [...events];
+      if (revealed.live) this.remember(streamId, events, owners);
+      return this.answer([...events], owners, revealed.live);
     }
     if (cached) this.drop(streamId);
     const revealed = await this.revealRead(await this.inner.readStream(streamId));
     if (revealed.live) this.remember(streamId, revealed.events, revealed.owners);
-    return [...revealed.events];
+    return this.answer([...revealed.events], revealed.owners, revealed.live);
+  }
+
+  /** Notes whose data an answer holds revealed, for caches of state folded from it. */
+  private answer(
+    events: RecordedEvent[],
+    owners: ReadonlySet<string>,
+    live: boolean,
+  ): RecordedEvent[] {
+    this.revealedBy.set(events, live ? owners : null);
+    return events;
+  }
+
+  /**
+   * What a command runner needs to keep folded state safely: whose data a read revealed, whether
+   * those keys are still live, and a word when this process forgets a customer.
+   */
+  revealedStateGuard(): RevealedStateGuard {
+    return {
+      revealedOwners: (events) => {
+        const owners = this.revealedBy.get(events);
+        return owners === undefined ? null : owners;
+      },
+      stillRevealable: (owners) => this.pii.keysLive(owners),
+      onForget: (listener) => this.pii.onForget(listener),
+    };
   }
 
   private remember(streamId: string, events: RecordedEvent[], owners: Iterable<string>): void {

@@ -1,0 +1,110 @@
+import type { RecordedEvent } from '../store/event';
+
+/**
+ * What a store that reveals protected data (personal data sealed per customer) tells a cache of
+ * state folded from its reads, so that cache keeps crypto-shredding real: state folded from a
+ * forgotten customer's events must never be used again.
+ */
+export type RevealedStateGuard = {
+  /**
+   * The customers whose sealed data a read of this store revealed into `events` (the very array
+   * it answered), or null when it cannot say: state folded from them must not be kept.
+   */
+  revealedOwners(events: readonly RecordedEvent[]): ReadonlySet<string> | null;
+  /** Whether state folded from events these customers own may still be used (keys still live). */
+  stillRevealable(owners: ReadonlySet<string>): Promise<boolean>;
+  /** Told at once when this process forgets a customer. */
+  onForget(listener: (customerId: string) => void): void;
+};
+
+/** An event store that reveals data on read offers its guard (see EncryptingEventStore). */
+export type RevealingStore = { revealedStateGuard(): RevealedStateGuard };
+
+export const revealedStateGuardOf = (store: object): RevealedStateGuard | null =>
+  typeof (store as Partial<RevealingStore>).revealedStateGuard === 'function'
+    ? (store as RevealingStore).revealedStateGuard()
+    : null;
+
+/** The state of one stream folded up to and including `revision`, by one decider. */
+export type FoldedState = {
+  /** The decider that folded it: another decider over the same stream folds its own. */
+  decider: object;
+  revision: number;
+  state: unknown;
+  /** The first customer named by the stream's events (later events inherit it). */
+  streamCustomer: string | undefined;
+  /** The customers whose revealed personal data went into the state: whose forget drops it. */
+  owners: Set<string>;
+};
+
+/**
+ * A bounded cache (least recently used go first) of folded aggregate state per stream. Stored
+ * events never change, so state at revision R plus the events after R is the state now: a
+ * command folds only what was appended since (by this or any other writer; the store's read is
+ * the check). Entries are dropped on a concurrency conflict, and for every stream a customer's
+ * events touched when that customer is forgotten.
+ */
+export class FoldedStateCache {
+  private readonly entries = new Map<string, FoldedState>();
+  private readonly byOwner = new Map<string, Set<string>>();
+  private forgets = 0;
+
+  constructor(private readonly maxStreams: number) {}
+
+  /** Changes with every forget: state read before one may hold the forgotten data. */
+  get epoch(): number {
+    return this.forgets;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(streamId: string, decider: object): FoldedState | undefined {
+    const entry = this.entries.get(streamId);
+    if (!entry || entry.decider !== decider) return undefined;
+    // Most recently used last, so the first entry is the one to evict.
+    this.entries.delete(streamId);
+    this.entries.set(streamId, entry);
+    return entry;
+  }
+
+  set(streamId: string, entry: FoldedState): void {
+    if (this.maxStreams <= 0) return;
+    this.drop(streamId);
+    this.entries.set(streamId, entry);
+    for (const owner of entry.owners) {
+      const streams = this.byOwner.get(owner);
+      if (streams) streams.add(streamId);
+      else this.byOwner.set(owner, new Set([streamId]));
+    }
+    if (this.entries.size <= this.maxStreams) return;
+    for (const oldest of this.entries.keys()) {
+      this.drop(oldest);
+      break;
+    }
+  }
+
+  drop(streamId: string): void {
+    const entry = this.entries.get(streamId);
+    if (!entry) return;
+    this.entries.delete(streamId);
+    for (const owner of entry.owners) {
+      const streams = this.byOwner.get(owner);
+      streams?.delete(streamId);
+      if (streams?.size === 0) this.byOwner.delete(owner);
+    }
+  }
+
+  /** Drops every state folded from events of this customer. */
+  forgetCustomer(customerId: string): void {
+    this.forgets += 1;
+    for (const streamId of [...(this.byOwner.get(customerId) ?? [])]) this.drop(streamId);
+    this.byOwner.delete(customerId);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.byOwner.clear();
+  }
+}

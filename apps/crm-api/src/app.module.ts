@@ -24,17 +24,22 @@ import { AuditModule } from './audit/audit.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { HealthModule } from './health/health.module';
-import { httpLoggerOptions } from './observability/http-logging';
+import { createHttpLogger } from './observability/http-logging';
 
 export { correlationIdOf } from './observability/http-logging';
+
+/** The root pino logger of the app; `configureApp` gives each request a child of it. */
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const logger = createHttpLogger(config.logLevel);
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(config.logLevel) }),
+        // No Nest middleware: requests are logged by Fastify hooks (see registerRequestLogging).
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         CqrsModule.forRoot(),
         PlatformModule.forRoot(config, {
           projections: allProjections,
@@ -52,6 +57,7 @@ export class AppModule {
         ...contextModules,
       ],
       providers: [
+        { provide: HTTP_LOGGER, useValue: logger },
         { provide: PROFILE_SECTIONS, useValue: profileSections },
         {
           provide: IMPORT_ROW_EXTENSIONS,
@@ -60,7 +66,7 @@ export class AppModule {
         },
         { provide: CUSTOMER_SEGMENT_LOOKUP, useValue: segmentLookup },
       ],
-      exports: [PROFILE_SECTIONS, CUSTOMER_SEGMENT_LOOKUP, IMPORT_ROW_EXTENSIONS],
+      exports: [HTTP_LOGGER, PROFILE_SECTIONS, CUSTOMER_SEGMENT_LOOKUP, IMPORT_ROW_EXTENSIONS],
       global: true,
     };
   }

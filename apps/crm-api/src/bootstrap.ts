@@ -11,7 +11,8 @@ import type { AppConfig } from '@crm/platform';
 import { AllExceptionsFilter, createValidationPipe, parseJsonBody } from '@crm/platform';
 import { ApiKeyService } from '@crm/security';
 import { IMPORT_MEDIA_TYPES } from '@crm/customers';
-import { AppModule, correlationIdOf } from './app.module';
+import { AppModule, HTTP_LOGGER, correlationIdOf } from './app.module';
+import { registerRequestLogging } from './observability/http-logging';
 import { setUpOpenApi } from './docs/openapi';
 
 export type StartedApp = { app: NestFastifyApplication; adminToken: string | null };
@@ -26,6 +27,8 @@ export const createFastifyAdapter = (config: AppConfig): FastifyAdapter =>
       return id;
     },
     routerOptions: { maxParamLength: 200 },
+    // No Nest middleware is used (requests are logged by Fastify hooks): no middie on every request.
+    skipMiddie: true,
     // Malformed requests (oversized headers, bad framing) get the error shape and a closed socket,
     // so a keep-alive client does not send its next request into a connection about to drop.
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
@@ -72,8 +75,10 @@ export const configureApp = async (
   fastify.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), (_request, payload, done) =>
     done(null, payload),
   );
-  fastify.addHook('onSend', async (request, reply) => {
+  registerRequestLogging(fastify, app.get(HTTP_LOGGER));
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Correlation-Id', request.id);
+    done(null, payload);
   });
   if (config.rateLimitPerMinute > 0) await registerRateLimit(app, config.rateLimitPerMinute);
   setUpOpenApi(app);

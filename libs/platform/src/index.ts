@@ -14,3 +14,4 @@ export * from './read-models/profile-section';
 export * from './backup/backup';
 export * from './backup/backup-archive';
 export * from './http/json-body';
+export * from './http/request-outcome';

@@ -1,53 +1,139 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { pinoHttp } from 'pino-http';
-import { correlationIdOf, httpLoggerOptions } from './http-logging';
+import Fastify from 'fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { correlationIdOf, createHttpLogger, registerRequestLogging } from './http-logging';
 
-/** Serves one request through the options under test and returns the log lines it wrote. */
-const logLinesOf = async (headers: Record<string, string>): Promise<Record<string, unknown>[]> => {
-  const lines: Record<string, unknown>[] = [];
+type Line = Record<string, unknown>;
+
+/**
+ * Serves requests through the hooks under test, with routes that log through nestjs-pino's
+ * PinoLogger (as the app's services do) after the body was read, and returns the lines.
+ */
+const logLinesOf = async (
+  requests: { method?: string; url: string; headers?: Record<string, string>; body?: string }[],
+): Promise<Line[]> => {
+  const lines: Line[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       for (const line of chunk.toString().split('\n').filter(Boolean))
-        lines.push(JSON.parse(line) as Record<string, unknown>);
+        lines.push(JSON.parse(line) as Line);
       done();
     },
   });
-  const logger = pinoHttp(httpLoggerOptions('info'), sink);
-  const server = createServer((request, response) => {
-    logger(request, response);
-    request.log.info('handled');
-    response.end('ok');
+  const root = createHttpLogger('info', sink);
+  const logger = new PinoLogger({ pinoHttp: { logger: root } });
+  const fastify = Fastify({ genReqId: correlationIdOf });
+  registerRequestLogging(fastify, root);
+  fastify.get('/customers', async () => {
+    logger.info('handled');
+    return { ok: true };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fastify.post('/customers', async (request) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    logger.info({ size: JSON.stringify(request.body).length }, 'handled');
+    return { ok: true };
+  });
+  fastify.get('/broken', async () => {
+    throw new Error('boom');
+  });
+  fastify.get('/health/live', async () => ({ ok: true }));
   try {
-    const { port } = server.address() as AddressInfo;
-    await (await fetch(`http://127.0.0.1:${port}/customers?q=x`, { headers })).text();
+    for (const request of requests) {
+      await fastify.inject({
+        method: (request.method ?? 'GET') as 'GET',
+        url: request.url,
+        headers: {
+          ...request.headers,
+          ...(request.body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(request.body ? { payload: request.body } : {}),
+      });
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   } finally {
-    server.close();
+    await fastify.close();
   }
   return lines;
 };
 
 describe('http logging', () => {
   it('puts the caller’s correlation id on every line of a request', async () => {
-    const lines = await logLinesOf({ 'x-correlation-id': 'abc-123' });
+    const lines = await logLinesOf([
+      { url: '/customers?q=x', headers: { 'x-correlation-id': 'abc-123' } },
+    ]);
 
     expect(lines.map((line) => line.msg)).toEqual(['handled', 'request completed']);
     expect(lines.map((line) => line.correlationId)).toEqual(['abc-123', 'abc-123']);
     expect(lines[1]).toMatchObject({
       req: { method: 'GET', url: '/customers?q=x' },
       res: { statusCode: 200 },
+      responseTime: expect.any(Number),
     });
   });
 
-  it('never logs headers, so API keys stay out of the logs', async () => {
-    const lines = await logLinesOf({ authorization: 'Bearer crm_secret-token' });
+  it('keeps the correlation id on lines logged after the body was read and an await', async () => {
+    const lines = await logLinesOf([
+      {
+        method: 'POST',
+        url: '/customers',
+        headers: { 'x-correlation-id': 'with-body-1' },
+        body: JSON.stringify({ name: 'x'.repeat(70_000) }),
+      },
+      {
+        method: 'POST',
+        url: '/customers',
+        headers: { 'x-correlation-id': 'with-body-2' },
+        body: '{}',
+      },
+    ]);
 
+    expect(lines.map((line) => [line.msg, line.correlationId])).toEqual([
+      ['handled', 'with-body-1'],
+      ['request completed', 'with-body-1'],
+      ['handled', 'with-body-2'],
+      ['request completed', 'with-body-2'],
+    ]);
+  });
+
+  it('never logs headers, so API keys stay out of the logs', async () => {
+    const lines = await logLinesOf([
+      { url: '/customers', headers: { authorization: 'Bearer crm_secret-token' } },
+    ]);
+
+    expect(lines).toHaveLength(2);
     expect(JSON.stringify(lines)).not.toContain('crm_secret-token');
     expect(lines.every((line) => typeof line.correlationId === 'string')).toBe(true);
+  });
+
+  it('logs a 5xx as a request that errored, and neither health probes nor scrapes', async () => {
+    const lines = await logLinesOf([{ url: '/health/live' }, { url: '/broken' }]);
+
+    expect(lines.filter((line) => line.msg !== 'request errored')).not.toContainEqual(
+      expect.objectContaining({ req: expect.objectContaining({ url: '/health/live' }) }),
+    );
+    expect(lines.at(-1)).toMatchObject({
+      msg: 'request errored',
+      req: { method: 'GET', url: '/broken' },
+      res: { statusCode: 500 },
+      err: { message: 'failed with status code 500' },
+    });
+  });
+
+  it('logs no request lines below info', async () => {
+    const lines: Line[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Line);
+        done();
+      },
+    });
+    const fastify = Fastify();
+    registerRequestLogging(fastify, createHttpLogger('warn', sink));
+    fastify.get('/customers', async () => ({ ok: true }));
+    await fastify.inject({ method: 'GET', url: '/customers' });
+    await fastify.close();
+
+    expect(lines).toEqual([]);
   });
 
   it('replaces an unusable correlation id with a fresh one', () => {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Options } from 'pino-http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { pino } from 'pino';
+import type { Store } from 'nestjs-pino/storage';
+import { storage } from 'nestjs-pino/storage';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -10,24 +14,76 @@ export const correlationIdOf = (request: IncomingMessage): string => {
   return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
 };
 
+/** The root logger of crm-api: request lines are its children, app logs outside a request use it. */
+export const createHttpLogger = (level: string, destination?: DestinationStream): Logger =>
+  destination ? pino({ level }, destination) : pino({ level });
+
+const UNLOGGED = /^\/(health|metrics)/;
+
 /**
- * pino-http for crm-api: every line of a request carries its `correlationId`; the request is
- * logged as method and URL only, so headers (the API key among them) and bodies never reach
- * the logs. Kept lean because it runs on every request, logged or not: the request logger is
- * a child with the id alone, and no per-request props are computed at the end.
+ * The logger a request's log lines go through (nestjs-pino reads `store.logger`): a child
+ * carrying the `correlationId`, made on the first line of the request, so a request that
+ * logs nothing (most of them, at `warn`) costs no child logger.
  */
-export const httpLoggerOptions = (level: string): Options => ({
-  level,
-  genReqId: correlationIdOf,
-  quietReqLogger: true,
-  customAttributeKeys: { reqId: 'correlationId' },
-  serializers: {
-    req: (request: { method?: string; url?: string }) => ({
-      method: request.method,
-      url: request.url,
-    }),
-  },
-  autoLogging: {
-    ignore: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
-  },
+class RequestLogStore implements Store {
+  private child: Logger | undefined;
+
+  constructor(
+    private readonly root: Logger,
+    private readonly correlationId: string,
+  ) {}
+
+  get logger(): Logger {
+    this.child ??= this.root.child({ correlationId: this.correlationId });
+    return this.child;
+  }
+
+  /** nestjs-pino's `PinoLogger.assign` replaces it with a child of it. */
+  set logger(logger: Logger) {
+    this.child = logger;
+  }
+}
+
+const responseOf = (reply: FastifyReply) => ({
+  statusCode: reply.statusCode,
+  headers: reply.getHeaders(),
 });
+
+/**
+ * Request logging as Fastify hooks rather than Nest middleware: every line logged while a
+ * request is handled carries its `correlationId` (the id Fastify gave the request, see
+ * `genReqId`), and each request ends with one line — method and URL only, so headers (the API
+ * key among them) and bodies never reach the logs; `request errored` for a 5xx. Health
+ * probes and metrics scrapes are not logged.
+ */
+export const registerRequestLogging = (fastify: FastifyInstance, root: Logger): void => {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    // Everything the request runs from here on (body parsing, guards, the handler, the
+    // exception filter) sees the store: Fastify keeps the async context across the body.
+    storage.run(new RequestLogStore(root, request.id), done);
+  });
+  fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
+    if (!root.isLevelEnabled('info') || UNLOGGED.test(request.url)) {
+      done();
+      return;
+    }
+    const log = root.child({
+      correlationId: request.id,
+      req: { method: request.method, url: request.url },
+    });
+    const responseTime = Math.round(reply.elapsedTime);
+    if (reply.statusCode >= 500) {
+      log.info(
+        {
+          res: responseOf(reply),
+          err: new Error(`failed with status code ${reply.statusCode}`),
+          responseTime,
+        },
+        'request errored',
+      );
+    } else {
+      log.info({ res: responseOf(reply), responseTime }, 'request completed');
+    }
+    done();
+  });
+};

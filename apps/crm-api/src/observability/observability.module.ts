@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
@@ -13,19 +13,17 @@ import { CommandMetrics } from './command-observer';
 import { CrmMetrics } from './crm-metrics';
 import { registerHttpMetrics } from './http-metrics.hook';
 import { MetricsController } from './metrics.controller';
-import { MetricsInterceptor } from './metrics.interceptor';
 import { ProjectorLagCollector } from './projector-lag.collector';
 
 /** The command runner once it takes observers (the lead's change to libs/eventsourcing). */
 type ObservableRunner = { observe?: (observer: CommandObserver) => void };
 
-/** Prometheus metrics at GET /metrics (public), fed by a Fastify hook, an interceptor and the stores. */
+/** Prometheus metrics at GET /metrics (public), fed by a Fastify hook, the command runner and the stores. */
 @Global()
 @Module({
   controllers: [MetricsController],
   providers: [
     CrmMetrics,
-    { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
     {
       provide: CommandMetrics,
       useFactory: (metrics: CrmMetrics) => new CommandMetrics(metrics),

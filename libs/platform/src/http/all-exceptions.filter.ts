@@ -12,6 +12,7 @@ import type { DomainErrorKind } from '@crm/eventsourcing';
 import type { ErrorBody, ErrorDetail } from './error-body';
 import { NotReadyError, ReadModelNotReadyError, RequestValidationError } from './error-body';
 import { BadBodyError } from './json-body';
+import { recordFailure } from './request-outcome';
 
 /** The one place where errors become HTTP status codes. */
 const STATUS_BY_DOMAIN_ERROR: Record<DomainErrorKind, number> = {
@@ -96,7 +97,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    // For the command metrics, recorded when the response is sent (see request-outcome.ts).
+    const request = http.getRequest<object | undefined>();
+    if (request) recordFailure(request, error);
     const mapped = mapError(error) ?? { status: 500, message: 'internal error' };
     if (mapped.status >= 500 && mapped.status !== 503) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

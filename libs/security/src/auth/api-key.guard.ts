@@ -2,6 +2,7 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedRequest, Role } from '@crm/platform';
+import { markAdmitted } from '@crm/platform';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -20,8 +21,11 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      markAdmitted(request);
+      return true;
+    }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? BEARER.exec(header) : null;
     if (!match?.[1])
@@ -35,6 +39,7 @@ export class ApiKeyGuard implements CanActivate {
         `role ${principal.role} may not do this; needs ${['admin', ...allowed].join(' or ')}`,
       );
     }
+    markAdmitted(request);
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { ErrorDetail } from './error-body';
 import { RequestValidationError } from './error-body';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens class-validator's tree into `{ field: 'lines.0.sku', rule: 'isNotEmpty', … }`. */
 export const toDetails = (errors: ValidationError[], prefix = ''): ErrorDetail[] =>
@@ -16,8 +17,9 @@ export const toDetails = (errors: ValidationError[], prefix = ''): ErrorDetail[]
   });
 
 /** Unknown fields are refused, types are converted from query strings, 400 names field and rule. */
-export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+export const createValidationPipe = (): ValidationPipe => {
+  cacheValidationMetadata();
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -26,3 +28,4 @@ export const createValidationPipe = (): ValidationPipe =>
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(toDetails(errors)),
   });
+};

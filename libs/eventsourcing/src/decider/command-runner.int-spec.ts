@@ -197,12 +197,14 @@ describe('CommandRunner', () => {
       const { decider, folded } = counting();
       const runner = new CommandRunner(store);
       for (let i = 0; i < 5; i += 1) await increment(runner, decider);
-      // 0 + 1 + 1 + 1 + 1 folded (each command the one before it appended), not 0 + 1 + 2 + 3 + 4.
-      expect(folded.count).toBe(4);
+      folded.count = 0;
+      await increment(runner, decider);
+      // Only the event it appended itself (kept for the next command), not the 5 before it.
+      expect(folded.count).toBe(1);
       const uncached = counting();
-      const plain = new CommandRunner(store, { cachedStates: 0 });
-      await increment(plain, uncached.decider);
-      expect(uncached.folded.count).toBe(5);
+      await increment(new CommandRunner(store, { cachedStates: 0 }), uncached.decider);
+      expect(uncached.folded.count).toBe(6);
+      expect(await store.readStream('counter-1')).toHaveLength(7);
     });
 
     it('decides on what another writer appended since, without a conflict round', async () => {
@@ -216,6 +218,59 @@ describe('CommandRunner', () => {
         error: { code: 'COUNTER_FULL' },
       });
       expect(seen.at(-1)).toMatchObject({ outcome: 'rejected', retries: 0 });
+    });
+
+    it('decides on the state it kept after its own append without reading the stream', async () => {
+      const runner = new CommandRunner(store);
+      await increment(runner, counter);
+      const reads = jest.spyOn(store, 'readStream');
+      await increment(runner, counter);
+      await increment(runner, counter);
+      expect(reads).not.toHaveBeenCalled();
+      expect(await store.readStream('counter-1')).toHaveLength(3);
+    });
+
+    it('when another writer appended after its own append, reads and decides again at once', async () => {
+      const runner = new CommandRunner(store);
+      const seen: CommandObservation[] = [];
+      runner.observe({ onCommand: (o) => seen.push(o), onAppend: () => undefined });
+      await increment(runner, counter, 1, 7);
+      await increment(new CommandRunner(store), counter, 5, 7);
+      await increment(runner, counter, 1, 7);
+      expect(seen.at(-1)).toMatchObject({ outcome: 'ok', retries: 0 });
+      expect((await store.readStream('counter-1')).map((e) => e.data.by)).toEqual([1, 5, 1]);
+      await expect(increment(runner, counter, 1, 7)).rejects.toMatchObject({
+        error: { code: 'COUNTER_FULL' },
+      });
+    });
+
+    it('keeps its own events as a read answers them (data as stored), so both decide alike', async () => {
+      type Echo = DomainEvent<'Echoed', Record<string, unknown>>;
+      const echo: Decider<{ say?: Record<string, unknown> }, Echo, string[]> = {
+        initialState: [],
+        evolve: (state, event) => [...state, JSON.stringify(event.data)],
+        decide: (command, state) =>
+          command.say
+            ? [{ type: 'Echoed', data: command.say }]
+            : domainError('conflict', 'SHOW', state.join('|')),
+      };
+      const say = (runner: CommandRunner, said?: Record<string, unknown>) =>
+        runner
+          .run(echo, said ? { say: said } : {}, {
+            streamId: 'echo-1',
+            context: context(),
+            commandType: 'Echo',
+          })
+          .then(
+            () => 'appended',
+            (error: DomainErrorException) => error.error.message,
+          );
+      const runner = new CommandRunner(store);
+      await say(runner, { at: new Date(0), gone: undefined, n: 1 });
+      await say(runner, { nested: { list: [1, undefined] } });
+      const kept = await say(runner);
+      expect(kept).toBe(await say(new CommandRunner(store)));
+      expect(kept).toBe('{"at":"1970-01-01T00:00:00.000Z","n":1}|{"nested":{"list":[1,null]}}');
     });
 
     it('drops the kept state on a conflict and reads the stream whole again', async () => {

@@ -73,6 +73,16 @@ export type CommandRunnerOptions = {
 
 const NO_OWNERS: ReadonlySet<string> = new Set();
 
+/** `owners` itself when `more` adds no one (kept states share their owner sets). */
+const withOwners = (owners: Set<string>, more: ReadonlySet<string>): Set<string> => {
+  for (const owner of more) if (!owners.has(owner)) return new Set([...owners, ...more]);
+  return owners;
+};
+
+/** Event data as a store answers it: JSON text parsed back (undefined fields gone, dates as text). */
+const asStored = (data: Record<string, unknown>): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+
 type Folder<Event extends DomainEvent, State> = Pick<
   Decider<unknown, Event, State>,
   'evolve' | 'initialState'
@@ -162,9 +172,18 @@ export class CommandRunner {
       if (earlier) return { ...earlier, streamId, appended: 0 };
     }
 
-    for (let attempt = 0; ; attempt += 1) {
-      const loaded = await this.load(decider, streamId);
-      const decision = decider.decide(command, loaded.state as State);
+    // Kept state holding this runner's own appends may be decided on without a read: the
+    // append's expected revision checks it. Once that check fails, the stream is read.
+    let trustKept = true;
+    for (let attempt = 0; ;) {
+      const epoch = this.states.epoch;
+      let loaded = await this.load(decider, streamId, trustKept);
+      let decision = decider.decide(command, loaded.state as State);
+      if (isDomainError(decision) && loaded.unread) {
+        // A refusal stands only on state checked against the store.
+        loaded = await this.load(decider, streamId, false);
+        decision = decider.decide(command, loaded.state as State);
+      }
       if (isDomainError(decision)) throw new DomainErrorException(decision);
 
       const expected = loaded.revision < 0 ? 'no_stream' : loaded.revision;
@@ -177,6 +196,7 @@ export class CommandRunner {
       try {
         const result = await this.store.append(streamId, toAppend, expected);
         this.reportAppend(options.commandType, 'ok', appendStarted);
+        this.keepAppended(decider, streamId, epoch, loaded, toAppend, result);
         return { ...result, streamId, appended: toAppend.length };
       } catch (error) {
         const conflict = error instanceof WrongExpectedRevisionError;
@@ -184,6 +204,11 @@ export class CommandRunner {
         // Whatever the store holds now, the next attempt reads the stream whole.
         this.states.drop(streamId);
         if (!conflict) throw error;
+        if (loaded.unread && trustKept) {
+          // Another writer appended after the kept state: read and decide again, at once.
+          trustKept = false;
+          continue;
+        }
         if (attempt >= this.maxRetries) {
           throw new DomainErrorException(
             domainError(
@@ -196,17 +221,20 @@ export class CommandRunner {
         attempts.retries += 1;
         // Jitter, so writers that collided on a hot stream do not collide again in lockstep.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
+        attempt += 1;
       }
     }
   }
 
   /**
    * The stream's state now: the cached fold plus the events appended after it (a read from the
-   * store, so another writer's events are folded too), else the whole stream folded.
+   * store, so another writer's events are folded too), else the whole stream folded. With
+   * `trustKept`, kept state that ends with this runner's own append is answered without a read.
    */
   private async load<Event extends DomainEvent, State>(
     decider: Folder<Event, State>,
     streamId: string,
+    trustKept: boolean,
   ): Promise<Loaded> {
     const epoch = this.states.epoch;
     const cached = this.states.get(streamId, decider);
@@ -215,19 +243,36 @@ export class CommandRunner {
         !this.guard ||
         cached.owners.size === 0 ||
         (await this.guard.stillRevealable(cached.owners));
-      const newer = usable
-        ? await this.store.readStream(streamId, { fromRevision: cached.revision + 1 })
-        : null;
-      if (newer && newer.length === 0) return cached;
-      if (newer && newer[0]?.revision === cached.revision + 1) {
-        return this.remember(decider, streamId, epoch, this.foldOnto(decider, cached, newer));
+      if (usable && trustKept && cached.unread) return cached;
+      // From the kept revision itself: its event must still be the one folded (the same id).
+      const read = usable
+        ? await this.store.readStream(streamId, { fromRevision: cached.revision })
+        : [];
+      const [last, ...newer] = read;
+      if (
+        last?.revision === cached.revision &&
+        last.metadata.eventId === cached.lastEventId &&
+        (newer.length === 0 || newer[0]?.revision === cached.revision + 1)
+      ) {
+        if (newer.length > 0) {
+          return this.remember(decider, streamId, epoch, this.foldOnto(decider, cached, newer));
+        }
+        if (!cached.unread) return cached;
+        return this.remember(decider, streamId, epoch, { ...cached, unread: false });
       }
       this.states.drop(streamId);
     }
     const recorded = await this.store.readStream(streamId);
     const loaded = this.foldOnto(
       decider,
-      { state: decider.initialState, revision: -1, streamCustomer: undefined, owners: new Set() },
+      {
+        state: decider.initialState,
+        revision: -1,
+        streamCustomer: undefined,
+        owners: new Set(),
+        unread: false,
+        lastEventId: undefined,
+      },
       recorded,
     );
     return this.remember(decider, streamId, epoch, loaded);
@@ -247,12 +292,14 @@ export class CommandRunner {
       streamCustomer ??= recorded.metadata.customerId;
     }
     const revealed = this.guard ? this.guard.revealedOwners(events) : NO_OWNERS;
-    let owners: Set<string> | null = from.owners;
-    if (!revealed) owners = null;
-    else if ([...revealed].some((owner) => !from.owners.has(owner))) {
-      owners = new Set([...from.owners, ...revealed]);
-    }
-    return { state, revision, streamCustomer, owners };
+    return {
+      state,
+      revision,
+      streamCustomer,
+      owners: revealed && withOwners(from.owners, revealed),
+      unread: false,
+      lastEventId: events.at(-1)?.metadata.eventId ?? from.lastEventId,
+    };
   }
 
   /**
@@ -269,6 +316,60 @@ export class CommandRunner {
       this.states.set(streamId, { ...loaded, decider, owners });
     }
     return { ...loaded, owners };
+  }
+
+  /**
+   * After this runner's own append, the kept state moves on by the events it appended, folded as
+   * a read of them would answer (the store says so; data as stored, upcasters applied). Not for a
+   * replayed command (its events were stored earlier, elsewhere in the stream).
+   */
+  private keepAppended<Event extends DomainEvent, State>(
+    decider: Folder<Event, State>,
+    streamId: string,
+    epoch: number,
+    loaded: Loaded,
+    appended: readonly NewEvent[],
+    result: AppendResult,
+  ): void {
+    if (appended.length === 0 || !this.states.enabled) return;
+    const revision = loaded.revision + appended.length;
+    const readBack =
+      result.nextExpectedRevision === revision && this.states.epoch === epoch
+        ? this.guard
+          ? this.guard.appendedAsRead(appended)
+          : appended.map((event) => ({ data: asStored(event.data), owner: null }))
+        : null;
+    if (!readBack) {
+      this.states.drop(streamId);
+      return;
+    }
+    let state = loaded.state as State;
+    let { streamCustomer } = loaded;
+    const owners = new Set<string>();
+    appended.forEach((event, index) => {
+      const { data, owner } = readBack[index] ?? { data: event.data, owner: null };
+      if (owner) owners.add(owner);
+      const recorded: RecordedEvent = {
+        streamId,
+        revision: loaded.revision + 1 + index,
+        position: result.position,
+        type: event.type,
+        data,
+        metadata: event.metadata,
+        recordedAt: event.metadata.occurredAt,
+      };
+      state = decider.evolve(state, this.upcaster.upcast(recorded) as unknown as Event);
+      streamCustomer ??= event.metadata.customerId;
+    });
+    this.states.set(streamId, {
+      decider,
+      state,
+      revision,
+      streamCustomer,
+      owners: withOwners(loaded.owners, owners),
+      unread: true,
+      lastEventId: appended.at(-1)?.metadata.eventId,
+    });
   }
 
   private reportAppend(

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../store/event';
+import type { NewEvent, RecordedEvent } from '../store/event';
 
 /**
  * What a store that reveals protected data (personal data sealed per customer) tells a cache of
@@ -11,6 +11,13 @@ export type RevealedStateGuard = {
    * it answered), or null when it cannot say: state folded from them must not be kept.
    */
   revealedOwners(events: readonly RecordedEvent[]): ReadonlySet<string> | null;
+  /**
+   * What a read of events this store has just appended will answer for each one's data, and
+   * whose personal data it holds; null when it cannot say (state is then not kept).
+   */
+  appendedAsRead(
+    events: readonly NewEvent[],
+  ): ReadonlyArray<{ data: Record<string, unknown>; owner: string | null }> | null;
   /** Whether state folded from events these customers own may still be used (keys still live). */
   stillRevealable(owners: ReadonlySet<string>): Promise<boolean>;
   /** Told at once when this process forgets a customer. */
@@ -35,6 +42,13 @@ export type FoldedState = {
   streamCustomer: string | undefined;
   /** The customers whose revealed personal data went into the state: whose forget drops it. */
   owners: Set<string>;
+  /**
+   * It ends with events this runner appended itself, folded as a read would answer them but not
+   * read back: a decision on it is checked by the append's expected revision, a refusal by a read.
+   */
+  unread: boolean;
+  /** Id of the event at `revision`: a read checks it is still there (a restored store is not). */
+  lastEventId: string | undefined;
 };
 
 /**
@@ -54,6 +68,10 @@ export class FoldedStateCache {
   /** Changes with every forget: state read before one may hold the forgotten data. */
   get epoch(): number {
     return this.forgets;
+  }
+
+  get enabled(): boolean {
+    return this.maxStreams > 0;
   }
 
   get size(): number {

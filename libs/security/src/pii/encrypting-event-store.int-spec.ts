@@ -200,6 +200,29 @@ describe('EncryptingEventStore', () => {
       expect(keptStates(runner)).toBe(0);
     });
 
+    it('keeps its own appends as a decrypting read shows them, value upcasters included', async () => {
+      const upcasting = new PiiProtection(
+        keys,
+        { NoteAdded: { text: 'text' } },
+        { text: (v) => `${String(v)}!` },
+      );
+      const runner = new CommandRunner(new EncryptingEventStore(events, upcasting));
+      await runNote(runner, 'r5', 'hello');
+      await runNote(runner, 'r5', 'again');
+      const fresh = new CommandRunner(new EncryptingEventStore(events, upcasting));
+      expect(await shown(runner, 'r5')).toBe(await shown(fresh, 'r5'));
+      expect(await shown(runner, 'r5')).toBe('hello!,again!');
+    });
+
+    it('keeps no state of its own append once that customer is forgotten', async () => {
+      const runner = new CommandRunner(sut);
+      await runNote(runner, 'r6', 'secret');
+      expect(keptStates(runner)).toBe(1);
+      await keys.destroy('r6');
+      expect(keptStates(runner)).toBe(0);
+      expect(await shown(runner, 'r6')).toBe('[erased]');
+    });
+
     it('folds what another writer appended since the state it keeps', async () => {
       const runner = new CommandRunner(sut);
       await runNote(runner, 'r4', 'mine');

@@ -39,6 +39,8 @@ type CachedStream = { events: RecordedEvent[]; owners: Set<string> };
 export class EncryptingEventStore implements EventStore, RevealingStore {
   /** Whose sealed data each array answered by readStream holds revealed (null: unknown). */
   private readonly revealedBy = new WeakMap<readonly RecordedEvent[], ReadonlySet<string> | null>();
+  /** Events this store appended with nothing to seal: they read back as stored JSON. */
+  private readonly sealedNothing = new WeakSet<NewEvent>();
   private readonly streams = new Map<string, CachedStream>();
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly appendedPlain = new Map<
@@ -74,6 +76,9 @@ export class EncryptingEventStore implements EventStore, RevealingStore {
       })),
     );
     const result = await this.inner.append(streamId, sealed, expectedRevision);
+    events.forEach((event, i) => {
+      if (sealed[i]?.data === event.data) this.sealedNothing.add(event);
+    });
     if (this.maxCachedEvents > 0) this.rememberAppended(events, sealed);
     return result;
   }
@@ -177,6 +182,20 @@ export class EncryptingEventStore implements EventStore, RevealingStore {
       revealedOwners: (events) => {
         const owners = this.revealedBy.get(events);
         return owners === undefined ? null : owners;
+      },
+      appendedAsRead: (events) => {
+        const answers: { data: Record<string, unknown>; owner: string | null }[] = [];
+        for (const event of events) {
+          const known = this.appendedPlain.get(event.metadata.eventId);
+          if (known) answers.push({ data: known.data, owner: known.owner });
+          else if (this.sealedNothing.has(event)) {
+            answers.push({
+              data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
+              owner: null,
+            });
+          } else return null;
+        }
+        return answers;
       },
       stillRevealable: (owners) => this.pii.keysLive(owners),
       onForget: (listener) => this.pii.onForget(listener),

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCli } from '../../apps/crm-cli/src/cli';
@@ -75,6 +75,32 @@ describe('bulk import', () => {
     });
     await check.close({ keepData: true });
   });
+
+  it('checks a large file on a worker thread with the same report, and a re-run adds nothing', async () => {
+    const dataDir = join(root, 'large');
+    const file = join(root, 'large.csv');
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `Person Number ${i},person.${i}@large-import.example,+44${7_000_000_000 + i},${i} Long Street,London,SW1 ${i},GB,vip;trial`,
+    );
+    rows[99] = 'Bad Email,not-an-email,,,,,,';
+    rows[2500] = `Dup,PERSON.7@large-import.example,,,,,,`;
+    writeFileSync(file, csv(rows));
+    expect(statSync(file).size).toBeGreaterThan(256 * 1024);
+
+    const first = await runCli(dataDir, ['import', 'customers', file]);
+    expect(first[0]).toMatch(/4000 rows in .* 3998 imported, 0 already imported, 2 rejected/);
+    expect(first.slice(1)).toEqual([
+      expect.stringMatching(/^line 101: email \(isEmail\)/),
+      'line 2502: email (unique) email already on line 9',
+    ]);
+    expect(eventCount(dataDir)).toBe(3998);
+
+    const again = await runCli(dataDir, ['import', 'customers', file]);
+    expect(again[0]).toMatch(/0 imported, 3998 already imported, 2 rejected/);
+    expect(eventCount(dataDir)).toBe(3998);
+  }, 60_000);
 
   it('resumes an interrupted import without losing or doubling a row', async () => {
     const dataDir = join(root, 'resume');

@@ -3,14 +3,17 @@ import type { Command } from 'commander';
 import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createPiiProtection, createUpcasters, importRowExtensions } from '@crm/composition';
-import { CustomerImporter } from '@crm/customers';
-import type { ImportFormat } from '@crm/customers';
+import { CustomerImporter, WorkerRowChecker } from '@crm/customers';
+import type { CustomerRowChecker, ImportFormat } from '@crm/customers';
 import { CommandRunner } from '@crm/eventsourcing';
-import { EncryptingEventStore } from '@crm/security/pii';
+import { EncryptingEventStore, loadMasterKey } from '@crm/security/pii';
 import type { CliContext } from '../cli-context';
 
 /** The importer's identity: the same file imported again by the CLI maps to the same customers. */
 const IMPORT_ACTOR = { id: 'cli-import', role: 'admin' };
+
+/** From this size on, rows are validated on a worker thread while this one appends. */
+const WORKER_FROM_BYTES = 256 * 1024;
 
 export const registerImportCommand = (program: Command, withContext: CliContext): void => {
   program
@@ -24,7 +27,7 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
       "a .csv (name,email,phone,street,city,postalCode,country,tags) or .jsonl file (a line may carry the customer's orders)",
     )
     .action((kind: string, file: string) =>
-      withContext(async ({ stores, out }) => {
+      withContext(async ({ config, stores, out }) => {
         if (kind !== 'customers') throw new Error(`can import customers, not ${kind}`);
         const extension = extname(file).toLowerCase();
         const format: ImportFormat | null =
@@ -52,14 +55,21 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
           : null;
         const started = Date.now();
         bar?.start(size, 0, { rows: 0, rate: 0 });
-        const report = await importer.import(input, IMPORT_ACTOR, {
-          format,
-          onProgress: (progress) =>
-            bar?.update(input.bytesRead, {
-              rows: progress.rows,
-              rate: Math.round(progress.rows / Math.max((Date.now() - started) / 1000, 0.001)),
-            }),
-        });
+        const checker: CustomerRowChecker | undefined =
+          size >= WORKER_FROM_BYTES
+            ? WorkerRowChecker.start(loadMasterKey(config.masterKey, config.keyDir).key)
+            : undefined;
+        const report = await importer
+          .import(input, IMPORT_ACTOR, {
+            format,
+            ...(checker ? { checker } : {}),
+            onProgress: (progress) =>
+              bar?.update(input.bytesRead, {
+                rows: progress.rows,
+                rate: Math.round(progress.rows / Math.max((Date.now() - started) / 1000, 0.001)),
+              }),
+          })
+          .finally(() => checker?.close());
         bar?.update(size);
         bar?.stop();
         const seconds = (Date.now() - started) / 1000;

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { customerPiiFields } from '../index';
-import type { ImportReport } from './customer-importer';
-import { CustomerImporter } from './customer-importer';
+import type { CustomerRowChecker, ImportReport } from './customer-importer';
+import { CustomerImporter, InProcessRowChecker, WorkerRowChecker } from './customer-importer';
 
 const ACTOR = { id: 'importer-test', role: 'admin' };
 
@@ -28,10 +28,11 @@ describe('CustomerImporter', () => {
   let events: SqliteEventStore;
   let documents: EmbeddedDocumentStore;
   let sut: CustomerImporter;
+  let masterKey: Buffer;
   beforeEach(() => {
     events = new SqliteEventStore({ filename: ':memory:' });
     documents = new EmbeddedDocumentStore({ filename: ':memory:' });
-    const masterKey = randomBytes(32);
+    masterKey = randomBytes(32);
     const keys = new DataKeyStore(
       documents,
       masterKey,
@@ -51,28 +52,72 @@ describe('CustomerImporter', () => {
   const eventCount = async (): Promise<number> =>
     (await events.readAll({ fromPosition: 0, limit: 10_000 })).events.length;
 
-  it('checks every row of every chunk and names line, field and rule of each rejection', async () => {
-    const report = await sut.import(
-      csv([
-        person(1),
-        'Bad Email,not-an-email,,,,,,',
-        person(2),
-        'Dup One,P1@chunks.example,,,,,,',
-        person(3),
-        'Bad Phone,phone@chunks.example,12ab,,,,,',
-        'Dup Three,p3@chunks.example,,,,,,',
-      ]),
-      ACTOR,
-      { format: 'csv', chunkSize: 2 },
-    );
-    expect(report).toMatchObject({ rows: 7, imported: 3, alreadyImported: 0, rejected: 4 });
-    expect(report.rejections).toEqual([
-      { line: 3, field: 'email', rule: 'isEmail', message: expect.any(String) },
-      { line: 5, field: 'email', rule: 'unique', message: 'email already on line 2' },
-      { line: 7, field: 'phone', rule: 'matches', message: expect.any(String) },
-      { line: 8, field: 'email', rule: 'unique', message: 'email already on line 6' },
-    ]);
-    expect(await eventCount()).toBe(3);
+  const mixedRows = [
+    person(1),
+    'Bad Email,not-an-email,,,,,,',
+    person(2),
+    'Dup One,P1@chunks.example,,,,,,',
+    person(3),
+    'Bad Phone,phone@chunks.example,12ab,,,,,',
+    'Dup Three,p3@chunks.example,,,,,,',
+  ];
+
+  it.each([
+    ['on this thread', () => undefined],
+    ['on a worker thread', () => WorkerRowChecker.start(masterKey)],
+  ])(
+    'checks every row of every chunk (%s) and names line, field and rule of each rejection',
+    async (_where, checkerFor: () => CustomerRowChecker | undefined) => {
+      const checker = checkerFor();
+      const report = await sut
+        .import(csv(mixedRows), ACTOR, {
+          format: 'csv',
+          chunkSize: 2,
+          ...(checker ? { checker } : {}),
+        })
+        .finally(() => checker?.close());
+      expect(report).toMatchObject({ rows: 7, imported: 3, alreadyImported: 0, rejected: 4 });
+      expect(report.rejections).toEqual([
+        { line: 3, field: 'email', rule: 'isEmail', message: expect.any(String) },
+        { line: 5, field: 'email', rule: 'unique', message: 'email already on line 2' },
+        { line: 7, field: 'phone', rule: 'matches', message: expect.any(String) },
+        { line: 8, field: 'email', rule: 'unique', message: 'email already on line 6' },
+      ]);
+      expect(await eventCount()).toBe(3);
+    },
+  );
+
+  it('maps rows to the same customers whichever thread checks them (re-runs add nothing)', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => person(i));
+    const checker = WorkerRowChecker.start(masterKey);
+    try {
+      await sut.import(csv(rows.slice(0, 12)), ACTOR, { format: 'csv', chunkSize: 4, checker });
+    } finally {
+      await checker.close();
+    }
+    const resumed = await sut.import(csv(rows), ACTOR, { format: 'csv', chunkSize: 7 });
+    expect(resumed).toMatchObject({ rows: 30, imported: 18, alreadyImported: 12 });
+    expect(await eventCount()).toBe(30);
+  });
+
+  it('stops at a chunk whose check fails, with every earlier chunk in and nothing after it', async () => {
+    const inProcess = new InProcessRowChecker(new PiiHasher(masterKey));
+    let chunks = 0;
+    const failing: CustomerRowChecker = {
+      check: (rows, actor) =>
+        (chunks += 1) === 3
+          ? Promise.reject(new Error('checker lost'))
+          : inProcess.check(rows, actor),
+      close: () => Promise.resolve(),
+    };
+    const rows = Array.from({ length: 20 }, (_, i) => person(i));
+    await expect(
+      sut.import(csv(rows), ACTOR, { format: 'csv', chunkSize: 4, checker: failing }),
+    ).rejects.toThrow('checker lost');
+    expect(await eventCount()).toBe(8);
+    const resumed = await sut.import(csv(rows), ACTOR, { format: 'csv', chunkSize: 4 });
+    expect(resumed).toMatchObject({ imported: 12, alreadyImported: 8 });
+    expect(await eventCount()).toBe(20);
   });
 
   it('seals personal data in the events it appends', async () => {

@@ -1,23 +1,24 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { Readable } from 'node:stream';
 import type { DocumentStore } from '@crm/documents';
 import type { CommandContext, CommandRunner } from '@crm/eventsourcing';
-import { DomainErrorException, deriveAggregateId } from '@crm/eventsourcing';
+import { DomainErrorException } from '@crm/eventsourcing';
 import type { ErrorDetail } from '@crm/platform';
-import { toDetails } from '@crm/platform';
 import type { PiiHasher } from '@crm/security/pii';
-import { createCustomerCommand } from '../application/customer-command.handlers';
 import { customerStreamId } from '../domain/customer';
 import type { CreateCustomer } from '../domain/customer.decider';
 import { customerDecider } from '../domain/customer.decider';
 import { CUSTOMER_SCHEMA_VERSIONS } from '../domain/customer.upcasters';
-import { CreateCustomerDto } from '../http/customer.dto';
 import type { CustomerProfileDocument } from '../projections/customer-profile/customer-profile.document';
 import { CUSTOMER_PROFILES } from '../projections/customer-profile/customer-profile.document';
+import type { CustomerRowCheck, CustomerRowChecker } from './customer-row-check';
+import { InProcessRowChecker, importContext, isRejection } from './customer-row-check';
 import type { ImportRowExtension } from './import-row-extension';
 import type { ImportFormat, ImportRow } from './import-rows';
 import { readImportRows } from './import-rows';
+
+export type { CustomerRowCheck, CustomerRowChecker } from './customer-row-check';
+export { InProcessRowChecker } from './customer-row-check';
+export { WorkerRowChecker } from './worker-row-checker';
 
 type ImportRun = {
   actor: CommandContext['actor'];
@@ -27,13 +28,6 @@ type ImportRun = {
   /** Email blind index → first line that has it. */
   seenInFile: Map<string, number>;
 };
-
-/** The row's command context: its Idempotency-Key is derived from the email's blind index. */
-const importContext = (actor: CommandContext['actor'], emailHash: string): CommandContext => ({
-  actor,
-  correlationId: `import:${emailHash}`,
-  idempotencyKey: `import:${emailHash}`,
-});
 
 export type RejectedRow = { line: number } & ErrorDetail;
 
@@ -59,6 +53,11 @@ export type ImportOptions = {
    */
   chunkSize?: number;
   onProgress?: (report: ImportReport) => void;
+  /**
+   * Where rows are validated and turned into commands (default: this thread). A worker-thread
+   * checker validates the next chunk while this one is appended.
+   */
+  checker?: CustomerRowChecker;
 };
 
 const REPORTED_REJECTIONS = 1000;
@@ -75,7 +74,8 @@ type Accepted = {
 /** A row's validated value for an extension. */
 type Extra = { extension: ImportRowExtension; value: unknown };
 
-type Validated = { dto: CreateCustomerDto; extras: Extra[] };
+/** A chunk's rows: each one's extension values, or the first rule it breaks before any check. */
+type Prepared = { rows: readonly ImportRow[]; outcomes: (ErrorDetail | Extra[])[] };
 
 /**
  * Bulk import of customers. Every row is validated like `POST /customers`; the command's
@@ -118,68 +118,109 @@ export class CustomerImporter {
       seenInFile: new Map<string, number>(),
     };
     const chunkSize = Math.max(1, options.chunkSize ?? CHUNK_SIZE);
-    let chunk: ImportRow[] = [];
-    for await (const row of readImportRows(input, options.format)) {
-      report.rows += 1;
-      chunk.push(row);
-      if (chunk.length >= chunkSize) {
-        await this.importChunk(chunk, run);
-        chunk = [];
-        options.onProgress?.({ ...report });
+    const checker = options.checker ?? new InProcessRowChecker(this.hasher);
+    // Chunks are run one after another, in file order; the next chunk's rows are read and
+    // checked meanwhile (on another thread when the checker has one).
+    let running: Promise<void> = Promise.resolve();
+    let rowsDone = 0;
+    const submit = async (rows: ImportRow[]): Promise<void> => {
+      const prepared = this.prepare(rows);
+      const checks = checker.check(this.customerFields(prepared), actor);
+      checks.catch(() => undefined); // awaited below, after the running chunk
+      await running;
+      running = checks.then(async (checked) => {
+        await this.importChunk(prepared, checked, run);
+        rowsDone += rows.length;
+        options.onProgress?.({ ...report, rows: rowsDone });
+      });
+      running.catch(() => undefined); // awaited by the next submit or at the end
+    };
+    try {
+      let chunk: ImportRow[] = [];
+      for await (const row of readImportRows(input, options.format)) {
+        report.rows += 1;
+        chunk.push(row);
+        if (chunk.length >= chunkSize) {
+          await submit(chunk);
+          chunk = [];
+        }
       }
+      await submit(chunk);
+    } finally {
+      // Nothing keeps running after the import answers, even when reading the input failed.
+      await running.catch(() => undefined);
     }
-    await this.importChunk(chunk, run);
-    options.onProgress?.({ ...report });
+    await running;
     return report;
   }
 
-  private async importChunk(rows: readonly ImportRow[], run: ImportRun): Promise<void> {
-    const checked = rows.map((row) => this.validated(row));
+  /** Each row's extension values taken out and validated (on this thread: they are closures). */
+  private prepare(rows: readonly ImportRow[]): Prepared {
+    return {
+      rows,
+      outcomes: rows.map((row) => {
+        if ('error' in row) return { field: 'line', rule: 'isJson', message: row.error };
+        const extras: Extra[] = [];
+        for (const extension of this.extensions) {
+          if (!(extension.field in row.fields)) continue;
+          const checked = extension.validate(row.fields[extension.field]);
+          if ('rule' in checked) return checked;
+          extras.push({ extension, value: checked.value });
+        }
+        return extras;
+      }),
+    };
+  }
+
+  /** The customer fields of the rows still in the running, for the checker. */
+  private customerFields({ rows, outcomes }: Prepared): Record<string, unknown>[] {
+    const fields: Record<string, unknown>[] = [];
+    outcomes.forEach((outcome, index) => {
+      const row = rows[index];
+      if (!Array.isArray(outcome) || !row || 'error' in row) return;
+      const own = { ...row.fields };
+      for (const { extension } of outcome) delete own[extension.field];
+      fields.push(own);
+    });
+    return fields;
+  }
+
+  private async importChunk(
+    { rows, outcomes }: Prepared,
+    checks: readonly CustomerRowCheck[],
+    run: ImportRun,
+  ): Promise<void> {
     const accepted: Accepted[] = [];
+    let next = 0;
     // In line order, so the earlier of two rows with the same email is the one imported.
-    for (const [index, outcome] of checked.entries()) {
+    for (const [index, outcome] of outcomes.entries()) {
       const line = rows[index]?.line ?? 0;
-      if ('rule' in outcome) this.reject(run.report, line, outcome);
-      else {
-        const { dto, extras } = outcome;
-        const emailHash = this.hasher.hash('email', dto.email);
-        const context = importContext(run.actor, emailHash);
-        const customerId = deriveAggregateId(context, 'customer');
-        const refusal = this.uniqueness(emailHash, customerId, line, run);
-        if (refusal) this.reject(run.report, line, refusal);
-        else
-          accepted.push({
-            line,
-            command: createCustomerCommand(dto, customerId, this.hasher),
-            context,
-            extras,
-          });
+      if (!Array.isArray(outcome)) {
+        this.reject(run.report, line, outcome);
+        continue;
       }
+      const check = checks[next++];
+      if (!check) throw new Error(`no check for line ${line}`);
+      if (isRejection(check)) {
+        this.reject(run.report, line, check);
+        continue;
+      }
+      const { command, emailHash } = check;
+      const refusal = this.uniqueness(emailHash, command.customerId, line, run);
+      if (refusal) this.reject(run.report, line, refusal);
+      else
+        accepted.push({
+          line,
+          command,
+          context: importContext(run.actor, emailHash),
+          extras: outcome,
+        });
     }
     await Promise.all(
       accepted.map(async (row) => {
         if (await this.create(row, run.report)) await this.applyExtras(row, run.report);
       }),
     );
-  }
-
-  /** The row as a valid request and its extensions' values, or the first rule it breaks. */
-  private validated(row: ImportRow): Validated | ErrorDetail {
-    if ('error' in row) return { field: 'line', rule: 'isJson', message: row.error };
-    const fields = { ...row.fields };
-    const extras: Extra[] = [];
-    for (const extension of this.extensions) {
-      if (!(extension.field in fields)) continue;
-      const checked = extension.validate(fields[extension.field]);
-      if ('rule' in checked) return checked;
-      extras.push({ extension, value: checked.value });
-      delete fields[extension.field];
-    }
-    const dto = plainToInstance(CreateCustomerDto, fields);
-    // The request DTO has no async validators: the synchronous run gives the same errors
-    // without a promise per property and constraint.
-    const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-    return toDetails(errors)[0] ?? { dto, extras };
   }
 
   /** Runs the row's extensions for its customer, under the row's own idempotency key. */

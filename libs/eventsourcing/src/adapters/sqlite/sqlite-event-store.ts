@@ -39,6 +39,8 @@ export type SqliteEventStoreOptions = {
 
 /** SQLite's default ceiling for a memory map (SQLITE_MAX_MMAP_SIZE); a larger file maps its start. */
 const MAP_LIMIT = 0x7fff0000;
+/** A read this far behind the head is a catch-up; nearer, the pages are in SQLite's own cache. */
+const MAP_BEHIND_HEAD = 1000;
 
 /**
  * Embedded event store: one SQLite file in WAL mode; positions are the table's rowid order.
@@ -130,7 +132,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions): Promise<ReadAllPage> {
-    return this.guard(() => this.mapped(() => this.readAllSync(options)));
+    return this.guard(() => this.mapped(options.fromPosition, () => this.readAllSync(options)));
   }
 
   private readAllSync({ fromPosition, limit, types }: ReadAllOptions): ReadAllPage {
@@ -223,10 +225,13 @@ export class SqliteEventStore implements EventStore {
    * A page of the log is a sequential scan of the file: through a memory map SQLite reads the
    * pages in place instead of copying each one out of the OS cache with a read call (a tenth of
    * a catch-up's time). The map lives for one page only: a map kept open would count every page
-   * of the file a catch-up has touched in the process's resident memory.
+   * of the file a catch-up has touched in the process's resident memory. A reader following
+   * the head live reads a few recent pages, cached already: mapping would only cost it.
    */
-  private mapped<T>(read: () => T): T {
-    if (!this.mapping) return read();
+  private mapped<T>(fromPosition: number, read: () => T): T {
+    if (!this.mapping || this.appender.headPosition() - fromPosition < MAP_BEHIND_HEAD) {
+      return read();
+    }
     this.mapping.on.run();
     try {
       return read();

@@ -15,28 +15,32 @@ describe('SqliteEventStore reading pages of the log through a memory map', () =>
   it('reads the same pages as plain reads, and closes the map after each page', async () => {
     const filename = join(folder, 'events.sqlite');
     const store = new SqliteEventStore({ filename });
-    const big = { filler: 'x'.repeat(3000) }; // events spread over many pages of the file
-    for (let i = 0; i < 20; i += 1) {
+    // Far enough behind the head to be read as a catch-up, spread over many pages of the file.
+    const big = { filler: 'x'.repeat(3000) };
+    for (let i = 0; i < 30; i += 1) {
       await store.append(
         aStreamId(),
-        Array.from({ length: 10 }, (_, n) => aNewEvent({ data: { ...big, n } })),
+        Array.from({ length: 50 }, (_, n) => aNewEvent({ data: { ...big, n } })),
         'no_stream',
       );
     }
     const plain = new SqliteEventStore({ filename, mapLogScans: false });
 
-    const mapped = await store.readAll({ fromPosition: 0, limit: 1000 });
+    const mapped = await store.readAll({ fromPosition: 0, limit: 1200 });
     const mappedFiltered = await store.readAll({
       fromPosition: 50,
       limit: 100,
       types: ['TestHappened'],
     });
+    const nearHead = await store.readAll({ fromPosition: 1400, limit: 1000 });
 
-    expect(mapped.events).toHaveLength(200);
-    expect(mapped).toEqual(await plain.readAll({ fromPosition: 0, limit: 1000 }));
+    expect(mapped.events).toHaveLength(1200);
+    expect(mapped).toEqual(await plain.readAll({ fromPosition: 0, limit: 1200 }));
     expect(mappedFiltered).toEqual(
       await plain.readAll({ fromPosition: 50, limit: 100, types: ['TestHappened'] }),
     );
+    expect(nearHead).toEqual(await plain.readAll({ fromPosition: 1400, limit: 1000 }));
+    expect(nearHead.events).toHaveLength(100);
     expect(connectionOf(store).pragma('mmap_size', { simple: true })).toBe(0);
     await plain.close();
     await store.close();

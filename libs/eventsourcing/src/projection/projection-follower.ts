@@ -84,14 +84,13 @@ export class ProjectionFollower {
   async apply(page: DispatchedPage): Promise<void> {
     const from = this.status.position;
     if (page.position <= from) return this.healthy();
-    const unitOfWork = new ProjectionUnitOfWork(this.documents);
-    let applied = 0;
+    let unitOfWork: ProjectionUnitOfWork | null = null;
     for (const event of page.events) {
       if (event.position <= from || !this.handles.has(event.type)) continue;
+      unitOfWork ??= new ProjectionUnitOfWork(this.documents);
       await this.projection.apply(event, unitOfWork);
-      applied += 1;
     }
-    if (applied > 0) await this.commit(unitOfWork.writes, page.position);
+    if (unitOfWork) await this.commit(unitOfWork.writes, page.position);
     else this.status.position = page.position;
     this.healthy();
   }

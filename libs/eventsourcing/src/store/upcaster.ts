@@ -13,13 +13,17 @@ type Step = (data: Record<string, unknown>) => Record<string, unknown>;
  */
 export class UpcasterChain implements Upcaster {
   private readonly steps = new Map<string, Step>();
+  /** Types with at least one step: events of every other type pass without a lookup. */
+  private readonly types = new Set<string>();
 
   register(type: string, fromVersion: number, step: Step): this {
     this.steps.set(`${type}@${fromVersion}`, step);
+    this.types.add(type);
     return this;
   }
 
   upcast(event: RecordedEvent): RecordedEvent {
+    if (!this.types.has(event.type)) return event;
     let current = event;
     for (;;) {
       const step = this.steps.get(`${current.type}@${current.metadata.schemaVersion}`);

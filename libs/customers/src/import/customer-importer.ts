@@ -83,7 +83,10 @@ type Prepared = { rows: readonly ImportRow[]; outcomes: (ErrorDetail | Extra[])[
  * interruption, or twice) appends nothing for rows already in and resumes the rest: no row is
  * lost or doubled. An email already used by another live customer, or twice in the file, is a
  * rejected row, as over HTTP (the earlier line keeps it). Rows go in chunks: each row is still
- * its own command with its own checks, but a chunk's commands run at once.
+ * its own command with its own checks, but a chunk's commands run at once. Chunks run one at a
+ * time in file order; while one runs, the next is read and checked (validation, blind indexes,
+ * ids: on a worker thread when the caller passes a `WorkerRowChecker`). An interrupted import
+ * has appended nothing past the chunk it was running; a re-run skips what is in and resumes.
  */
 export class CustomerImporter {
   constructor(

@@ -57,7 +57,10 @@ export class SqliteAppender {
     this.appendMany = db.transaction((requests: AppendRequest[]) =>
       requests.map((request): Outcome<AppendResult> => {
         try {
-          return { ok: true, value: this.orReplay(request, () => this.appendOne(request)) };
+          // One event is one INSERT, which SQLite undoes alone when it fails: no savepoint needed.
+          const append =
+            request.events.length <= 1 ? () => this.write(request) : () => this.appendOne(request);
+          return { ok: true, value: this.orReplay(request, append) };
         } catch (error) {
           if (isStoreFailure(error)) throw error;
           return { ok: false, error: asError(error) };

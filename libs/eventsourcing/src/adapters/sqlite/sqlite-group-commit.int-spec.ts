@@ -112,6 +112,25 @@ describe('SqliteEventStore group commit', () => {
     expect(verifyChain(links)).toMatchObject({ checked: 4, firstBreak: null });
   });
 
+  it('refuses a one-event append whose id is taken, in the middle of a batch, leaving the rest', async () => {
+    const taken = aNewEvent();
+    await sut.append(aStreamId(), [taken], 'no_stream');
+    commits.mockClear();
+    const streams = [aStreamId(), aStreamId(), aStreamId()];
+    const outcomes = await Promise.allSettled([
+      sut.append(streams[0] ?? '', [aNewEvent()], 'no_stream'),
+      sut.append(streams[1] ?? '', [aNewEvent(taken)], 'no_stream'),
+      sut.append(streams[2] ?? '', [aNewEvent()], 'no_stream'),
+    ]);
+    expect(commits).toHaveBeenCalledTimes(1);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    const read = await Promise.all(streams.map((s) => sut.readStream(s)));
+    expect(read.map((events) => events.length)).toEqual([1, 0, 1]);
+    const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.position] : []));
+    expect(positions[1]).toBe((positions[0] ?? 0) + 1);
+  });
+
   it('checks each append against the ones before it in the same batch', async () => {
     const streamId = await existingStream();
     const outcomes = await Promise.allSettled([

@@ -19,7 +19,7 @@ export const cacheValidationMetadata = (storage: MetadataStorage = getMetadataSt
   const marked = storage as MetadataStorage & { [CACHED]?: true };
   if (marked[CACHED]) return;
   marked[CACHED] = true;
-  const byTarget = new Map<unknown, Map<string, Cached>>();
+  const byTarget = new Map<unknown, Map<string | number, Cached>>();
   const grouped = new WeakMap<ValidationMetadata[], Grouped>();
   const lookUp = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
@@ -35,7 +35,11 @@ export const cacheValidationMetadata = (storage: MetadataStorage = getMetadataSt
     addConstraint(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const key = `${schema}\u0000${String(always)}\u0000${String(strictGroups)}\u0000${groups?.join('\u0001') ?? ''}`;
+    // The pipe validates without schemas or groups: that case needs no composed key.
+    const key =
+      schema === undefined && !groups?.length
+        ? (always ? 1 : 0) + (strictGroups ? 2 : 0)
+        : `${schema}\u0000${String(always)}\u0000${String(strictGroups)}\u0000${groups?.join('\u0001') ?? ''}`;
     let forTarget = byTarget.get(target);
     if (!forTarget) {
       forTarget = new Map();

@@ -32,6 +32,8 @@ const toView = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDocument): ApiKeyView 
  */
 export class ApiKeyService {
   private ready: Promise<void> | null = null;
+  /** Set once the collection exists: a request then authenticates without waiting on it. */
+  private collectionReady = false;
   /**
    * Token hash → key id of keys seen before, so a request reads its key by primary key instead
    * of searching by hash. The key is still read every time: a revocation made anywhere (the
@@ -44,12 +46,13 @@ export class ApiKeyService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  private ensureCollection(): Promise<void> {
+  private async ensureCollection(): Promise<void> {
     this.ready ??= this.documents.ensureCollection({
       name: API_KEYS_COLLECTION,
       indexes: [{ field: 'tokenHash', unique: true }],
     });
-    return this.ready;
+    await this.ready;
+    this.collectionReady = true;
   }
 
   async create(name: string, role: Role, token = `crm_${randomBytes(32).toString('base64url')}`) {
@@ -90,7 +93,7 @@ export class ApiKeyService {
   }
 
   async authenticate(token: string): Promise<Principal | null> {
-    await this.ensureCollection();
+    if (!this.collectionReady) await this.ensureCollection();
     const hash = hashToken(token);
     const knownId = this.keyIds.get(hash);
     const key = knownId

@@ -8,6 +8,11 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
 
+/** What a route's decorators say about access; fixed once its class is defined. */
+type RouteAccess = { isPublic: boolean; roles: readonly Role[] };
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- handlers and classes as Nest gives them
+type Target = Function;
+
 /**
  * Every route needs an API key unless marked @Public(); the key's role must be one the route
  * lists with @Roles(), or admin. A route that lists no roles is admin-only.
@@ -19,10 +24,31 @@ export class ApiKeyGuard implements CanActivate {
     private readonly apiKeys: ApiKeyService,
   ) {}
 
+  /** Per handler, then per class (a handler may be inherited by several controllers). */
+  private readonly access = new WeakMap<Target, WeakMap<Target, RouteAccess>>();
+
+  private accessOf(handler: Target, controller: Target): RouteAccess {
+    let byController = this.access.get(handler);
+    if (!byController) {
+      byController = new WeakMap();
+      this.access.set(handler, byController);
+    }
+    let access = byController.get(controller);
+    if (!access) {
+      const targets = [handler, controller];
+      access = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [],
+      };
+      byController.set(controller, access);
+    }
+    return access;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
+    const access = this.accessOf(context.getHandler(), context.getClass());
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+    if (access.isPublic) {
       markAdmitted(request);
       return true;
     }
@@ -33,7 +59,7 @@ export class ApiKeyGuard implements CanActivate {
     const principal = await this.apiKeys.authenticate(match[1]);
     if (!principal) throw new UnauthorizedException('unknown or revoked API key');
     request.principal = principal;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    const allowed = access.roles;
     if (principal.role !== 'admin' && !allowed.includes(principal.role)) {
       throw new ForbiddenException(
         `role ${principal.role} may not do this; needs ${['admin', ...allowed].join(' or ')}`,

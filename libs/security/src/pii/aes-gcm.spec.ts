@@ -9,6 +9,13 @@ describe('AES-256-GCM sealing', () => {
     expect(open(key, sealed[1999] as Buffer, 'ctx').toString()).toBe('v1999');
   });
 
+  it('seals a string as its UTF-8 bytes, the same as the buffer of it', () => {
+    const key = randomBytes(32);
+    const sealed = seal(key, 'Zoë ✓', 'ctx');
+    expect(sealed).toHaveLength(12 + 16 + Buffer.byteLength('Zoë ✓'));
+    expect(open(key, sealed, 'ctx').toString('utf8')).toBe('Zoë ✓');
+  });
+
   it('refuses a value opened under another context', () => {
     const key = randomBytes(32);
     expect(() => open(key, seal(key, Buffer.from('x'), 'a'), 'b')).toThrow();

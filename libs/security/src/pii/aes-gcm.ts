@@ -14,22 +14,38 @@ let offset = 0;
  */
 export const randomFromPool = (size: number): Buffer => {
   if (size > POOL_BYTES) return randomBytes(size);
-  if (offset + size > pool.length) {
-    pool = randomBytes(POOL_BYTES);
-    offset = 0;
-  }
-  const bytes = Buffer.from(pool.subarray(offset, offset + size));
-  offset += size;
+  const bytes = Buffer.allocUnsafe(size);
+  drawFromPool(bytes);
   return bytes;
 };
 
-/** AES-256-GCM: returns iv | tag | ciphertext. `context` is bound as additional data. */
-export const seal = (key: Buffer, plaintext: Buffer, context: string): Buffer => {
-  const iv = randomFromPool(IV_BYTES);
+/** Fills `target` (at most the pool's size) with bytes from the pool, each handed out once. */
+const drawFromPool = (target: Buffer): void => {
+  if (offset + target.length > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  pool.copy(target, 0, offset, offset + target.length);
+  offset += target.length;
+};
+
+/**
+ * AES-256-GCM: returns iv | tag | ciphertext. `context` is bound as additional data. The result
+ * is one buffer written in place (the IV drawn from the pool straight into it).
+ */
+export const seal = (key: Buffer, plaintext: Buffer | string, context: string): Buffer => {
+  const body = typeof plaintext === 'string' ? Buffer.from(plaintext) : plaintext;
+  const out = Buffer.allocUnsafe(IV_BYTES + TAG_BYTES + body.length);
+  const iv = out.subarray(0, IV_BYTES);
+  drawFromPool(iv);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(context));
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
+  const ciphertext = cipher.update(body);
+  const rest = cipher.final();
+  ciphertext.copy(out, IV_BYTES + TAG_BYTES);
+  rest.copy(out, IV_BYTES + TAG_BYTES + ciphertext.length);
+  cipher.getAuthTag().copy(out, IV_BYTES);
+  return out;
 };
 
 export const open = (key: Buffer, sealed: Buffer, context: string): Buffer => {

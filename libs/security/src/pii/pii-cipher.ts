@@ -31,7 +31,7 @@ export const parseProtected = (value: string): ProtectedValue | null => {
 const context = (kind: PiiKind, customerId: string): string => `pii:${kind}:${customerId}`;
 
 export const protect = (key: Buffer, kind: PiiKind, customerId: string, value: unknown): string =>
-  `${PREFIX}${kind}:${customerId}:${seal(key, Buffer.from(JSON.stringify(value)), context(kind, customerId)).toString('base64')}`;
+  `${PREFIX}${kind}:${customerId}:${seal(key, JSON.stringify(value), context(kind, customerId)).toString('base64')}`;
 
 /** What reads show for a sealed value that fails its integrity check (tampered, or a wrong key). */
 export const UNREADABLE_MARKER = '[unreadable]';

@@ -273,6 +273,44 @@ describe('ProjectorRunner checkpoints of projections with nothing to apply', () 
     await restarted.events.close();
     await restarted.documents.close();
   });
+
+  it('commits the events appended while it applies a page together: one transaction for all of them', async () => {
+    const { events, documents } = open();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = tally();
+    let applying = false;
+    const projection: Projection = {
+      ...slow,
+      async apply(event, context) {
+        if (event.data.key === 'first') {
+          applying = true;
+          await gate; // e.g. a document store across the network
+        }
+        await slow.apply(event, context);
+      },
+    };
+    const commit = jest.spyOn(documents, 'commit');
+    await events.append('s-1', [added('first', 1)], 'no_stream');
+    const runner = new ProjectorRunner(events, documents, [projection]);
+    await runner.start();
+    await waitUntil(() => Promise.resolve(applying)); // the first page is being applied
+    let last = 0;
+    for (let i = 0; i < 5; i += 1) {
+      last = (await events.append(`s-${i + 2}`, [added(`k${i}`, i)], 'no_stream')).position;
+    }
+    release();
+
+    expect(await runner.waitFor([projection.name], last, 2000)).toBe(true);
+    await runner.stop();
+    const writes = commit.mock.calls.map(([batch]) => batch.writes.length).filter((n) => n > 0);
+    expect(writes).toEqual([1, 5]);
+    expect(await documents.getCheckpoint(projection.name)).toBe(last);
+    await events.close();
+    await documents.close();
+  });
 });
 
 const waitUntil = async (condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> => {

@@ -33,14 +33,7 @@ export type SqliteEventStoreOptions = {
   cacheSizeMb?: number;
   /** Most appends committed in one transaction (group commit); 1 turns group commit off. */
   maxBatch?: number;
-  /** Pages of the global log are read through a memory map of the file (default true). */
-  mapLogScans?: boolean;
 };
-
-/** SQLite's default ceiling for a memory map (SQLITE_MAX_MMAP_SIZE); a larger file maps its start. */
-const MAP_LIMIT = 0x7fff0000;
-/** A read this far behind the head is a catch-up; nearer, the pages are in SQLite's own cache. */
-const MAP_BEHIND_HEAD = 1000;
 
 /**
  * Embedded event store: one SQLite file in WAL mode; positions are the table's rowid order.
@@ -55,8 +48,6 @@ export class SqliteEventStore implements EventStore {
   private readonly writes: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly statements = new Map<string, Database.Statement<unknown[], EventRow>>();
   private readonly commandResult;
-  /** Turn the memory map of the file on and off around a page of the log (null: never). */
-  private readonly mapping: { on: Database.Statement; off: Database.Statement } | null;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
@@ -68,13 +59,6 @@ export class SqliteEventStore implements EventStore {
     addHashChainColumns(this.db);
     this.appended.setMaxListeners(0);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.mapping =
-      (options.mapLogScans ?? true)
-        ? {
-            on: this.db.prepare(`PRAGMA mmap_size = ${MAP_LIMIT}`),
-            off: this.db.prepare('PRAGMA mmap_size = 0'),
-          }
-        : null;
     this.appender = new SqliteAppender(this.db);
     this.writes = new GroupCommitQueue(
       (requests) => this.commitBatch(requests),
@@ -132,7 +116,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions): Promise<ReadAllPage> {
-    return this.guard(() => this.mapped(options.fromPosition, () => this.readAllSync(options)));
+    return this.guard(() => this.readAllSync(options));
   }
 
   private readAllSync({ fromPosition, limit, types }: ReadAllOptions): ReadAllPage {
@@ -219,25 +203,6 @@ export class SqliteEventStore implements EventStore {
     this.appended.removeAllListeners();
     if (this.db.open) this.db.close();
     return Promise.resolve();
-  }
-
-  /**
-   * A page of the log is a sequential scan of the file: through a memory map SQLite reads the
-   * pages in place instead of copying each one out of the OS cache with a read call (a tenth of
-   * a catch-up's time). The map lives for one page only: a map kept open would count every page
-   * of the file a catch-up has touched in the process's resident memory. A reader following
-   * the head live reads a few recent pages, cached already: mapping would only cost it.
-   */
-  private mapped<T>(fromPosition: number, read: () => T): T {
-    if (!this.mapping || this.appender.headPosition() - fromPosition < MAP_BEHIND_HEAD) {
-      return read();
-    }
-    this.mapping.on.run();
-    try {
-      return read();
-    } finally {
-      if (this.db.open) this.mapping.off.run();
-    }
   }
 
   /** Prepared once per distinct SQL text (the variants are few), read as positional rows. */

@@ -5,7 +5,7 @@ import type { AppendResult, EventStore } from '../store/event-store.port';
 import { WrongExpectedRevisionError } from '../store/errors';
 import type { Decider, DomainEvent } from './decider';
 import type { FoldedState, RevealedStateGuard } from './folded-state-cache';
-import { FoldedStateCache, revealedStateGuardOf } from './folded-state-cache';
+import { FoldedStateCache, asStored, revealedStateGuardOf } from './folded-state-cache';
 import { DomainErrorException, domainError, isDomainError } from './domain-error';
 import type { Upcaster } from '../store/upcaster';
 import { identityUpcaster } from '../store/upcaster';
@@ -71,6 +71,10 @@ export type CommandRunnerOptions = {
   cachedStates?: number;
 };
 
+/** Event data as a store answers it (undefined fields gone, dates as text). */
+const storedData = (data: Record<string, unknown>): Record<string, unknown> =>
+  asStored(data) as Record<string, unknown>;
+
 const NO_OWNERS: ReadonlySet<string> = new Set();
 
 /** `owners` itself when `more` adds no one (kept states share their owner sets). */
@@ -78,10 +82,6 @@ const withOwners = (owners: Set<string>, more: ReadonlySet<string>): Set<string>
   for (const owner of more) if (!owners.has(owner)) return new Set([...owners, ...more]);
   return owners;
 };
-
-/** Event data as a store answers it: JSON text parsed back (undefined fields gone, dates as text). */
-const asStored = (data: Record<string, unknown>): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
 
 type Folder<Event extends DomainEvent, State> = Pick<
   Decider<unknown, Event, State>,
@@ -337,7 +337,7 @@ export class CommandRunner {
       result.nextExpectedRevision === revision && this.states.epoch === epoch
         ? this.guard
           ? this.guard.appendedAsRead(appended)
-          : appended.map((event) => ({ data: asStored(event.data), owner: null }))
+          : appended.map((event) => ({ data: storedData(event.data), owner: null }))
         : null;
     if (!readBack) {
       this.states.drop(streamId);

@@ -126,3 +126,54 @@ export class FoldedStateCache {
     this.byOwner.clear();
   }
 }
+
+/**
+ * A value as the store's JSON answers it (what `JSON.parse(JSON.stringify(value))` gives),
+ * copied by a walk over plain data instead of through text: undefined, functions and symbols
+ * leave objects and become null in arrays, non-finite numbers become null, -0 becomes 0.
+ * Anything that is not plain data (a Date, a class instance, a `__proto__` key) goes through
+ * JSON itself.
+ */
+export const asStored = (value: unknown): unknown => {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'object':
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        // A loop, not map: holes of a sparse array become null as in JSON.
+        const items: unknown[] = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i += 1) {
+          const item: unknown = value[i];
+          items[i] = skipped(item) ? null : asStored(item);
+        }
+        return items;
+      }
+      if (Object.getPrototypeOf(value) === Object.prototype && !('toJSON' in value)) {
+        const copy: Record<string, unknown> = {};
+        for (const key of Object.keys(value)) {
+          if (key === '__proto__') return viaJson(value);
+          const item = (value as Record<string, unknown>)[key];
+          if (!skipped(item)) copy[key] = asStored(item);
+        }
+        return copy;
+      }
+      return viaJson(value);
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      return viaJson(value);
+  }
+};
+
+const skipped = (value: unknown): boolean =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+const viaJson = (value: unknown): unknown => {
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+};

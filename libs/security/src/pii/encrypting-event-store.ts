@@ -12,6 +12,7 @@ import type {
   RevealingStore,
   SubscribeOptions,
 } from '@crm/eventsourcing';
+import { asStored } from '@crm/eventsourcing';
 import type { PiiProtection } from './pii-protection';
 
 export type EncryptingEventStoreOptions = {
@@ -190,7 +191,7 @@ export class EncryptingEventStore implements EventStore, RevealingStore {
           if (known) answers.push({ data: known.data, owner: known.owner });
           else if (this.sealedNothing.has(event)) {
             answers.push({
-              data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>,
+              data: asStored(event.data) as Record<string, unknown>,
               owner: null,
             });
           } else return null;

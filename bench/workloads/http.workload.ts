@@ -208,7 +208,7 @@ export const httpWorkload: Workload = async (context) => {
         met: headline ? ratio >= 0.6 && ours.failed === 0 : null,
         ...(headline && ratio < 0.6
           ? {
-              note: 'crm-api does more per request than the bare route: API-key authentication, class-validator, correlation ids, the error filter, and its projectors apply every new event on the same event loop (see the no-projectors line). Running the projectors in the crm-projector worker (RUN_PROJECTORS=false) takes that share off the request path.',
+              note: "crm-api does more per request than the bare route, and its projectors apply every new event on the same event loop (see the no-projectors line; the crm-projector worker, RUN_PROJECTORS=false, takes that share off the request path). Request logging and metrics are Fastify hooks (no pino-http child logger, no middie, no metrics interceptor) and class-validator finds a DTO's rules once; what remains per request is the API key read from the document store (revocation applies to the next request), the PII reveal interceptor (Nest's rxjs pipeline with an AsyncResource.bind per call, slow on Node 20), class-transformer and class-validator, and the promise hooks of the AsyncLocalStorage that carries correlation ids into log lines.",
             }
           : {}),
         details: {

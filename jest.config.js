@@ -27,8 +27,9 @@ const esmOnly = [
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 
-const project = (displayName, testMatch) => ({
+const project = (displayName, testMatch, testTimeout) => ({
   displayName,
+  testTimeout,
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': esmOnly },
@@ -42,8 +43,10 @@ const project = (displayName, testMatch) => ({
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/skipped-suites.reporter.js'],
   projects: [
-    project('unit', ['<rootDir>/{apps,libs,test}/**/*.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts']),
-    project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts']),
+    project('unit', ['<rootDir>/{apps,libs,test}/**/*.spec.ts'], 5_000),
+    // Stores and apps start in these: on a loaded 2-core CI machine one start alone can take
+    // seconds, so Jest's 5 s default failed tests that were only slow (rate-limit under load).
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], 20_000),
+    project('e2e', ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'], 30_000),
   ],
 };

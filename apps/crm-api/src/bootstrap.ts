@@ -9,7 +9,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@crm/platform';
 import { AllExceptionsFilter, createValidationPipe, parseJsonBody } from '@crm/platform';
-import { ApiKeyService } from '@crm/security';
+import { ApiKeyService, PiiProtection, registerPiiReveal } from '@crm/security';
 import { IMPORT_MEDIA_TYPES } from '@crm/customers';
 import { AppModule, HTTP_LOGGER, correlationIdOf } from './app.module';
 import { registerRequestLogging } from './observability/http-logging';
@@ -76,6 +76,7 @@ export const configureApp = async (
     done(null, payload),
   );
   registerRequestLogging(fastify, app.get(HTTP_LOGGER));
+  registerPiiReveal(fastify, app.get(PiiProtection));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Correlation-Id', request.id);
     done(null, payload);

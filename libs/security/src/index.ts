@@ -5,4 +5,4 @@ export * from './auth/uuid.pipe';
 export * from './pii/masking';
 export * from './security.module';
 export * from './pii';
-export * from './pii/pii-reveal.interceptor';
+export * from './pii/pii-reveal.hook';

@@ -1,11 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeysController } from './api-keys/api-keys.controller';
-import { PiiRevealInterceptor } from './pii/pii-reveal.interceptor';
 
 @Global()
 @Module({
@@ -17,7 +16,6 @@ import { PiiRevealInterceptor } from './pii/pii-reveal.interceptor';
       inject: [DOCUMENT_STORE],
     },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_INTERCEPTOR, useClass: PiiRevealInterceptor },
   ],
   exports: [ApiKeyService],
 })

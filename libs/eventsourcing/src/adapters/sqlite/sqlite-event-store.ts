@@ -62,7 +62,7 @@ export class SqliteEventStore implements EventStore {
     this.appender = new SqliteAppender(this.db);
     this.writes = new GroupCommitQueue(
       (requests) => this.commitBatch(requests),
-      options.maxBatch ?? 512,
+      options.maxBatch ?? 2048,
     );
     this.commandResult = this.db.prepare<
       [string, string],

@@ -79,4 +79,134 @@ describe('EmbeddedDocumentStore (embedded adapter)', () => {
       expect(detail).not.toMatch(/SCAN doc_queue(?! USING)/);
     });
   });
+
+  describe('array index triggers', () => {
+    const profile = (id: string, noteCount: number, tags: string[]) => ({
+      _id: id,
+      tags,
+      searchHashes: [`h-${id}`, 'common'],
+      noteCount,
+      notes: Array.from({ length: noteCount }, (_, n) => ({ noteId: `n${n}`, text: 'x' })),
+    });
+    const spec = {
+      name: 'profiles',
+      indexes: [
+        { field: 'status' },
+        { field: 'searchHashes', array: true as const },
+        { field: 'tags', array: true as const },
+      ],
+    };
+    /** Counts writes to the elements table (a test-only trigger on it). */
+    const countElementWrites = (db: Database.Database): (() => number) => {
+      const values = valuesTable('doc_profiles');
+      db.exec('CREATE TABLE IF NOT EXISTS element_writes (n INTEGER NOT NULL)');
+      db.exec('DELETE FROM element_writes; INSERT INTO element_writes VALUES (0)');
+      for (const kind of ['INSERT', 'DELETE'])
+        db.exec(
+          `CREATE TRIGGER IF NOT EXISTS "count_${kind}" AFTER ${kind} ON "${values}" BEGIN UPDATE element_writes SET n = n + 1; END`,
+        );
+      return () => (db.prepare('SELECT n FROM element_writes').get() as { n: number }).n;
+    };
+    const elements = (db: Database.Database) =>
+      db
+        .prepare(`SELECT field, value, id FROM "${valuesTable('doc_profiles')}" ORDER BY 1, 2, 3`)
+        .all();
+
+    it('an upsert that changes no array field leaves the elements untouched; one that does rewrites them', async () => {
+      const filename = join(folder, 'untouched.sqlite');
+      const store = new EmbeddedDocumentStore({ filename });
+      await store.ensureCollection(spec);
+      await store.upsert('profiles', profile('c1', 1, ['vip']));
+      const db = new Database(filename);
+      try {
+        const writes = countElementWrites(db);
+        await store.commit({
+          writes: [{ kind: 'put', collection: 'profiles', document: profile('c1', 2, ['vip']) }],
+        });
+        await store.update('profiles', 'c1', { $set: { noteCount: 3 } });
+        expect(writes()).toBe(0);
+        await store.upsert('profiles', profile('c1', 4, ['vip', 'gold']));
+        expect(writes()).toBeGreaterThan(0);
+        expect(elements(db)).toEqual([
+          { field: 'searchHashes', value: 'common', id: 'c1' },
+          { field: 'searchHashes', value: 'h-c1', id: 'c1' },
+          { field: 'tags', value: 'gold', id: 'c1' },
+          { field: 'tags', value: 'vip', id: 'c1' },
+        ]);
+        const found = await store.find('profiles', { tags: 'gold' });
+        expect(found.items.map((item) => item._id)).toEqual(['c1']);
+      } finally {
+        db.close();
+        await store.close();
+      }
+    });
+
+    it('a data folder with older trigger definitions gets the current ones, and its elements refilled, on open', async () => {
+      const filename = join(folder, 'legacy.sqlite');
+      const legacy = new Database(filename);
+      const values = valuesTable('doc_profiles');
+      legacy.exec('CREATE TABLE "doc_profiles" (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      legacy.exec(
+        `CREATE TABLE "${values}" (field TEXT NOT NULL, value NOT NULL, id TEXT NOT NULL, PRIMARY KEY (field, value, id)) WITHOUT ROWID`,
+      );
+      // The old shape: one update trigger per field, firing on every update.
+      for (const field of ['searchHashes', 'tags']) {
+        const fill = `INSERT OR IGNORE INTO "${values}" (field, value, id) SELECT '${field}', value, new.id FROM json_each(new.body, '$.${field}');`;
+        const clear = (row: string) =>
+          `DELETE FROM "${values}" WHERE id = ${row}.id AND field = '${field}';`;
+        legacy.exec(
+          `CREATE TRIGGER "doc_profiles#${field}#insert" AFTER INSERT ON "doc_profiles" BEGIN ${clear('new')} ${fill} END`,
+        );
+        legacy.exec(
+          `CREATE TRIGGER "doc_profiles#${field}#update" AFTER UPDATE ON "doc_profiles" BEGIN ${clear('old')} ${fill} END`,
+        );
+        legacy.exec(
+          `CREATE TRIGGER "doc_profiles#${field}#delete" AFTER DELETE ON "doc_profiles" BEGIN ${clear('old')} END`,
+        );
+      }
+      legacy
+        .prepare('INSERT INTO "doc_profiles" (id, body) VALUES (?, ?)')
+        .run('c1', JSON.stringify(profile('c1', 1, ['vip'])));
+      legacy.prepare(`DELETE FROM "${values}" WHERE value = 'vip'`).run(); // what an old bug left
+      legacy.close();
+
+      const store = new EmbeddedDocumentStore({ filename });
+      await store.ensureCollection(spec);
+      const db = new Database(filename);
+      try {
+        const triggers = db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+          .all();
+        expect(triggers).toEqual([
+          { name: 'doc_profiles#searchHashes#delete' },
+          { name: 'doc_profiles#searchHashes#insert' },
+          { name: 'doc_profiles#tags#delete' },
+          { name: 'doc_profiles#tags#insert' },
+          { name: 'doc_profiles#update' },
+        ]);
+        expect(elements(db)).toContainEqual({ field: 'tags', value: 'vip', id: 'c1' });
+        const writes = countElementWrites(db);
+        await store.upsert('profiles', profile('c1', 2, ['vip']));
+        expect(writes()).toBe(0);
+        // Opening again finds nothing to replace.
+        const before = db
+          .prepare(
+            "SELECT group_concat(sql, ';') AS s FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'doc_profiles'",
+          )
+          .get();
+        await store.ensureCollection(spec);
+        expect(writes()).toBe(0);
+        expect(
+          db
+            .prepare(
+              "SELECT group_concat(sql, ';') AS s FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'doc_profiles'",
+            )
+            .get(),
+        ).toEqual(before);
+      } finally {
+        db.close();
+        await store.close();
+      }
+    });
+  });
 });

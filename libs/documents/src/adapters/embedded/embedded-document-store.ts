@@ -15,7 +15,7 @@ import type {
 } from '../../document-store.port';
 import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../cursor';
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
-import { dropTable, ensureArrayIndex, planIndex, replaceTable, valuesTable } from './sql-indexes';
+import { dropTable, ensureArrayIndexes, planIndex, replaceTable, valuesTable } from './sql-indexes';
 import type { IndexedFields, SqlQuery } from './sql-pushdown';
 import { ELEMENTS_TO_WALK, planFind, pushDown, sqlWhere } from './sql-pushdown';
 
@@ -71,16 +71,18 @@ export class EmbeddedDocumentStore implements DocumentStore {
       const table = this.table(spec.name);
       const fields = this.fields(spec.name);
       // Existing data folders get new indexes here too (IF NOT EXISTS), without a rebuild.
+      const arrays: string[] = [];
       for (const index of spec.indexes ?? []) {
         const plan = planIndex(table, index);
-        if (plan.kind === 'array') {
-          ensureArrayIndex(this.db, table, plan.field);
-          fields.array.add(plan.field);
-        } else {
+        if (plan.kind === 'array') arrays.push(plan.field);
+        else {
           this.db.exec(plan.sql);
           plan.fields.forEach((field) => fields.scalar.add(field));
         }
       }
+      // All array fields at once: they share one update trigger (and old definitions are replaced).
+      if (arrays.length > 0) ensureArrayIndexes(this.db, table, arrays);
+      arrays.forEach((field) => fields.array.add(field));
     });
   }
 

@@ -17,7 +17,7 @@ export const readModelDocuments = (t: TestApp, where: string): Record<string, un
     return Object.fromEntries(
       tables.map((table) => [
         table,
-        (db.prepare(`SELECT body FROM "${table}" ORDER BY id`).pluck().all() as string[]).map(
+        (db.prepare(`SELECT json(body) FROM "${table}" ORDER BY id`).pluck().all() as string[]).map(
           (body) => {
             const { _position, ...document } = JSON.parse(body) as Record<string, unknown>;
             return document;

@@ -214,7 +214,10 @@ describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
   it('counts customer value once: the read model equals an independent sum over the order events', () => {
     const fromLog = valuesFromLog(eventsAfter(dataDir));
     const db = new Database(join(dataDir, 'documents.sqlite'), { readonly: true });
-    const rows = db.prepare('SELECT body FROM doc_customer_value_v2').pluck().all() as string[];
+    const rows = db
+      .prepare('SELECT json(body) FROM doc_customer_value_v2')
+      .pluck()
+      .all() as string[];
     db.close();
     const fromReadModel = new Map(
       rows.flatMap((body) => {

@@ -85,7 +85,7 @@ export const readModels = (file: string): Documents => {
       .all() as string[];
     return new Map(
       tables.map((table) => {
-        const rows = db.prepare(`SELECT id, body FROM "${table}"`).all() as {
+        const rows = db.prepare(`SELECT id, json(body) AS body FROM "${table}"`).all() as {
           id: string;
           body: string;
         }[];

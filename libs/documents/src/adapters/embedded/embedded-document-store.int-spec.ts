@@ -209,4 +209,62 @@ describe('EmbeddedDocumentStore (embedded adapter)', () => {
       }
     });
   });
+
+  describe('document bodies', () => {
+    it('are stored as JSONB, and text bodies of an older data folder still read, match, sort and count', async () => {
+      const filename = join(folder, 'bodies.sqlite');
+      const legacy = new Database(filename);
+      legacy.exec('CREATE TABLE "doc_things" (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+      const old = {
+        _id: 'a',
+        n: 1.5,
+        tags: ['x', 'y'],
+        name: 'é "quoted" \\ \u2028',
+        nested: { k: [1, null] },
+      };
+      legacy
+        .prepare('INSERT INTO "doc_things" (id, body) VALUES (?, ?)')
+        .run('a', JSON.stringify(old));
+      legacy.close();
+
+      const store = new EmbeddedDocumentStore({ filename });
+      await store.ensureCollection({
+        name: 'things',
+        indexes: [{ field: 'n' }, { field: 'tags', array: true }],
+      });
+      const added = {
+        _id: 'b',
+        n: 0.1,
+        tags: ['x'],
+        name: '\ud83d\ude00 big 9007199254740991',
+        nested: {},
+      };
+      await store.upsert('things', added);
+      const db = new Database(filename, { readonly: true });
+      try {
+        const types = db
+          .prepare('SELECT id, typeof(body) AS type FROM "doc_things" ORDER BY id')
+          .all();
+        expect(types).toEqual([
+          { id: 'a', type: 'text' },
+          { id: 'b', type: 'blob' },
+        ]);
+      } finally {
+        db.close();
+      }
+      expect(await store.get('things', 'a')).toEqual(old);
+      expect(await store.get('things', 'b')).toEqual(added);
+      expect(await store.getMany('things', ['a', 'b'])).toHaveLength(2);
+      const page = await store.find('things', { tags: 'x' }, { sort: { n: 1 } });
+      expect(page.items).toEqual([added, old]);
+      expect(await store.count('things', { n: { $gt: 1 } })).toBe(1);
+      expect(
+        await store.aggregate('things', [{ $match: { tags: 'y' } }, { $project: { name: 1 } }]),
+      ).toEqual([{ _id: 'a', name: old.name }]);
+      // Rewriting the old row converts it.
+      expect(await store.update('things', 'a', { $set: { n: 2 } })).toBe(true);
+      expect(await store.get('things', 'a')).toEqual({ ...old, n: 2 });
+      await store.close();
+    });
+  });
 });

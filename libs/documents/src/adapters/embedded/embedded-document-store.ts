@@ -17,7 +17,7 @@ import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
 import { dropTable, ensureArrayIndexes, planIndex, replaceTable, valuesTable } from './sql-indexes';
 import type { IndexedFields, SqlQuery } from './sql-pushdown';
-import { ELEMENTS_TO_WALK, planFind, pushDown, sqlWhere } from './sql-pushdown';
+import { BODY, ELEMENTS_TO_WALK, planFind, pushDown, sqlWhere } from './sql-pushdown';
 
 type Fields = { scalar: Set<string>; array: Set<string> };
 type Row = { body: string };
@@ -97,7 +97,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(() => {
       const row = this.sql
         .prepare<[string], { body: string }>(
-          `SELECT body FROM "${this.table(collection)}" WHERE id = ?`,
+          `SELECT ${BODY} FROM "${this.table(collection)}" WHERE id = ?`,
         )
         .get(id);
       return row ? (JSON.parse(row.body) as T) : null;
@@ -109,7 +109,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       if (ids.length === 0) return [];
       const rows = this.sql
         .prepare<string[], { body: string }>(
-          `SELECT body FROM "${this.table(collection)}" WHERE id IN (SELECT value FROM json_each(?))`,
+          `SELECT ${BODY} FROM "${this.table(collection)}" WHERE id IN (SELECT value FROM json_each(?))`,
         )
         .all(JSON.stringify(ids));
       return rows.map((row) => JSON.parse(row.body) as T);
@@ -216,7 +216,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       const query = new Query(filter);
       let n = 0;
       for (const row of this.sql
-        .prepare<unknown[], Row>(`SELECT body ${select}`)
+        .prepare<unknown[], Row>(`SELECT ${BODY} ${select}`)
         .iterate(...where.params)) {
         if (query.test(JSON.parse(row.body) as Document)) n += 1;
       }
@@ -234,7 +234,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
         : { clauses: [], params: [] };
       // mingo pulls the documents one at a time; only what its stages keep stays in memory.
       const rows = this.sql
-        .prepare<unknown[], Row>(`SELECT body FROM "${table}" ${sqlWhere(where.clauses)}`)
+        .prepare<unknown[], Row>(`SELECT ${BODY} FROM "${table}" ${sqlWhere(where.clauses)}`)
         .iterate(...where.params);
       try {
         return aggregate(parsed(rows), pipeline) as T[];
@@ -252,7 +252,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.guard(
       () =>
         this.sql
-          .prepare(`INSERT OR IGNORE INTO "${this.table(collection)}" (id, body) VALUES (?, ?)`)
+          .prepare(
+            `INSERT OR IGNORE INTO "${this.table(collection)}" (id, body) VALUES (?, jsonb(?))`,
+          )
           .run(document._id, JSON.stringify(document)).changes > 0,
     );
   }
@@ -262,7 +264,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       if (documents.length === 0) return [];
       for (const document of documents) assertId(collection, document);
       const insert = this.sql.prepare<[string, string]>(
-        `INSERT INTO "${this.table(collection)}" (id, body) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO "${this.table(collection)}" (id, body) VALUES (?, jsonb(?)) ON CONFLICT DO NOTHING`,
       );
       return this.db.transaction(() => {
         const inserted: string[] = [];
@@ -280,7 +282,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       this.db.transaction(() => {
         const table = this.table(collection);
         const row = this.sql
-          .prepare<[string], { body: string }>(`SELECT body FROM "${table}" WHERE id = ?`)
+          .prepare<[string], { body: string }>(`SELECT ${BODY} FROM "${table}" WHERE id = ?`)
           .get(id);
         if (!row) return false;
         const document = JSON.parse(row.body) as Document;
@@ -339,7 +341,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     // An upsert updates the row in place: array index triggers skip unchanged fields.
     this.sql
       .prepare(
-        `INSERT INTO "${this.table(collection)}" (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+        `INSERT INTO "${this.table(collection)}" (id, body) VALUES (?, jsonb(?)) ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
       )
       .run(document._id, JSON.stringify(document));
   }

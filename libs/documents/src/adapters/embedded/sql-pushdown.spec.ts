@@ -1,6 +1,6 @@
 import type { IndexedFields } from './sql-pushdown';
 import { encodeCursor, decodeCursor, totalSort } from '../../cursor';
-import { afterKeyset, orderBy, orderedSelect, planFind, pushDown } from './sql-pushdown';
+import { BODY, afterKeyset, orderBy, orderedSelect, planFind, pushDown } from './sql-pushdown';
 import { arrayTriggersSql, planIndex, valuesTable } from './sql-indexes';
 
 const indexed = (scalar: string[], array: string[] = []): IndexedFields => ({
@@ -94,7 +94,7 @@ describe('SQL pushdown', () => {
     expect(
       orderedSelect('doc_t', where, 'ORDER_TERMS', afterKeyset({ due: 1, _id: 1 }, ['d', 'i'])),
     ).toEqual({
-      sql: `SELECT body FROM "doc_t" WHERE ${extract('status')} = ? AND ${extract('due')} >= ? AND (${extract('due')}, id) > (?, ?) ORDER BY ORDER_TERMS`,
+      sql: `SELECT ${BODY} FROM "doc_t" WHERE ${extract('status')} = ? AND ${extract('due')} >= ? AND (${extract('due')}, id) > (?, ?) ORDER BY ORDER_TERMS`,
       params: ['open', 'd', 'd', 'i'],
     });
   });

@@ -190,6 +190,9 @@ export const httpWorkload: Workload = async (context) => {
     };
   };
   const bare = summary('bare Fastify');
+  const withoutProjectors = (names as readonly string[]).includes('crm-api (no projectors)')
+    ? `without in-process projectors the request path does ${round(summary('crm-api (no projectors)').rps / bare.rps, 2)}× the bare route`
+    : 'the quick run has no line without projectors';
   const describe = (s: ReturnType<typeof summary>): string =>
     `${fmtRate(s.rps, 'req/s')}, p50 ${s.p50} ms, p99 ${s.p99} ms${s.failed ? `, ${s.failed} failed` : ''}`;
   return names
@@ -208,7 +211,7 @@ export const httpWorkload: Workload = async (context) => {
         met: headline ? ratio >= 0.6 && ours.failed === 0 : null,
         ...(headline && ratio < 0.6
           ? {
-              note: "crm-api does more per request than the bare route, and its projectors apply every new event on the same event loop (see the no-projectors line; the crm-projector worker, RUN_PROJECTORS=false, takes that share off the request path). Request logging and metrics are Fastify hooks (no pino-http child logger, no middie, no metrics interceptor) and class-validator finds a DTO's rules once; what remains per request is the API key read from the document store (revocation applies to the next request), the PII reveal interceptor (Nest's rxjs pipeline with an AsyncResource.bind per call, slow on Node 20), class-transformer and class-validator, and the promise hooks of the AsyncLocalStorage that carries correlation ids into log lines.",
+              note: `crm-api does more per request than the bare route, and its projectors apply every new event on the same event loop (see the no-projectors line; the crm-projector worker, RUN_PROJECTORS=false, takes that share off the request path). Request logging, metrics and the PII reveal are Fastify hooks (no pino-http child logger, no middie, no Nest interceptor with its rxjs pipeline and AsyncResource.bind per call) and class-validator finds a DTO's rules once: ${withoutProjectors}. What remains is the projectors' share (each new event applied and committed to the read models on the same event loop, in batches of the events that arrived meanwhile; the document store's commit is most of it) and, per request, the API key read from the document store (revocation applies to the next request), class-transformer and class-validator, and the promise hooks of the AsyncLocalStorage that carries correlation ids into log lines.`,
             }
           : {}),
         details: {

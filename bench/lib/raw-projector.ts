@@ -55,9 +55,10 @@ export const rawRebuild = async (
         else docs.exec(plan.sql);
       }
       statements.set(spec.name, {
-        get: docs.prepare(`SELECT body FROM "${table}" WHERE id = ?`),
+        // Bodies as the embedded store keeps them: SQLite's binary JSONB.
+        get: docs.prepare(`SELECT json(body) AS body FROM "${table}" WHERE id = ?`),
         put: docs.prepare(
-          `INSERT INTO "${table}" (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+          `INSERT INTO "${table}" (id, body) VALUES (?, jsonb(?)) ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
         ),
         del: docs.prepare(`DELETE FROM "${table}" WHERE id = ?`),
       });

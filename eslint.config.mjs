@@ -50,6 +50,7 @@ export default tseslint.config(
       '*.config.js',
       'eslint.config.mjs',
       'test/support/*.reporter.js',
+      'test/support/*-global-setup.js',
     ],
   },
   eslint.configs.recommended,

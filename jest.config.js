@@ -41,6 +41,7 @@ const project = (displayName, testMatch, testTimeout) => ({
 });
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/postgres-global-setup.js',
   reporters: ['default', '<rootDir>/test/support/skipped-suites.reporter.js'],
   projects: [
     project('unit', ['<rootDir>/{apps,libs,test}/**/*.spec.ts'], 5_000),

@@ -1,5 +1,6 @@
 export * from './domain/currencies';
 export * from './domain/money';
+export * from './domain/money-limits';
 export * from './domain/order';
 export * from './domain/order-lines';
 export * from './domain/order.decider';

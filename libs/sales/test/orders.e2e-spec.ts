@@ -1,6 +1,7 @@
 import { contextModules } from '@crm/composition';
 import type { TestApp } from '../../../test/support/test-app';
 import { startTestApp } from '../../../test/support/test-app';
+import { MAX_AMOUNT } from '../src/domain/money-limits';
 import { SalesModule } from '../src/sales.module';
 
 // Runs once the app is composed with the sales module (libs/composition).
@@ -183,6 +184,30 @@ describeWired('orders over HTTP', () => {
       'isInt',
     ],
     ['a negative price', { lines: [aLine({ unitPrice: -1 })] }, 'lines.0.unitPrice', 'min'],
+    [
+      'the issue 17 price 2^53 − 1',
+      { lines: [aLine({ unitPrice: Number.MAX_SAFE_INTEGER })] },
+      'lines.0.unitPrice',
+      'max',
+    ],
+    [
+      'a price past the money limit',
+      { lines: [aLine({ unitPrice: MAX_AMOUNT + 1 })] },
+      'lines.0.unitPrice',
+      'max',
+    ],
+    [
+      'a total past the money limit from allowed lines',
+      { lines: [aLine({ unitPrice: MAX_AMOUNT }), aLine({ sku: 'SKU-2', unitPrice: 1 })] },
+      'lines',
+      'maxTotal',
+    ],
+    [
+      'a quantity × price past the money limit',
+      { lines: [aLine({ quantity: 3, unitPrice: MAX_AMOUNT / 2 })] },
+      'lines',
+      'maxTotal',
+    ],
     ['an empty sku', { lines: [aLine({ sku: '' })] }, 'lines.0.sku', 'matches'],
     ['a customer id that is not a uuid', { customerId: '42' }, 'customerId', 'isUuid'],
     ['an unknown field', { discount: 5 }, 'discount', 'unknownField'],
@@ -198,6 +223,12 @@ describeWired('orders over HTTP', () => {
     ['a float amount', { amount: 1.5, currency: 'EUR' }, 'amount', 'isInt'],
     ['a zero amount', { amount: 0, currency: 'EUR' }, 'amount', 'min'],
     ['no currency', { amount: 100 }, 'currency', 'isCurrencyCode'],
+    [
+      'an amount past the money limit',
+      { amount: MAX_AMOUNT + 1, currency: 'EUR' },
+      'amount',
+      'max',
+    ],
   ])('answers 400 for a payment with %s', async (_name, body, field, rule) => {
     const { body: placed } = await placeOrder();
     const response = await act(placed.id, 'pay', body);

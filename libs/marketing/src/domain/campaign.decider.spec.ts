@@ -1,4 +1,5 @@
 import { deciderSpec } from '@crm/eventsourcing/testing';
+import { MAX_AMOUNT } from '@crm/sales';
 import {
   CAMPAIGN_ID,
   cancelled,
@@ -90,6 +91,11 @@ describe('campaign decider', () => {
       ['an unknown channel', { channel: 'fax' as never }, 'INVALID_CHANNEL'],
       ['a negative cost', { cost: { amount: -1, currency: 'EUR' } }, 'INVALID_AMOUNT'],
       ['a fractional cost', { cost: { amount: 1.5, currency: 'EUR' } }, 'INVALID_AMOUNT'],
+      [
+        'a cost past the money limit',
+        { cost: { amount: MAX_AMOUNT + 1, currency: 'EUR' } },
+        'INVALID_AMOUNT',
+      ],
       ['a cost in no currency', { cost: { amount: 1, currency: 'EURO' } }, 'INVALID_CURRENCY'],
       ['an end before the start', { endsAt: day(0) }, 'INVALID_PERIOD'],
       ['a window past a year', { attributionWindowDays: 366 }, 'INVALID_ATTRIBUTION_WINDOW'],

@@ -1,7 +1,7 @@
 import type { Decider, DomainError } from '@crm/eventsourcing';
 import { isDomainError } from '@crm/eventsourcing';
 import type { Money } from '@crm/sales';
-import { isCurrencyCode } from '@crm/sales';
+import { isAmountWithinLimit, isCurrencyCode, MAX_AMOUNT } from '@crm/sales';
 import type { AudienceRule } from './audience-rule';
 import { audienceRuleProblem } from './audience-rule';
 import { attributionEndOf, attributionWindow, windowCovers } from './attribution-window';
@@ -129,8 +129,11 @@ const planProblem = (command: PlanCampaign): DomainError | null => {
     return invalid('INVALID_CHANNEL', `channel must be one of ${CAMPAIGN_CHANNELS.join(', ')}`);
   if (!isCurrencyCode(command.cost.currency))
     return invalid('INVALID_CURRENCY', `cost currency ${command.cost.currency} is not ISO 4217`);
-  if (!Number.isSafeInteger(command.cost.amount) || command.cost.amount < 0)
-    return invalid('INVALID_AMOUNT', 'cost must be a non-negative integer of minor units');
+  if (!isAmountWithinLimit(command.cost.amount))
+    return invalid(
+      'INVALID_AMOUNT',
+      `cost must be an integer of minor units from 0 to ${MAX_AMOUNT}`,
+    );
   if (!isInstant(command.startsAt) || !isInstant(command.endsAt))
     return invalid('INVALID_PERIOD', 'startsAt and endsAt must be instants');
   if (Date.parse(command.endsAt) <= Date.parse(command.startsAt))

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@crm/platform';
-import { IsCurrencyCode } from '@crm/sales';
+import { IsCurrencyCode, MAX_AMOUNT } from '@crm/sales';
 import type { AudienceRule, TagMatch } from '../domain/audience-rule';
 import { MAX_RECENCY_DAYS, MAX_RULE_TAGS, TAG_MATCHES } from '../domain/audience-rule';
 import type { CampaignChannel, CampaignStatus, ResponseKind } from '../domain/campaign';
@@ -37,11 +37,12 @@ export class CostDto {
   @ApiProperty({
     example: 50000,
     minimum: 0,
-    description: 'Integer minor units (50000 = 500.00 EUR)',
+    maximum: MAX_AMOUNT,
+    description: 'Integer minor units (50000 = 500.00 EUR), at most 10^15',
   })
   @IsInt()
   @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(MAX_AMOUNT)
   amount!: number;
 
   @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' })

@@ -1,7 +1,8 @@
 import type { DomainError } from '@crm/eventsourcing';
 import { domainError } from '@crm/eventsourcing';
 import type { Money } from './money';
-import { MoneyError, add, money, multiply, zero } from './money';
+import { money } from './money';
+import { MAX_AMOUNT, MAX_QUANTITY, exactLinesTotal } from './money-limits';
 import type { OrderLine } from './order';
 
 export const MAX_ORDER_LINES = 200;
@@ -14,11 +15,14 @@ const checkLine = (line: OrderLine, index: number): DomainError | null => {
   if (typeof line.sku !== 'string' || line.sku.trim() === '' || line.sku.length > MAX_SKU_LENGTH) {
     return invalidLine(index, `sku must be 1 to ${MAX_SKU_LENGTH} characters`);
   }
-  if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
-    return invalidLine(index, 'quantity must be an integer of at least 1');
+  if (!Number.isSafeInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
+    return invalidLine(index, `quantity must be an integer from 1 to ${MAX_QUANTITY}`);
   }
-  if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) {
-    return invalidLine(index, 'unitPrice must be a non-negative integer of minor units');
+  if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0 || line.unitPrice > MAX_AMOUNT) {
+    return invalidLine(
+      index,
+      `unitPrice must be an integer of minor units from 0 to ${MAX_AMOUNT}`,
+    );
   }
   return null;
 };
@@ -36,17 +40,13 @@ export const orderTotal = (lines: readonly OrderLine[], currency: string): Money
     const invalid = checkLine(line, index);
     if (invalid) return invalid;
   }
-  try {
-    return lines.reduce(
-      (total, line) => add(total, multiply(money(line.unitPrice, currency), line.quantity)),
-      zero(currency),
-    );
-  } catch (error) {
-    if (!(error instanceof MoneyError)) throw error;
+  const total = exactLinesTotal(lines);
+  if (total > BigInt(MAX_AMOUNT)) {
     return domainError(
       'invalid',
       'ORDER_TOTAL_TOO_LARGE',
-      'the order total exceeds what can be counted exactly in minor units',
+      `lines: the order total ${total} must be at most ${MAX_AMOUNT} minor units`,
     );
   }
+  return money(Number(total), currency);
 };

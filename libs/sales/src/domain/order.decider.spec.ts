@@ -3,6 +3,7 @@ import type { CancelReason, OrderEvent, OrderLine, RefundReason } from './order'
 import type { OrderCommand } from './order.decider';
 import { orderDecider } from './order.decider';
 import { MAX_ORDER_LINES } from './order-lines';
+import { MAX_AMOUNT, MAX_QUANTITY } from './money-limits';
 
 const spec = deciderSpec(orderDecider);
 const orderId = '0b6f3c1e-8a2d-4f5b-9c7e-1d2e3f4a5b6c';
@@ -150,12 +151,38 @@ describe('order decider', () => {
         .thenFails('INVALID_ORDER_LINE', new RegExp(`lines\\.1: ${rule.source}`)),
     );
 
-    it('refuses a total that cannot be counted exactly', () =>
+    it.each([
+      ['the issue 17 unit price 2^53 − 1', aLine({ unitPrice: Number.MAX_SAFE_INTEGER })],
+      ['a unit price one past the limit', aLine({ unitPrice: MAX_AMOUNT + 1 })],
+    ])('refuses %s, naming the line and the limit', (_name, line) =>
       spec
         .given([])
-        .when(
-          placeOrder({ lines: [aLine({ quantity: 2, unitPrice: Number.MAX_SAFE_INTEGER - 1 })] }),
-        )
+        .when(placeOrder({ lines: [aLine(), line] }))
+        .thenFails('INVALID_ORDER_LINE', new RegExp(`lines\\.1: unitPrice .* to ${MAX_AMOUNT}`)),
+    );
+
+    it('refuses a quantity past the limit', () =>
+      spec
+        .given([])
+        .when(placeOrder({ lines: [aLine({ quantity: MAX_QUANTITY + 1 })] }))
+        .thenFails('INVALID_ORDER_LINE', /lines\.0: quantity .* to 1000000/));
+
+    it('refuses an order whose lines are each allowed but whose total passes the limit', () =>
+      spec
+        .given([])
+        .when(placeOrder({ lines: [aLine({ unitPrice: MAX_AMOUNT }), aLine({ unitPrice: 1 })] }))
+        .thenFails('ORDER_TOTAL_TOO_LARGE', new RegExp(`at most ${MAX_AMOUNT}`)));
+
+    it('places an order of exactly the limit', () =>
+      spec
+        .given([])
+        .when(placeOrder({ lines: [aLine({ quantity: 4, unitPrice: MAX_AMOUNT / 4 })] }))
+        .then([placed([aLine({ quantity: 4, unitPrice: MAX_AMOUNT / 4 })], MAX_AMOUNT)]));
+
+    it('refuses a line whose quantity × unitPrice passes the limit', () =>
+      spec
+        .given([])
+        .when(placeOrder({ lines: [aLine({ quantity: 2, unitPrice: MAX_AMOUNT - 1 })] }))
         .thenFails('ORDER_TOTAL_TOO_LARGE'));
 
     it.each(['EURO', 'eur', 'XAU', 'ABC'])('refuses currency %s', (currency) =>
@@ -207,6 +234,17 @@ describe('order decider', () => {
     it.each([0, -5, 1.5])('refuses a payment of %s', (amount) =>
       spec.given([placed()]).when(pay(amount)).thenFails('INVALID_AMOUNT'),
     );
+
+    it('refuses a payment or refund past the money limit as invalid, not as a conflict', () => {
+      spec
+        .given([placed()])
+        .when(pay(MAX_AMOUNT + 1))
+        .thenFails('INVALID_AMOUNT', new RegExp(`to ${MAX_AMOUNT}`));
+      spec
+        .given([placed()])
+        .when(refund(MAX_AMOUNT + 1))
+        .thenFails('INVALID_AMOUNT', new RegExp(`to ${MAX_AMOUNT}`));
+    });
 
     it('refuses to ship before confirmation, naming the status', () =>
       spec

@@ -2,6 +2,7 @@ import type { Decider, DomainError } from '@crm/eventsourcing';
 import { domainError, isDomainError } from '@crm/eventsourcing';
 import { isCurrencyCode } from './currencies';
 import type { Money } from './money';
+import { MAX_AMOUNT } from './money-limits';
 import type {
   CancelReason,
   OrderEvent,
@@ -97,11 +98,11 @@ const requireAmountFor = (
       `${field} is in ${amount.currency} but order ${order.orderId} is in ${order.currency}`,
     );
   }
-  if (!Number.isSafeInteger(amount.amount) || amount.amount < 1) {
+  if (!Number.isSafeInteger(amount.amount) || amount.amount < 1 || amount.amount > MAX_AMOUNT) {
     return domainError(
       'invalid',
       'INVALID_AMOUNT',
-      `${field} must be a positive integer of minor units`,
+      `${field} must be an integer of minor units from 1 to ${MAX_AMOUNT}`,
     );
   }
   return null;

@@ -17,8 +17,10 @@ import {
 import { PageQueryDto } from '@crm/platform';
 import type { CancelReason, OrderStatus, RefundReason } from '../domain/order';
 import { CANCEL_REASONS, REFUND_REASONS } from '../domain/order';
+import { MAX_AMOUNT, MAX_QUANTITY } from '../domain/money-limits';
 import { MAX_ORDER_LINES } from '../domain/order-lines';
 import { IsCurrencyCode } from './is-currency-code.validator';
+import { IsOrderTotalWithinLimit } from './order-total.validator';
 
 export const SKU = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
 export const ORDER_STATUSES: readonly OrderStatus[] = [
@@ -28,7 +30,6 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'delivered',
   'cancelled',
 ];
-const MAX_QUANTITY = 1_000_000;
 
 export class OrderLineDto {
   @ApiProperty({
@@ -50,11 +51,12 @@ export class OrderLineDto {
   @ApiProperty({
     example: 4999,
     minimum: 0,
-    description: "Integer minor units of the order's currency (4999 = 49.99 EUR)",
+    maximum: MAX_AMOUNT,
+    description: "Integer minor units of the order's currency (4999 = 49.99 EUR), at most 10^15",
   })
   @IsInt()
   @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(MAX_AMOUNT)
   unitPrice!: number;
 }
 
@@ -67,12 +69,18 @@ export class PlaceOrderDto {
   @IsCurrencyCode()
   currency!: string;
 
-  @ApiProperty({ type: [OrderLineDto], minItems: 1, maxItems: MAX_ORDER_LINES })
+  @ApiProperty({
+    type: [OrderLineDto],
+    minItems: 1,
+    maxItems: MAX_ORDER_LINES,
+    description: `Σ quantity × unitPrice must be at most ${MAX_AMOUNT} minor units`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ORDER_LINES)
   @ValidateNested({ each: true })
   @Type(() => OrderLineDto)
+  @IsOrderTotalWithinLimit()
   lines!: OrderLineDto[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The campaign the order is attributed to' })
@@ -83,10 +91,15 @@ export class PlaceOrderDto {
 
 /** Money on the wire: integer minor units and an ISO 4217 code. */
 export class MoneyDto {
-  @ApiProperty({ example: 2500, minimum: 1, description: 'Integer minor units (2500 = 25.00 EUR)' })
+  @ApiProperty({
+    example: 2500,
+    minimum: 1,
+    maximum: MAX_AMOUNT,
+    description: 'Integer minor units (2500 = 25.00 EUR), at most 10^15',
+  })
   @IsInt()
   @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(MAX_AMOUNT)
   amount!: number;
 
   @ApiProperty({ example: 'EUR', description: "ISO 4217 code; must be the order's currency" })

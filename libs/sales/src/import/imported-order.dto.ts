@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import type { CancelReason, RefundReason } from '../domain/order';
 import { CANCEL_REASONS, REFUND_REASONS } from '../domain/order';
+import { MAX_AMOUNT } from '../domain/money-limits';
 import { MAX_ORDER_LINES } from '../domain/order-lines';
 import { IsCurrencyCode } from '../http/is-currency-code.validator';
 import { OrderLineDto } from '../http/order.dto';
@@ -63,7 +64,7 @@ const IsIsoDateTime = (): PropertyDecorator =>
 export class ImportedRefundDto {
   @IsInt()
   @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(MAX_AMOUNT)
   amount!: number;
 
   @IsOptional()

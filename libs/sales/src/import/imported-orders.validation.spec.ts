@@ -1,3 +1,4 @@
+import { MAX_AMOUNT } from '../domain/money-limits';
 import { MAX_IMPORTED_ORDERS } from './imported-order.dto';
 import { validateImportedOrders } from './imported-orders.validation';
 
@@ -155,9 +156,24 @@ describe('validateImportedOrders', () => {
         { field: 'orders.0.lines.0.unitPrice', rule: 'isInt' },
       ],
       [
-        'a total past exact minor units',
-        { lines: [aLine({ quantity: 1000, unitPrice: Number.MAX_SAFE_INTEGER })] },
+        'the issue 17 unit price 2^53 − 1',
+        { lines: [aLine({ quantity: 1, unitPrice: Number.MAX_SAFE_INTEGER })] },
+        { field: 'orders.0.lines.0.unitPrice', rule: 'max' },
+      ],
+      [
+        'a unit price past the money limit',
+        { lines: [aLine({ quantity: 1, unitPrice: MAX_AMOUNT + 1 })] },
+        { field: 'orders.0.lines.0.unitPrice', rule: 'max' },
+      ],
+      [
+        'a total past the money limit from lines that are each allowed',
+        { lines: [aLine({ quantity: 1, unitPrice: MAX_AMOUNT }), aLine({ quantity: 1 })] },
         { field: 'orders.0.lines', rule: 'maxTotal' },
+      ],
+      [
+        'a refund past the money limit',
+        { status: 'paid', refunded: { amount: MAX_AMOUNT + 1 } },
+        { field: 'orders.0.refunded.amount', rule: 'max' },
       ],
       [
         'a date without a time',

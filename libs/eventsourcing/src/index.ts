@@ -15,3 +15,4 @@ export * from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './projection/in-memory-projection-context';
 export * from './projection/projection-rebuilder';
 export * from './store/hash-chain';
+export * from './adapters/postgres/postgres-event-store';

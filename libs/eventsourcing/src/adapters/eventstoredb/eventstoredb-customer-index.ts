@@ -14,6 +14,7 @@ import type { ReadAllOptions, ReadAllPage } from '../../store/event-store.port';
 import { isEsdbError } from './eventstoredb-errors';
 import { ESDB_ID_NAMESPACE, isCrmRecord, toRecordedEvent } from './eventstoredb-mapping';
 import { toRevisionNumber } from './eventstoredb-positions';
+import { eachRecord, firstRecord } from './eventstoredb-reads';
 
 export const CUSTOMER_STREAM_PREFIX = 'crm-customer-events-';
 export const CUSTOMER_INDEX_CHECKPOINT_STREAM = 'crm-customer-index-checkpoint';
@@ -54,6 +55,7 @@ export class CustomerIndex {
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly readAll: (options: ReadAllOptions) => Promise<ReadAllPage>,
+    private readonly readTimeoutMs?: number,
   ) {}
 
   async read(customerId: string): Promise<RecordedEvent[]> {
@@ -98,11 +100,16 @@ export class CustomerIndex {
     const byPosition = new Map<number, RecordedEvent>();
     try {
       const read = this.client.readStream(customerStream(customerId), { resolveLinkTos: true });
-      for await (const { event, link } of read) {
-        if (!event || !isCrmRecord(event)) continue;
-        const linked = toRecordedEvent(event, linkedPosition(link?.metadata));
-        byPosition.set(linked.position, linked);
-      }
+      await eachRecord(
+        read,
+        ({ event, link }) => {
+          if (!event || !isCrmRecord(event)) return true;
+          const linked = toRecordedEvent(event, linkedPosition(link?.metadata));
+          byPosition.set(linked.position, linked);
+          return true;
+        },
+        this.readTimeoutMs,
+      );
     } catch (error) {
       if (!isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) throw error;
     }
@@ -116,11 +123,10 @@ export class CustomerIndex {
         fromRevision: END,
         maxCount: 1,
       });
-      for await (const { event } of read) {
-        const position = (event?.data as { position?: unknown } | undefined)?.position;
-        if (event && typeof position === 'number') {
-          return { position, revision: toRevisionNumber(event.revision) };
-        }
+      const event = (await firstRecord(read, this.readTimeoutMs))?.event;
+      const position = (event?.data as { position?: unknown } | undefined)?.position;
+      if (event && typeof position === 'number') {
+        return { position, revision: toRevisionNumber(event.revision) };
       }
     } catch (error) {
       if (!isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) throw error;

@@ -3,6 +3,7 @@ import type { EventStoreDBClient } from '@eventstore/db-client';
 import { isEsdbError } from './eventstoredb-errors';
 import { fromEsdbMetadata } from './eventstoredb-mapping';
 import { toGlobalPosition, toRevisionNumber } from './eventstoredb-positions';
+import { eachRecord, firstRecord } from './eventstoredb-reads';
 import type { StoredEventRef } from './eventstoredb-replay';
 
 export const EVENT_ID_STREAM_PREFIX = 'crm-event-id-';
@@ -22,7 +23,10 @@ export const eventIdStream = (eventId: string): string => `${EVENT_ID_STREAM_PRE
  * Cost: one more (small, concurrent) append per event.
  */
 export class EventIdRegistry {
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly readTimeoutMs?: number,
+  ) {}
 
   /** Reserves the ids for `streamId`; answers per id the stream that already held it, or null. */
   reserve(streamId: string, eventIds: readonly string[]): Promise<(string | null)[]> {
@@ -38,16 +42,20 @@ export class EventIdRegistry {
     const found = new Map<string, StoredEventRef>();
     try {
       const read = this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END });
-      for await (const { event } of read) {
-        const eventId = event ? fromEsdbMetadata(event.metadata)?.eventId : undefined;
-        if (!event?.position || eventId === undefined || !wanted.has(eventId)) continue;
-        found.set(eventId, {
-          streamId,
-          revision: toRevisionNumber(event.revision),
-          position: toGlobalPosition(event.position),
-        });
-        if (found.size === wanted.size) break;
-      }
+      await eachRecord(
+        read,
+        ({ event }) => {
+          const eventId = event ? fromEsdbMetadata(event.metadata)?.eventId : undefined;
+          if (!event?.position || eventId === undefined || !wanted.has(eventId)) return true;
+          found.set(eventId, {
+            streamId,
+            revision: toRevisionNumber(event.revision),
+            position: toGlobalPosition(event.position),
+          });
+          return found.size < wanted.size;
+        },
+        this.readTimeoutMs,
+      );
     } catch (error) {
       if (!isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) throw error;
     }
@@ -71,10 +79,10 @@ export class EventIdRegistry {
   }
 
   private async owner(eventId: string): Promise<string> {
-    for await (const { event } of this.client.readStream(eventIdStream(eventId), { maxCount: 1 })) {
-      const data = event?.data as { streamId?: unknown } | undefined;
-      if (typeof data?.streamId === 'string') return data.streamId;
-    }
+    const read = this.client.readStream(eventIdStream(eventId), { maxCount: 1 });
+    const data = (await firstRecord(read, this.readTimeoutMs))?.event?.data as
+      { streamId?: unknown } | undefined;
+    if (typeof data?.streamId === 'string') return data.streamId;
     throw new Error(`the reservation of event id ${eventId} is unreadable`);
   }
 }

@@ -25,11 +25,14 @@ import {
   toRecordedEvent,
 } from './eventstoredb-mapping';
 import { toGlobalPosition, toReadPosition } from './eventstoredb-positions';
+import { DEFAULT_READ_TIMEOUT_MS, eachRecord, firstRecord } from './eventstoredb-reads';
 import { decideReplay } from './eventstoredb-replay';
 
 export type EventStoreDbEventStoreOptions = {
   /** How often a follower re-reads $all when the live notification subscription is down. */
   pollIntervalMs?: number;
+  /** Longest a single read may take before it is cancelled (the store then counts as unavailable). */
+  readTimeoutMs?: number;
 };
 
 /** Events scanned at most per readAll call, so a filtered read of a long log still returns. */
@@ -50,14 +53,20 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly eventIds: EventIdRegistry;
   private readonly customers: CustomerIndex;
   private readonly pollIntervalMs: number;
+  private readonly readTimeoutMs: number;
 
   constructor(
     private readonly client: EventStoreDBClient,
     options: EventStoreDbEventStoreOptions = {},
   ) {
+    this.readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
     this.notifier = new AppendNotifier(client);
-    this.eventIds = new EventIdRegistry(client);
-    this.customers = new CustomerIndex(client, (readOptions) => this.readAll(readOptions));
+    this.eventIds = new EventIdRegistry(client, this.readTimeoutMs);
+    this.customers = new CustomerIndex(
+      client,
+      (readOptions) => this.readAll(readOptions),
+      this.readTimeoutMs,
+    );
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
   }
 
@@ -111,7 +120,7 @@ export class EventStoreDbEventStore implements EventStore {
   /** Read back rather than trust the append's position, whose meaning for a batch varies by server version. */
   private async positionAt(streamId: string, revision: bigint): Promise<number> {
     const read = this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    const record = (await first(read))?.event;
+    const record = (await firstRecord(read, this.readTimeoutMs))?.event;
     if (!record) throw new Error(`appended event ${streamId}@${revision} is not readable`);
     return toRecordedEvent(record).position;
   }
@@ -148,13 +157,20 @@ export class EventStoreDbEventStore implements EventStore {
         const read = this.client.readStream(streamId, {
           fromRevision: BigInt(options.fromRevision ?? 0),
         });
-        for await (const { event: record } of read) {
-          if (!record) continue;
-          const event = toRecordedEvent(record);
-          if (options.toPosition !== undefined && event.position > options.toPosition) break;
-          if (options.toTime && new Date(event.recordedAt) > options.toTime) continue;
-          events.push(event);
-        }
+        await eachRecord(
+          read,
+          ({ event: record }) => {
+            if (!record) return true;
+            const event = toRecordedEvent(record);
+            if (options.toPosition !== undefined && event.position > options.toPosition) {
+              return false;
+            }
+            if (options.toTime && new Date(event.recordedAt) > options.toTime) return true;
+            events.push(event);
+            return true;
+          },
+          this.readTimeoutMs,
+        );
       } catch (error) {
         if (isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) return [];
         throw error;
@@ -178,17 +194,21 @@ export class EventStoreDbEventStore implements EventStore {
         fromPosition: toReadPosition(fromPosition),
         maxCount: window + 1,
       });
-      for await (const { event: record } of read) {
-        if (!record) continue;
-        const at = toGlobalPosition(record.position);
-        if (at <= fromPosition) continue;
-        position = at;
-        scanned += 1;
-        if (isCrmRecord(record) && (!wanted || wanted.has(record.type))) {
-          events.push(toRecordedEvent(record));
-        }
-        if (events.length >= limit || scanned >= window) break;
-      }
+      await eachRecord(
+        read,
+        ({ event: record }) => {
+          if (!record) return true;
+          const at = toGlobalPosition(record.position);
+          if (at <= fromPosition) return true;
+          position = at;
+          scanned += 1;
+          if (isCrmRecord(record) && (!wanted || wanted.has(record.type))) {
+            events.push(toRecordedEvent(record));
+          }
+          return events.length < limit && scanned < window;
+        },
+        this.readTimeoutMs,
+      );
       return { events, position };
     });
   }
@@ -232,18 +252,28 @@ export class EventStoreDbEventStore implements EventStore {
       let from: ReadPosition = END;
       for (;;) {
         let seen = 0;
+        let head: number | null = null;
         const read = this.client.readAll({
           fromPosition: from,
           direction: BACKWARDS,
           maxCount: HEAD_SCAN_CHUNK,
         });
-        for await (const { event: record } of read) {
-          if (!record) continue;
-          if (isCrmRecord(record)) return toGlobalPosition(record.position);
-          // Backward reads exclude the position they start from.
-          from = record.position;
-          seen += 1;
-        }
+        await eachRecord(
+          read,
+          ({ event: record }) => {
+            if (!record) return true;
+            if (isCrmRecord(record)) {
+              head = toGlobalPosition(record.position);
+              return false;
+            }
+            // Backward reads exclude the position they start from.
+            from = record.position;
+            seen += 1;
+            return true;
+          },
+          this.readTimeoutMs,
+        );
+        if (head !== null) return head;
         if (seen < HEAD_SCAN_CHUNK) return 0;
       }
     });
@@ -251,7 +281,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   ping(): Promise<void> {
     return this.guard(async () => {
-      await first(this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }));
+      await firstRecord(
+        this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }),
+        this.readTimeoutMs,
+      );
     });
   }
 
@@ -268,7 +301,14 @@ export class EventStoreDbEventStore implements EventStore {
         fromRevision: END,
         maxCount,
       });
-      for await (const { event: record } of read) if (record) events.push(toRecordedEvent(record));
+      await eachRecord(
+        read,
+        ({ event: record }) => {
+          if (record) events.push(toRecordedEvent(record));
+          return true;
+        },
+        this.readTimeoutMs,
+      );
     } catch (error) {
       if (isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) return [];
       throw error;
@@ -284,8 +324,3 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 }
-
-const first = async <T>(items: AsyncIterable<T>): Promise<T | undefined> => {
-  for await (const item of items) return item;
-  return undefined;
-};

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { StoreUnavailableError } from '../../store/errors';
+import { aNewEvent } from '../../testing/event-factory';
+import { EventStoreDbEventStore } from './eventstoredb-event-store';
+import type { TestRecord } from './eventstoredb-test-server';
+import { EventStoreDbTestServer } from './eventstoredb-test-server';
+
+// The real @eventstore/db-client against a gRPC server that accepts only a few concurrent
+// streams per connection: a read left open holds one of them, and once they are all held
+// every later call waits forever. Each check below would hang without the cancel.
+const STREAM_LIMIT = 5;
+const PADDING = 'x'.repeat(1_000); // fills HTTP/2 flow-control windows, as real events do
+
+const aCrmRecord = (streamId: string, revision: number, position: number): TestRecord => {
+  const event = aNewEvent({ data: { n: revision, padding: PADDING } });
+  return {
+    streamId,
+    id: randomUUID(),
+    revision,
+    type: event.type,
+    data: event.data,
+    metadata: { ...event.metadata, customerId: 'c-1' },
+    position,
+  };
+};
+
+/** Settles within `ms` or says the call hung. */
+const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
+  Promise.race([
+    work,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`hung for ${ms} ms`)), ms)),
+  ]);
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
+
+jest.setTimeout(30_000);
+
+describe('EventStoreDbEventStore leaves no gRPC call open (real client, local gRPC server)', () => {
+  let server: EventStoreDbTestServer;
+  let sut: EventStoreDbEventStore;
+
+  beforeAll(async () => {
+    server = new EventStoreDbTestServer({ maxConcurrentStreams: STREAM_LIMIT });
+    for (let i = 0; i < 400; i += 1) {
+      server.records.push(aCrmRecord(`customer-${i % 4}`, Math.floor(i / 4), 1_000 + i * 1_100));
+    }
+    await server.start();
+    sut = await EventStoreDbEventStore.connect(server.connectionString, { readTimeoutMs: 5_000 });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+    await server.stop();
+  });
+
+  it('reads pages of $all that stop early, many more times than the server has streams', async () => {
+    for (let i = 0; i < STREAM_LIMIT * 4; i += 1) {
+      const page = await within(3_000, sut.readAll({ fromPosition: 0, limit: 2 }));
+      expect(page.events).toHaveLength(2);
+    }
+    await settle();
+    expect(server.openCalls).toBe(0);
+  });
+
+  it('reads a stream up to a position, again and again', async () => {
+    const toPosition = server.records[40]?.position ?? 0;
+    for (let i = 0; i < STREAM_LIMIT * 4; i += 1) {
+      const events = await within(3_000, sut.readStream('customer-0', { toPosition }));
+      expect(events.every((event) => event.position <= toPosition)).toBe(true);
+    }
+    await settle();
+    expect(server.openCalls).toBe(0);
+  });
+
+  it('finds the head and answers pings without holding a stream', async () => {
+    const last = server.records.at(-1)?.position;
+    for (let i = 0; i < STREAM_LIMIT * 4; i += 1) {
+      expect(await within(3_000, sut.headPosition())).toBe(last);
+      await within(3_000, sut.ping());
+    }
+    await settle();
+    expect(server.openCalls).toBe(0);
+  });
+});
+
+describe('EventStoreDbEventStore reads have a deadline', () => {
+  it('answers "store unavailable" when a read never completes, and cancels it', async () => {
+    const server = new EventStoreDbTestServer({
+      maxConcurrentStreams: STREAM_LIMIT,
+      hangReads: true,
+    });
+    await server.start();
+    const sut = new EventStoreDbEventStore(
+      (await import('@eventstore/db-client')).EventStoreDBClient.connectionString(
+        server.connectionString,
+      ),
+      { readTimeoutMs: 300 },
+    );
+    try {
+      await expect(
+        within(3_000, sut.readAll({ fromPosition: 0, limit: 10 })),
+      ).rejects.toBeInstanceOf(StoreUnavailableError);
+      await settle();
+      expect(server.openCalls).toBe(0);
+    } finally {
+      await sut.close();
+      await server.stop();
+    }
+  });
+});

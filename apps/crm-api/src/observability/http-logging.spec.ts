@@ -33,6 +33,7 @@ const logLinesOf = async (
     logger.info({ size: JSON.stringify(request.body).length }, 'handled');
     return { ok: true };
   });
+  fastify.get('/customers/:id', async () => ({ ok: true }));
   fastify.get('/broken', async () => {
     throw new Error('boom');
   });
@@ -65,7 +66,7 @@ describe('http logging', () => {
     expect(lines.map((line) => line.msg)).toEqual(['handled', 'request completed']);
     expect(lines.map((line) => line.correlationId)).toEqual(['abc-123', 'abc-123']);
     expect(lines[1]).toMatchObject({
-      req: { method: 'GET', url: '/customers?q=x' },
+      req: { method: 'GET', url: '/customers?q=~' },
       res: { statusCode: 200 },
       responseTime: expect.any(Number),
     });
@@ -103,6 +104,28 @@ describe('http logging', () => {
     expect(lines).toHaveLength(2);
     expect(JSON.stringify(lines)).not.toContain('crm_secret-token');
     expect(lines.every((line) => typeof line.correlationId === 'string')).toBe(true);
+  });
+
+  it('logs no search term, name or email a caller put in the URL', async () => {
+    const id = '5f0c7a8e-1b2c-4d3e-8f9a-0b1c2d3e4f5a';
+    const lines = await logLinesOf([
+      { url: '/customers?q=ada%40example.com&tag=vip&limit=20' },
+      { url: `/customers/${id}?minPosition=12` },
+      { url: '/customers/ada@example.com' },
+      { url: '/Ada%20Lovelace/grace@example.com' },
+    ]);
+
+    const logged = JSON.stringify(lines);
+    for (const personal of ['ada', 'example', 'vip', 'Lovelace', 'grace', '%40'])
+      expect(logged).not.toContain(personal);
+    expect(
+      lines.filter((line) => line.msg === 'request completed').map((line) => line.req),
+    ).toEqual([
+      { method: 'GET', url: '/customers?q=~&tag=~&limit=~' },
+      { method: 'GET', url: `/customers/${id}?minPosition=~` },
+      { method: 'GET', url: '/customers/:id' },
+      { method: 'GET', url: '/~/~' },
+    ]);
   });
 
   it('logs a 5xx as a request that errored, and neither health probes nor scrapes', async () => {

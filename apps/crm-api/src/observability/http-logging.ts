@@ -19,6 +19,43 @@ export const createHttpLogger = (level: string, destination?: DestinationStream)
   destination ? pino({ level }, destination) : pino({ level });
 
 const UNLOGGED = /^\/(health|metrics)/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REDACTED = '~';
+
+/** Query keys stay (they say what was asked), their values go: `q=<email>` is personal data. */
+const redactedQuery = (query: string): string =>
+  query
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0] ?? ''}=${REDACTED}`)
+    .join('&');
+
+/**
+ * The URL as logged: nothing a caller typed survives except ids. A matched route is logged as
+ * its template with the UUID parameters filled in (`/customers/<id>/tags`); any other
+ * parameter stays `:name`. An unmatched path (a typo, a scanner, `/customers/ada@example.com`)
+ * keeps only its UUID segments. Query values become `~`.
+ */
+export const loggedUrl = (
+  url: string,
+  route: string | undefined,
+  params: Record<string, unknown> | undefined,
+): string => {
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  const query = mark === -1 ? '' : redactedQuery(url.slice(mark + 1));
+  const shownPath =
+    route === undefined || route === '*' || route.includes('*')
+      ? path
+          .split('/')
+          .map((segment) => (segment === '' || UUID.test(segment) ? segment : REDACTED))
+          .join('/')
+      : route.replace(/:([A-Za-z0-9_]+)/g, (template, name: string) => {
+          const value = params?.[name];
+          return typeof value === 'string' && UUID.test(value) ? value : template;
+        });
+  return query ? `${shownPath}?${query}` : shownPath;
+};
 
 /**
  * The logger a request's log lines go through (nestjs-pino reads `store.logger`): a child
@@ -52,9 +89,10 @@ const responseOf = (reply: FastifyReply) => ({
 /**
  * Request logging as Fastify hooks rather than Nest middleware: every line logged while a
  * request is handled carries its `correlationId` (the id Fastify gave the request, see
- * `genReqId`), and each request ends with one line — method and URL only, so headers (the API
- * key among them) and bodies never reach the logs; `request errored` for a 5xx. Health
- * probes and metrics scrapes are not logged.
+ * `genReqId`), and each request ends with one line — method and a redacted URL only (see
+ * `loggedUrl`), so headers (the API key among them), bodies and search terms never reach the
+ * logs, where a forget could not erase them; `request errored` for a 5xx. Health probes and
+ * metrics scrapes are not logged.
  */
 export const registerRequestLogging = (fastify: FastifyInstance, root: Logger): void => {
   fastify.addHook('onRequest', (request, _reply, done) => {
@@ -69,7 +107,14 @@ export const registerRequestLogging = (fastify: FastifyInstance, root: Logger): 
     }
     const log = root.child({
       correlationId: request.id,
-      req: { method: request.method, url: request.url },
+      req: {
+        method: request.method,
+        url: loggedUrl(
+          request.url,
+          request.routeOptions.url,
+          request.params as Record<string, unknown> | undefined,
+        ),
+      },
     });
     const responseTime = Math.round(reply.elapsedTime);
     if (reply.statusCode >= 500) {

@@ -112,6 +112,64 @@ describe('customers over HTTP', () => {
     expect(read.body.noteCount).toBe(1);
   });
 
+  it('answers 422 when an Idempotency-Key is reused with a different body, appending nothing', async () => {
+    const headers = { 'idempotency-key': `reuse-${counter}-abcdef` };
+    const first = await t.request('POST', '/customers', {
+      key: service,
+      body: aCustomer(),
+      headers,
+    });
+    const before = eventCount(t);
+    const reused = await t.request('POST', '/customers', {
+      key: service,
+      body: aCustomer(),
+      headers,
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({
+      statusCode: 422,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: expect.stringContaining('already used for a different request'),
+    });
+    const tagKey = { 'idempotency-key': `tag-reuse-${counter}-abcdef` };
+    const path = `/customers/${first.body.id}/tags`;
+    await t.request('POST', path, { key: service, body: { tags: ['gold'] }, headers: tagKey });
+    const otherTags = await t.request('POST', path, {
+      key: service,
+      body: { tags: ['silver'] },
+      headers: tagKey,
+    });
+    expect(otherTags.status).toBe(422);
+    expect(eventCount(t)).toBe(before + 1);
+  });
+
+  it('answers a retried no-op as the first time, even after an intervening change', async () => {
+    const created = await t.request('POST', '/customers', { key: service, body: aCustomer() });
+    const path = `/customers/${created.body.id}`;
+    const headers = { 'idempotency-key': `noop-tag-${counter}-abcdef` };
+    // Tagging with a tag it already has appends nothing.
+    const first = await t.request('POST', `${path}/tags`, {
+      key: service,
+      body: { tags: ['vip'] },
+      headers,
+    });
+    expect(first.status).toBe(200);
+    const untagged = await t.request('DELETE', `${path}/tags/vip`, { key: service });
+    const before = eventCount(t);
+    const retry = await t.request('POST', `${path}/tags`, {
+      key: service,
+      body: { tags: ['vip'] },
+      headers,
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(eventCount(t)).toBe(before);
+    const read = await t.request('GET', `${path}?minPosition=${untagged.body.position}`, {
+      key: service,
+    });
+    expect(read.body.tags).toEqual([]);
+  });
+
   it('refuses a second live customer with the same email, case-insensitively', async () => {
     const input = aCustomer();
     await t.request('POST', '/customers', { key: service, body: input });

@@ -6,6 +6,7 @@ export * from './store/upcaster';
 export * from './decider/decider';
 export * from './decider/domain-error';
 export * from './decider/command-runner';
+export * from './decider/idempotency-records';
 export * from './decider/folded-state-cache';
 export * from './projection/projection';
 export * from './projection/unit-of-work';

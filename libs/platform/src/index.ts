@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './stores/create-stores';
+export * from './stores/document-idempotency-records';
 export * from './http/error-body';
 export * from './http/all-exceptions.filter';
 export * from './http/validation.pipe';

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config';
 import { ReadModelFreshness } from './read-models/read-model-freshness';
 import { createStores } from './stores/create-stores';
+import { DocumentIdempotencyRecords } from './stores/document-idempotency-records';
 import type { Stores } from './stores/create-stores';
 import { UPCASTERS } from './upcasters';
 
@@ -78,11 +79,23 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
           inject: [STORES],
         },
         {
+          provide: DocumentIdempotencyRecords,
+          useFactory: (documents: DocumentStore) => new DocumentIdempotencyRecords(documents),
+          inject: [DOCUMENT_STORE],
+        },
+        {
           provide: CommandRunner,
           // Deciders see plaintext; personal data is sealed on its way into the log.
-          useFactory: (events: EventStore, pii: PiiProtection) =>
-            new CommandRunner(new EncryptingEventStore(events, pii), { upcaster: upcasters }),
-          inject: [EVENT_STORE, PiiProtection],
+          useFactory: (
+            events: EventStore,
+            pii: PiiProtection,
+            records: DocumentIdempotencyRecords,
+          ) =>
+            new CommandRunner(new EncryptingEventStore(events, pii), {
+              upcaster: upcasters,
+              idempotency: records,
+            }),
+          inject: [EVENT_STORE, PiiProtection, DocumentIdempotencyRecords],
         },
         {
           provide: ProjectorRunner,
@@ -120,6 +133,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         PiiHasher,
         PiiProtection,
         CommandRunner,
+        DocumentIdempotencyRecords,
         ProjectorRunner,
         ReadModelFreshness,
       ],

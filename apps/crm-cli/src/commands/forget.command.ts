@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CustomerDirectory, ForgetCustomerCommand, ForgetCustomerHandler } from '@crm/customers';
 import { createPiiProtection, createUpcasters } from '@crm/composition';
 import { CommandRunner } from '@crm/eventsourcing';
+import { DocumentIdempotencyRecords } from '@crm/platform';
 import { EncryptingEventStore } from '@crm/security/pii';
 import type { CliContext } from '../cli-context';
 
@@ -22,6 +23,7 @@ export const registerForgetCommand = (program: Command, withContext: CliContext)
           runner,
           new CustomerDirectory(stores.events, upcaster),
           stores.dataKeys,
+          new DocumentIdempotencyRecords(stores.documents),
         );
         const result = await handler.execute(
           new ForgetCustomerCommand(customerId, {

@@ -4,7 +4,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { CommandRunner, deriveAggregateId } from '@crm/eventsourcing';
 import type { CommandContext } from '@crm/eventsourcing';
 import type { CommandResponse } from '@crm/platform';
-import { toCommandResponse } from '@crm/platform';
+import { DocumentIdempotencyRecords, toCommandResponse } from '@crm/platform';
 import { DataKeyStore, PiiHasher } from '@crm/security/pii';
 import { DomainErrorException, domainError } from '@crm/eventsourcing';
 import { CustomerDirectory } from './customer-directory';
@@ -173,7 +173,8 @@ export class ChangeCustomerTagsHandler implements ICommandHandler<ChangeCustomer
 
 /**
  * Forgetting destroys the customer's data key first (crypto-shredding: the personal data in the
- * log, the read models and every backup becomes unreadable), then records CustomerForgotten.
+ * log, the read models and every backup becomes unreadable) and drops the idempotency records
+ * of their requests, then records CustomerForgotten.
  * A crash between the two leaves the data erased and the command safe to repeat.
  */
 @CommandHandler(ForgetCustomerCommand)
@@ -182,6 +183,7 @@ export class ForgetCustomerHandler implements ICommandHandler<ForgetCustomerComm
     private readonly runner: CommandRunner,
     private readonly directory: CustomerDirectory,
     private readonly keys: DataKeyStore,
+    private readonly idempotency: DocumentIdempotencyRecords,
   ) {}
 
   async execute({ customerId, context }: ForgetCustomerCommand): Promise<CommandResponse> {
@@ -192,6 +194,8 @@ export class ForgetCustomerHandler implements ICommandHandler<ForgetCustomerComm
       );
     }
     await this.keys.destroy(customerId);
+    // Their requests' fingerprints are digests of their data, confirmable by a guess.
+    await this.idempotency.forgetCustomer(customerId);
     return runCustomerCommand(this.runner, { type: 'ForgetCustomer', customerId }, context);
   }
 }

@@ -9,6 +9,8 @@ import { FoldedStateCache, asStored, revealedStateGuardOf } from './folded-state
 import { DomainErrorException, domainError, isDomainError } from './domain-error';
 import type { Upcaster } from '../store/upcaster';
 import { identityUpcaster } from '../store/upcaster';
+import type { IdempotencyRecords } from './idempotency-records';
+import { IdempotencyKeyReusedError } from './idempotency-records';
 
 /** Namespace for ids derived from an Idempotency-Key (uuid v5). */
 export const IDEMPOTENCY_NAMESPACE = '6f1c1c9e-2b7e-4f38-9d2b-3c1f0c5a9e41';
@@ -19,6 +21,8 @@ export type CommandContext = {
   correlationId: string;
   causationId?: string;
   idempotencyKey?: string;
+  /** A digest of the request that carried the Idempotency-Key: a reused key must match it. */
+  requestFingerprint?: string;
 };
 
 export type CommandResult = AppendResult & { streamId: string; appended: number };
@@ -69,6 +73,11 @@ export type CommandRunnerOptions = {
    * start each time). Default 10,000.
    */
   cachedStates?: number;
+  /**
+   * First answers of keyed commands that came with a request fingerprint. Without it a keyed
+   * command is answered from the events it appended, and a no-op retried later decides again.
+   */
+  idempotency?: IdempotencyRecords;
 };
 
 /** Event data as a store answers it (undefined fields gone, dates as text). */
@@ -105,6 +114,7 @@ export class CommandRunner {
   private readonly observers: CommandObserver[] = [];
   private readonly states: FoldedStateCache;
   private readonly guard: RevealedStateGuard | null;
+  private readonly records: IdempotencyRecords | null;
 
   constructor(
     private readonly store: EventStore,
@@ -114,6 +124,7 @@ export class CommandRunner {
     this.upcaster = options.upcaster ?? identityUpcaster;
     this.clock = options.clock ?? (() => new Date());
     this.states = new FoldedStateCache(options.cachedStates ?? 10_000);
+    this.records = options.idempotency ?? null;
     // State folded from revealed personal data goes when its customer is forgotten.
     this.guard = revealedStateGuardOf(store);
     this.guard?.onForget((customerId) => this.states.forgetCustomer(customerId));
@@ -168,7 +179,7 @@ export class CommandRunner {
     const { streamId, context } = options;
     const commandId = deriveCommandId(context, options.commandType, streamId);
     if (context.idempotencyKey) {
-      const earlier = await this.store.findCommandResult(streamId, commandId);
+      const earlier = await this.earlierAnswer(streamId, commandId, context);
       if (earlier) return { ...earlier, streamId, appended: 0 };
     }
 
@@ -197,6 +208,12 @@ export class CommandRunner {
         const result = await this.store.append(streamId, toAppend, expected);
         this.reportAppend(options.commandType, 'ok', appendStarted);
         this.keepAppended(decider, streamId, epoch, loaded, toAppend, result);
+        await this.recordAnswer(
+          commandId,
+          context,
+          result,
+          toAppend[0]?.metadata.customerId ?? streamCustomer,
+        );
         return { ...result, streamId, appended: toAppend.length };
       } catch (error) {
         const conflict = error instanceof WrongExpectedRevisionError;
@@ -224,6 +241,40 @@ export class CommandRunner {
         attempt += 1;
       }
     }
+  }
+
+  /**
+   * The first answer to this keyed command: its record (refused when the request differs), else
+   * the result of the events it appended (a record lost to a crash after the append).
+   */
+  private async earlierAnswer(
+    streamId: string,
+    commandId: string,
+    context: CommandContext,
+  ): Promise<AppendResult | null> {
+    const fingerprint = context.requestFingerprint;
+    const recorded = this.records && fingerprint ? await this.records.find(commandId) : null;
+    if (recorded) {
+      if (recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+      return recorded.result;
+    }
+    return this.store.findCommandResult(streamId, commandId);
+  }
+
+  private async recordAnswer(
+    commandId: string,
+    context: CommandContext,
+    result: AppendResult,
+    customerId: string | undefined,
+  ): Promise<void> {
+    const fingerprint = context.requestFingerprint;
+    if (!this.records || !context.idempotencyKey || !fingerprint) return;
+    const { nextExpectedRevision, position } = result;
+    await this.records.save(commandId, {
+      fingerprint,
+      result: { nextExpectedRevision, position },
+      ...(customerId ? { customerId } : {}),
+    });
   }
 
   /**

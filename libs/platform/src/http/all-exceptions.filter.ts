@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import { DocumentStoreUnavailableError, InvalidCursorError } from '@crm/documents';
 import {
   DomainErrorException,
+  IdempotencyKeyReusedError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '@crm/eventsourcing';
@@ -38,6 +39,9 @@ export const mapError = (error: unknown): Mapped | null => {
       message: error.message,
       code: error.error.code,
     };
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return { status: 422, message: error.message, code: 'IDEMPOTENCY_KEY_REUSED' };
   }
   if (error instanceof BadBodyError) {
     return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@crm/eventsourcing';
@@ -10,6 +11,34 @@ const header = (request: AuthenticatedRequest, name: string): string | undefined
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
+
+/** JSON with object keys sorted, so a retried body matches however its client ordered it. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value)
+          .sort()
+          .map(
+            (key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`,
+          )
+          .join(',')}}`
+      : (JSON.stringify(value) ?? 'null');
+
+/** What a reused Idempotency-Key must match: method, route, path parameters and body. */
+export const requestFingerprintOf = (
+  request: AuthenticatedRequest & {
+    body?: unknown;
+    params?: unknown;
+    method?: string;
+    url?: string;
+  },
+): string =>
+  createHash('sha256')
+    .update(
+      canonical([request.method ?? '', (request.url ?? '').split('?')[0], request.body ?? null]),
+    )
+    .digest('base64url');
 
 export const principalOf = (request: AuthenticatedRequest): Principal => {
   if (!request.principal) throw new Error('route has no principal: is it missing its guard?');
@@ -34,7 +63,9 @@ export const CommandCtx = createParamDecorator(
     return {
       actor: { id: principal.keyId, role: principal.role },
       correlationId: request.id,
-      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(idempotencyKey
+        ? { idempotencyKey, requestFingerprint: requestFingerprintOf(request) }
+        : {}),
     };
   },
 );

@@ -7,7 +7,7 @@ import { piiFields } from '@crm/composition';
 import {
   DataKeyStore,
   EncryptingEventStore,
-  ForgetLedger,
+  FileForgetLedger,
   PiiProtection,
   parseMasterKey,
 } from '@crm/security/pii';
@@ -40,7 +40,7 @@ export const openStores = (
     ...options,
   });
   const documents = new EmbeddedDocumentStore({ filename: join(dataDir, 'documents.sqlite') });
-  const ledger = new ForgetLedger(join(dataDir, 'keys', 'forgotten.ledger'));
+  const ledger = new FileForgetLedger(join(dataDir, 'keys', 'forgotten.ledger'));
   const keys = new DataKeyStore(documents, parseMasterKey(BENCH_MASTER_KEY), ledger);
   const pii = new PiiProtection(keys, piiFields);
   const encrypted = new EncryptingEventStore(events, pii);

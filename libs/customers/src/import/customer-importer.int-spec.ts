@@ -3,7 +3,7 @@ import { CommandRunner, SqliteEventStore } from '@crm/eventsourcing';
 import {
   DataKeyStore,
   EncryptingEventStore,
-  ForgetLedger,
+  FileForgetLedger,
   PiiHasher,
   PiiProtection,
 } from '@crm/security/pii';
@@ -36,7 +36,7 @@ describe('CustomerImporter', () => {
     const keys = new DataKeyStore(
       documents,
       masterKey,
-      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+      new FileForgetLedger(join(folder, `${Math.random()}.ledger`)),
     );
     const runner = new CommandRunner(
       new EncryptingEventStore(events, new PiiProtection(keys, customerPiiFields)),

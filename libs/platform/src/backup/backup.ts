@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ForgetLedger } from '@crm/security/pii';
+import { FileForgetLedger } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
 import type { BackupManifest } from './backup-archive';
 import { readArchive, writeArchive } from './backup-archive';
@@ -70,7 +70,7 @@ export const restoreBackup = (
   for (const [name, bytes] of files)
     writeFileSync(join(config.dataDir, name), bytes, { mode: 0o600 });
 
-  const ledger = new ForgetLedger(join(config.keyDir, 'forgotten.ledger'));
+  const ledger = new FileForgetLedger(join(config.keyDir, 'forgotten.ledger'));
   const db = new Database(join(config.dataDir, DOCUMENTS));
   try {
     db.transaction(() => {

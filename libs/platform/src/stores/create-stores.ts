@@ -5,7 +5,8 @@ import { EmbeddedDocumentStore, MongoDocumentStore } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
 import { EventStoreDbEventStore, SqliteEventStore } from '@crm/eventsourcing';
 import type { MasterKeySource } from '@crm/security/pii';
-import { DataKeyStore, ForgetLedger, PiiHasher, loadMasterKey } from '@crm/security/pii';
+import type { ForgetLedger } from '@crm/security/pii';
+import { DataKeyStore, FileForgetLedger, PiiHasher, loadMasterKey } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
 
 export type Stores = {
@@ -20,7 +21,7 @@ export type Stores = {
 
 const withKeys = (config: AppConfig, events: EventStore, documents: DocumentStore): Stores => {
   const master = loadMasterKey(config.masterKey, config.keyDir);
-  const ledger = new ForgetLedger(join(config.keyDir, 'forgotten.ledger'));
+  const ledger = new FileForgetLedger(join(config.keyDir, 'forgotten.ledger'));
   return {
     events,
     documents,

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataKeyDocument } from './data-key-store';
 import { DATA_KEYS_COLLECTION, DataKeyStore } from './data-key-store';
-import { ForgetLedger } from './forget-ledger';
+import { FileForgetLedger } from './forget-ledger';
 
 describe('DataKeyStore', () => {
   const folder = mkdtempSync(join(tmpdir(), 'crm-keys-'));
   const masterKey = randomBytes(32);
   let documents: EmbeddedDocumentStore;
   const aKeyStore = (): DataKeyStore =>
-    new DataKeyStore(documents, masterKey, new ForgetLedger(join(folder, `${Math.random()}`)));
+    new DataKeyStore(documents, masterKey, new FileForgetLedger(join(folder, `${Math.random()}`)));
   beforeEach(() => {
     documents = new EmbeddedDocumentStore({ filename: ':memory:' });
   });
@@ -71,7 +71,7 @@ describe('DataKeyStore', () => {
       rivalKey = await rival.getOrCreate('r-1');
       return documents.insertMany(collection, batch);
     };
-    const sut = new DataKeyStore(racing, masterKey, new ForgetLedger(join(folder, 'race')));
+    const sut = new DataKeyStore(racing, masterKey, new FileForgetLedger(join(folder, 'race')));
     const [raced, other] = await Promise.all([sut.getOrCreate('r-1'), sut.getOrCreate('r-2')]);
     expect(Buffer.isBuffer(rivalKey)).toBe(true);
     expect(raced).toEqual(rivalKey);
@@ -96,7 +96,7 @@ describe('DataKeyStore', () => {
       await sut?.destroy('f-1');
       return documents.insertMany(collection, batch);
     };
-    sut = new DataKeyStore(racing, masterKey, new ForgetLedger(join(folder, 'forget-race')));
+    sut = new DataKeyStore(racing, masterKey, new FileForgetLedger(join(folder, 'forget-race')));
     expect(await sut.getOrCreate('f-1')).toBe('destroyed');
     expect(await aKeyStore().get('f-1')).toBe('destroyed');
   });

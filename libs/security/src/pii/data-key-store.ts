@@ -43,7 +43,10 @@ export class DataKeyStore {
     private readonly masterKey: Buffer,
     private readonly ledger: ForgetLedger,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // A forget done by another process reaches this one's caches through a shared ledger.
+    ledger.onForget?.((customerId) => this.forgotten(customerId));
+  }
 
   private ensure(): Promise<void> {
     this.ready ??= this.documents.ensureCollection({ name: DATA_KEYS_COLLECTION });
@@ -163,9 +166,8 @@ export class DataKeyStore {
    */
   async destroy(customerId: string): Promise<void> {
     await this.ensure();
-    this.ledger.record(customerId);
-    this.remember(customerId, 'destroyed');
-    for (const listener of this.destroyListeners) listener(customerId);
+    await this.ledger.record(customerId);
+    this.forgotten(customerId);
     await this.documents.upsert(DATA_KEYS_COLLECTION, {
       _id: customerId,
       wrapped: null,
@@ -176,7 +178,12 @@ export class DataKeyStore {
     });
   }
 
-  /** Told at once when this process destroys a key, so caches of revealed data drop it. */
+  private forgotten(customerId: string): void {
+    this.remember(customerId, 'destroyed');
+    for (const listener of this.destroyListeners) listener(customerId);
+  }
+
+  /** Told when a key is destroyed (at once in this process), so caches of revealed data drop it. */
   onDestroy(listener: (customerId: string) => void): void {
     this.destroyListeners.push(listener);
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataKeyStore } from './data-key-store';
 import { EncryptingEventStore } from './encrypting-event-store';
-import { ForgetLedger } from './forget-ledger';
+import { FileForgetLedger } from './forget-ledger';
 import { PiiProtection } from './pii-protection';
 
 const noted = (customerId: string, text: string) =>
@@ -57,7 +57,7 @@ describe('EncryptingEventStore', () => {
     keys = new DataKeyStore(
       documents,
       masterKey,
-      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+      new FileForgetLedger(join(folder, `${Math.random()}.ledger`)),
     );
     pii = new PiiProtection(keys, { NoteAdded: { text: 'text' } });
     sut = new EncryptingEventStore(events, pii);
@@ -107,7 +107,7 @@ describe('EncryptingEventStore', () => {
     const elsewhere = new DataKeyStore(
       documents,
       masterKey,
-      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+      new FileForgetLedger(join(folder, `${Math.random()}.ledger`)),
     );
     await elsewhere.destroy('c4');
     // This process learns of it when its cached key expires (after a few seconds).
@@ -142,7 +142,7 @@ describe('EncryptingEventStore', () => {
     await new DataKeyStore(
       documents,
       masterKey,
-      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+      new FileForgetLedger(join(folder, `${Math.random()}.ledger`)),
     ).destroy('c8');
     jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
     expect(texts(await sut.readStream('customer-c8'))).toEqual(['[erased]']);
@@ -181,7 +181,7 @@ describe('EncryptingEventStore', () => {
       await new DataKeyStore(
         documents,
         masterKey,
-        new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+        new FileForgetLedger(join(folder, `${Math.random()}.ledger`)),
       ).destroy('r2');
       jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
       expect(await shown(runner, 'r2')).toBe('[erased]');

@@ -10,11 +10,24 @@ import {
 import { dirname } from 'node:path';
 
 /**
- * The customers whose keys were destroyed, one id per line, append-only, kept in the key
- * vault beside the master key and never in a backup. A restore applies it, so an old backup
- * can never bring a forgotten customer's personal data back; readers consult it too.
+ * The customers whose keys were destroyed, kept apart from the data and never in a backup.
+ * A restore applies it, so an old backup can never bring a forgotten customer's personal data
+ * back; readers consult it too. `has` answers from memory: it sits on every reveal.
  */
-export class ForgetLedger {
+export type ForgetLedger = {
+  has(customerId: string): boolean;
+  ids(): string[];
+  /** Durably records the customer; resolves only once the record would survive a crash. */
+  record(customerId: string): void | Promise<void>;
+  /** Ledgers shared between processes tell of forgets recorded by the others. */
+  onForget?(listener: (customerId: string) => void): () => void;
+};
+
+/**
+ * The embedded default's ledger: one id per line, append-only, in the key vault beside the
+ * master key. One process owns the data folder, so memory is always current.
+ */
+export class FileForgetLedger implements ForgetLedger {
   private readonly forgotten = new Set<string>();
 
   constructor(private readonly path: string) {

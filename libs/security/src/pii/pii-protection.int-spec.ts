@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataKeyStore } from './data-key-store';
-import { ForgetLedger } from './forget-ledger';
+import { FileForgetLedger } from './forget-ledger';
 import { PiiProtection } from './pii-protection';
 
 describe('PiiProtection', () => {
@@ -17,7 +17,7 @@ describe('PiiProtection', () => {
     keys = new DataKeyStore(
       documents,
       randomBytes(32),
-      new ForgetLedger(join(folder, `${Math.random()}.ledger`)),
+      new FileForgetLedger(join(folder, `${Math.random()}.ledger`)),
     );
     pii = new PiiProtection(
       keys,
@@ -52,7 +52,7 @@ describe('PiiProtection', () => {
       new DataKeyStore(
         documents,
         (keys as unknown as { masterKey: Buffer }).masterKey,
-        new ForgetLedger(join(folder, 'x')),
+        new FileForgetLedger(join(folder, 'x')),
       ),
       {},
     );

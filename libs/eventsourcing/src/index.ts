@@ -17,3 +17,4 @@ export * from './projection/in-memory-projection-context';
 export * from './projection/projection-rebuilder';
 export * from './store/hash-chain';
 export * from './adapters/postgres/postgres-event-store';
+export * from './adapters/postgres/postgres-chain';

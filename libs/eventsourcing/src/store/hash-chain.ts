@@ -42,32 +42,38 @@ export type ChainBreak = { position: number; reason: string };
 
 export type ChainVerification = { checked: number; head: string; firstBreak: ChainBreak | null };
 
-/** Walks stored links in log order and reports the first one that does not hold. */
-export const verifyChain = (
-  links: Iterable<
-    ChainedFields & { position: number; hash: string | null; previousHash: string | null }
-  >,
-): ChainVerification => {
-  let previous = GENESIS_HASH;
-  let checked = 0;
-  for (const link of links) {
-    if (link.previousHash !== previous) {
-      return {
-        checked,
-        head: previous,
-        firstBreak: { position: link.position, reason: 'does not follow the event before it' },
-      };
+export type ChainLink = ChainedFields & {
+  position: number;
+  hash: string | null;
+  previousHash: string | null;
+};
+
+/** Checks links one at a time, in log order (for logs read in pages). */
+export class ChainWalker {
+  head = GENESIS_HASH;
+  checked = 0;
+
+  /** The break this link makes, or null when it holds (and the walk moves past it). */
+  step(link: ChainLink): ChainBreak | null {
+    if (link.previousHash !== this.head) {
+      return { position: link.position, reason: 'does not follow the event before it' };
     }
-    const expected = chainHash(previous, link);
+    const expected = chainHash(this.head, link);
     if (link.hash !== expected) {
-      return {
-        checked,
-        head: previous,
-        firstBreak: { position: link.position, reason: 'its content does not match its hash' },
-      };
+      return { position: link.position, reason: 'its content does not match its hash' };
     }
-    previous = expected;
-    checked += 1;
+    this.head = expected;
+    this.checked += 1;
+    return null;
   }
-  return { checked, head: previous, firstBreak: null };
+}
+
+/** Walks stored links in log order and reports the first one that does not hold. */
+export const verifyChain = (links: Iterable<ChainLink>): ChainVerification => {
+  const walker = new ChainWalker();
+  for (const link of links) {
+    const firstBreak = walker.step(link);
+    if (firstBreak) return { checked: walker.checked, head: walker.head, firstBreak };
+  }
+  return { checked: walker.checked, head: walker.head, firstBreak: null };
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ANY,
   BACKWARDS,
@@ -8,11 +9,10 @@ import {
   jsonEvent,
 } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { v5 as uuidv5 } from 'uuid';
 import type { RecordedEvent } from '../../store/event';
 import type { ReadAllOptions, ReadAllPage } from '../../store/event-store.port';
 import { isEsdbError } from './eventstoredb-errors';
-import { ESDB_ID_NAMESPACE, isCrmRecord, toRecordedEvent } from './eventstoredb-mapping';
+import { isCrmRecord, toRecordedEvent } from './eventstoredb-mapping';
 import { toRevisionNumber } from './eventstoredb-positions';
 import { eachRecord, firstRecord } from './eventstoredb-reads';
 
@@ -25,10 +25,17 @@ const PAGE_SIZE = 500;
 export const customerStream = (customerId: string): string =>
   `${CUSTOMER_STREAM_PREFIX}${customerId}`;
 
-/** ESDB's link format: the target's `revision@stream`; our metadata keeps its global position. */
+/**
+ * ESDB's link format: the target's `revision@stream`; our metadata keeps its global position.
+ * Each link gets a fresh id. With derived ids, two readers racing over overlapping pages sent
+ * batches whose first id was already committed and later ones were not; ESDB's idempotency
+ * check (expected revision `any`) answers such a batch with WrongExpectedVersion, and since the
+ * same batch came back on every call, every by-customer read failed from then on. Repeated
+ * links are harmless: reads drop repeats by position.
+ */
 export const customerLink = (event: RecordedEvent) =>
   binaryEvent({
-    id: uuidv5(`customer-link:${event.metadata.eventId}`, ESDB_ID_NAMESPACE),
+    id: randomUUID(),
     type: LINK_TYPE,
     data: Buffer.from(`${event.revision}@${event.streamId}`),
     metadata: { position: event.position },

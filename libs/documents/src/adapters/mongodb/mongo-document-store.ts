@@ -13,6 +13,7 @@ import type {
   Update,
 } from '../../document-store.port';
 import { encodeCursor } from '../../cursor';
+import { mongoClientOptions } from './mongo-client-options';
 import { MongoCommitter } from './mongo-commit';
 import { duplicateKeyRefusals, translateMongoError } from './mongo-errors';
 import {
@@ -65,9 +66,7 @@ export class MongoDocumentStore implements DocumentStore {
     options: MongoDocumentStoreOptions = {},
   ): Promise<MongoDocumentStore> {
     const database = databaseNameFromUrl(url);
-    const client = new MongoClient(url, {
-      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-    });
+    const client = new MongoClient(url, mongoClientOptions(options));
     try {
       await client.connect();
       const db = client.db(database);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore, Sort } from '../document-store.port';
+import { InvalidCursorError } from '../cursor';
 import { CheckpointMovedError } from '../errors';
 import type { DocumentStoreFactory } from './document-store-factory';
 import { documentStoreIndexContract } from './document-store-indexes.contract';
@@ -156,6 +157,38 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     expect(await names({ city: { $exists: false } })).toEqual(['Cy']);
     expect(await store.count(collection, { tags: 'new' })).toBe(2);
     expect(await store.count(collection, { age: { $gt: 10 } })).toBe(3);
+  });
+
+  it('refuses forged, edited and re-sorted cursors before they reach a query', async () => {
+    for (let age = 1; age <= 5; age += 1) await store.upsert(collection, aPerson({ age }));
+    const sort: Sort = { age: 1 };
+    const first = await store.find<Person>(collection, {}, { sort, limit: 2 });
+    const issued = first.nextCursor ?? '';
+    const forge = (values: unknown[]): string =>
+      Buffer.from(JSON.stringify({ values, id: 'x' })).toString('base64url');
+    const [payload = '', tag = ''] = issued.split('.');
+    const edited = Buffer.from(payload, 'base64url').toString('utf8').replace(/\d+/, '0');
+    const refused = [
+      forge([{ $regex: '^(.*)*Q' }, 'x']),
+      forge([{ $ne: null }, { $ne: null }]),
+      forge([{ $where: 'sleep(100)' }, 'x']),
+      `${forge([2, 'x'])}.${tag}`,
+      `${Buffer.from(edited).toString('base64url')}.${tag}`,
+      `${payload}.${tag}x`,
+      `${issued}.${tag}`,
+      'x'.repeat(10_000),
+    ];
+    for (const cursor of refused) {
+      await expect(store.find(collection, {}, { sort, limit: 2, cursor })).rejects.toBeInstanceOf(
+        InvalidCursorError,
+      );
+    }
+    // A cursor is bound to the sort it was issued for.
+    await expect(
+      store.find(collection, {}, { sort: { age: -1 }, limit: 2, cursor: issued }),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
+    const next = await store.find<Person>(collection, {}, { sort, limit: 2, cursor: issued });
+    expect(next.items.map((p) => p.age)).toEqual([3, 4]);
   });
 
   it('pages with a limit and an opaque cursor, in sort order, without repeats', async () => {

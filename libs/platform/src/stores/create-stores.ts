@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentStore } from '@crm/documents';
-import { EmbeddedDocumentStore, MongoDocumentStore } from '@crm/documents';
+import { CursorCodec, EmbeddedDocumentStore, MongoDocumentStore } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
 import { EventStoreDbEventStore, SqliteEventStore } from '@crm/eventsourcing';
 import type { MasterKeySource } from '@crm/security/pii';
@@ -19,8 +19,12 @@ export type Stores = {
   masterKeyPath?: string;
 };
 
-const withKeys = (config: AppConfig, events: EventStore, documents: DocumentStore): Stores => {
-  const master = loadMasterKey(config.masterKey, config.keyDir);
+const withKeys = (
+  config: AppConfig,
+  master: MasterKeySource,
+  events: EventStore,
+  documents: DocumentStore,
+): Stores => {
   const ledger = new FileForgetLedger(join(config.keyDir, 'forgotten.ledger'));
   return {
     events,
@@ -39,8 +43,10 @@ export const createStores = async (config: AppConfig): Promise<Stores> => {
     return createProductionStores(config, config.eventStoreUrl, config.mongoUrl);
   }
   mkdirSync(config.dataDir, { recursive: true });
+  const master = loadMasterKey(config.masterKey, config.keyDir);
   return withKeys(
     config,
+    master,
     new SqliteEventStore({
       filename: join(config.dataDir, 'events.sqlite'),
       synchronous: config.sqliteSynchronous,
@@ -49,6 +55,7 @@ export const createStores = async (config: AppConfig): Promise<Stores> => {
     new EmbeddedDocumentStore({
       filename: join(config.dataDir, 'documents.sqlite'),
       busyTimeoutMs: config.sqliteBusyTimeoutMs,
+      cursors: CursorCodec.fromSecret(master.key),
     }),
   );
 };
@@ -62,9 +69,10 @@ const createProductionStores = async (
   eventStoreUrl: string,
   mongoUrl: string,
 ): Promise<Stores> => {
+  const master = loadMasterKey(config.masterKey, config.keyDir);
   const [events, documents] = await Promise.all([
     EventStoreDbEventStore.connect(eventStoreUrl),
-    MongoDocumentStore.connect(mongoUrl),
+    MongoDocumentStore.connect(mongoUrl, { cursors: CursorCodec.fromSecret(master.key) }),
   ]);
-  return withKeys(config, events, documents);
+  return withKeys(config, master, events, documents);
 };

@@ -13,7 +13,7 @@ import type {
   Pipeline,
   Update,
 } from '../../document-store.port';
-import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../cursor';
+import { CursorCodec, afterCursorFilter, totalSort } from '../../cursor';
 import { CheckpointMovedError, DocumentStoreUnavailableError } from '../../errors';
 import { dropTable, ensureArrayIndexes, planIndex, replaceTable, valuesTable } from './sql-indexes';
 import type { IndexedFields, SqlQuery } from './sql-pushdown';
@@ -22,7 +22,12 @@ import { BODY, ELEMENTS_TO_WALK, planFind, pushDown, sqlWhere } from './sql-push
 type Fields = { scalar: Set<string>; array: Set<string> };
 type Row = { body: string };
 
-export type EmbeddedDocumentStoreOptions = { filename: string; busyTimeoutMs?: number };
+export type EmbeddedDocumentStoreOptions = {
+  filename: string;
+  busyTimeoutMs?: number;
+  /** Signs page cursors; processes sharing the data must share it (default: this process only). */
+  cursors?: CursorCodec;
+};
 
 const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
@@ -36,6 +41,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   /** Per collection (also: its table exists), the fields SQL may evaluate. */
   private readonly indexed = new Map<string, Fields>();
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly cursors: CursorCodec;
 
   /**
    * Prepared statements are reused: preparing dominated small reads and writes. SQLite
@@ -57,6 +63,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
 
   constructor(options: EmbeddedDocumentStoreOptions) {
     this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
+    this.cursors = options.cursors ?? CursorCodec.ephemeral();
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     // Overwrite deleted content, so a destroyed data key does not linger in free pages.
@@ -125,7 +132,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
       const table = this.table(collection);
       const sort = totalSort(options.sort);
       const limit = options.limit ?? 1000;
-      const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+      const cursor = options.cursor ? this.cursors.decode(sort, options.cursor) : null;
       const plan = planFind(
         table,
         filter,
@@ -196,7 +203,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
     const last = pageItems.at(-1);
     return {
       items: pageItems,
-      nextCursor: items.length > limit && last ? encodeCursor(sort, last) : null,
+      nextCursor: items.length > limit && last ? this.cursors.encode(sort, last) : null,
     };
   }
 

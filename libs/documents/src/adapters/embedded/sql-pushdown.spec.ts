@@ -1,5 +1,5 @@
 import type { IndexedFields } from './sql-pushdown';
-import { encodeCursor, decodeCursor, totalSort } from '../../cursor';
+import { CursorCodec, totalSort } from '../../cursor';
 import { BODY, afterKeyset, orderBy, orderedSelect, planFind, pushDown } from './sql-pushdown';
 import { arrayTriggersSql, planIndex, valuesTable } from './sql-indexes';
 
@@ -105,7 +105,8 @@ describe('find plans', () => {
 
   it('reads every page of an orderable query in SQL order, the next ones from the cursor', () => {
     const sort = totalSort({ due: 1 });
-    const cursor = decodeCursor(encodeCursor(sort, { _id: 't-9', due: '2024-01-01' }));
+    const cursors = CursorCodec.ephemeral();
+    const cursor = cursors.decode(sort, cursors.encode(sort, { _id: 't-9', due: '2024-01-01' }));
     expect(planFind('doc_t', { status: 'open' }, sort, null, fields)).toMatchObject({
       kind: 'ordered',
       complete: true,

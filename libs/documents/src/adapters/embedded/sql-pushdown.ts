@@ -198,7 +198,7 @@ export type FindPlan =
 
 /**
  * How a page is read: in SQL order whenever SQL can sort and continue after the cursor (the
- * keyset `values` of `encodeCursor`, one per sort field), else by mingo over the narrowed rows.
+ * keyset `values` of a decoded cursor, one per sort field), else by mingo over the narrowed rows.
  */
 export const planFind = (
   table: string,

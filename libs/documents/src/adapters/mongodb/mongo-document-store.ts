@@ -12,7 +12,7 @@ import type {
   Pipeline,
   Update,
 } from '../../document-store.port';
-import { encodeCursor } from '../../cursor';
+import { CursorCodec } from '../../cursor';
 import { mongoClientOptions } from './mongo-client-options';
 import { MongoCommitter } from './mongo-commit';
 import { duplicateKeyRefusals, translateMongoError } from './mongo-errors';
@@ -40,6 +40,8 @@ export type MongoDocumentStoreOptions = {
   transactions?: boolean;
   /** How long an operation waits for a usable server before the store reports unavailable. */
   serverSelectionTimeoutMS?: number;
+  /** Signs page cursors; processes sharing the database must share it (default: this process only). */
+  cursors?: CursorCodec;
 };
 
 /**
@@ -56,6 +58,7 @@ export class MongoDocumentStore implements DocumentStore {
     private readonly client: MongoClient,
     private readonly db: Db,
     readonly transactions: boolean,
+    private readonly cursors: CursorCodec,
   ) {
     this.committer = new MongoCommitter(client, db, transactions);
   }
@@ -75,6 +78,7 @@ export class MongoDocumentStore implements DocumentStore {
         client,
         db,
         options.transactions ?? supportsTransactions(hello),
+        options.cursors ?? CursorCodec.ephemeral(),
       );
     } catch (error) {
       await client.close().catch(() => undefined);
@@ -150,7 +154,7 @@ export class MongoDocumentStore implements DocumentStore {
     options: FindOptions = {},
   ): Promise<Page<T>> {
     return this.guard(async () => {
-      const query = pageQuery(filter, options);
+      const query = pageQuery(filter, options, this.cursors);
       const items = (await this.collection(collection)
         .find(query.filter as MongoFilter<Stored>)
         .sort(query.sort)
@@ -160,7 +164,8 @@ export class MongoDocumentStore implements DocumentStore {
       const last = page.at(-1);
       return {
         items: page,
-        nextCursor: items.length > query.limit && last ? encodeCursor(query.sort, last) : null,
+        nextCursor:
+          items.length > query.limit && last ? this.cursors.encode(query.sort, last) : null,
       };
     });
   }

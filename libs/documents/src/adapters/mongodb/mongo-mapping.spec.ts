@@ -1,4 +1,6 @@
-import { encodeCursor } from '../../cursor';
+import { CursorCodec } from '../../cursor';
+
+const cursors = CursorCodec.ephemeral();
 import {
   assertCollectionName,
   assertFieldPath,
@@ -67,7 +69,7 @@ describe('MongoDB mapping', () => {
     });
 
     it('sorts with _id as the final tie-breaker and fetches one extra item to know about a next page', () => {
-      expect(pageQuery({ city: 'Paris' }, { sort: { age: -1 }, limit: 10 })).toEqual({
+      expect(pageQuery({ city: 'Paris' }, { sort: { age: -1 }, limit: 10 }, cursors)).toEqual({
         filter: { city: 'Paris' },
         sort: { age: -1, _id: -1 },
         limit: 10,
@@ -76,8 +78,8 @@ describe('MongoDB mapping', () => {
 
     it('continues strictly after the cursor document in sort order', () => {
       const sort = { name: 1, age: -1, _id: -1 } as const;
-      const cursor = encodeCursor(sort, { _id: 'p-7', name: 'Ada', age: 36 });
-      expect(pageQuery({ tags: 'vip' }, { sort: { name: 1, age: -1 }, cursor })).toEqual({
+      const cursor = cursors.encode(sort, { _id: 'p-7', name: 'Ada', age: 36 });
+      expect(pageQuery({ tags: 'vip' }, { sort: { name: 1, age: -1 }, cursor }, cursors)).toEqual({
         filter: {
           $and: [
             { tags: 'vip' },
@@ -96,9 +98,9 @@ describe('MongoDB mapping', () => {
     });
 
     it('refuses unsafe sort fields, bad limits and foreign cursors', () => {
-      expect(() => pageQuery({}, { sort: { $natural: 1 } })).toThrow(/invalid field/);
-      expect(() => pageQuery({}, { limit: 0 })).toThrow(/invalid limit/);
-      expect(() => pageQuery({}, { cursor: 'not-ours' })).toThrow(/cursor/);
+      expect(() => pageQuery({}, { sort: { $natural: 1 } }, cursors)).toThrow(/invalid field/);
+      expect(() => pageQuery({}, { limit: 0 }, cursors)).toThrow(/invalid limit/);
+      expect(() => pageQuery({}, { cursor: 'not-ours' }, cursors)).toThrow(/cursor/);
     });
   });
 

@@ -6,7 +6,8 @@ import type {
   Sort,
   Update,
 } from '../../document-store.port';
-import { afterCursorFilter, decodeCursor, totalSort } from '../../cursor';
+import type { CursorCodec } from '../../cursor';
+import { afterCursorFilter, totalSort } from '../../cursor';
 
 export const DEFAULT_DATABASE = 'crm';
 export const CHECKPOINTS_COLLECTION = 'checkpoints';
@@ -131,6 +132,7 @@ export const checkpointMove = (
 export const pageQuery = (
   filter: Filter,
   options: FindOptions,
+  cursors: CursorCodec,
 ): { filter: Filter; sort: Sort; limit: number } => {
   assertSafeQuery(filter);
   const sort = totalSort(options.sort);
@@ -138,7 +140,7 @@ export const pageQuery = (
   const limit = options.limit ?? 1000;
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`invalid limit ${limit}`);
   const query = options.cursor
-    ? { $and: [filter, afterCursorFilter(sort, decodeCursor(options.cursor))] }
+    ? { $and: [filter, afterCursorFilter(sort, cursors.decode(sort, options.cursor))] }
     : filter;
   return { filter: query, sort, limit };
 };

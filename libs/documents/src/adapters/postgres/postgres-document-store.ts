@@ -14,7 +14,7 @@ import type {
   Sort,
   Update,
 } from '../../document-store.port';
-import { afterCursorFilter, decodeCursor, encodeCursor, totalSort } from '../../cursor';
+import { CursorCodec, afterCursorFilter, totalSort } from '../../cursor';
 import { applyWrites, assertId, moveCheckpoint } from './pg-commit';
 import { isUndefinedTable, translatePgError } from './pg-errors';
 import {
@@ -37,6 +37,8 @@ export type PostgresDocumentStoreOptions = {
   poolSize?: number;
   /** How long an operation waits for a connection before the store reports unavailable. */
   connectTimeoutMs?: number;
+  /** Signs page cursors; processes sharing the database must share it (default: this process only). */
+  cursors?: CursorCodec;
 };
 
 type Row = { body: Document };
@@ -55,6 +57,7 @@ export class PostgresDocumentStore implements DocumentStore {
   private constructor(
     private readonly pool: Pool,
     readonly schema: string,
+    private readonly cursors: CursorCodec,
   ) {}
 
   /** Connects and creates the schema and the checkpoints table if missing. */
@@ -68,7 +71,11 @@ export class PostgresDocumentStore implements DocumentStore {
     });
     // An idle connection the server dropped is reported here; the pool replaces it on next use.
     pool.on('error', () => undefined);
-    const store = new PostgresDocumentStore(pool, options.schema);
+    const store = new PostgresDocumentStore(
+      pool,
+      options.schema,
+      options.cursors ?? CursorCodec.ephemeral(),
+    );
     try {
       await store.ddl(async (client) => {
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
@@ -150,17 +157,17 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.guard(async () => {
       const sort = totalSort(options.sort);
       const limit = options.limit ?? 1000;
-      const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+      const cursor = options.cursor ? this.cursors.decode(sort, options.cursor) : null;
       const plan = await this.plan(collection, filter, sort, cursor?.values ?? null);
       if (plan.kind === 'ordered') {
         if (!plan.complete)
-          return page(await this.firstMatches<T>(plan, filter, limit + 1), sort, limit);
+          return this.page(await this.firstMatches<T>(plan, filter, limit + 1), sort, limit);
         // SQL reads in sort order from the cursor on: only as many rows as the page needs.
         const { rows } = await this.pool.query<Row>(
           `${plan.sql} LIMIT ${String(limit + 1)}`,
           plan.params,
         );
-        return page(
+        return this.page(
           rows.map((row) => row.body as T),
           sort,
           limit,
@@ -175,7 +182,7 @@ export class PostgresDocumentStore implements DocumentStore {
         .sort(sort)
         .limit(limit + 1)
         .all() as T[];
-      return page(items, sort, limit);
+      return this.page(items, sort, limit);
     });
   }
 
@@ -186,7 +193,7 @@ export class PostgresDocumentStore implements DocumentStore {
   explainFind(collection: string, filter: Filter, options: FindOptions = {}): Promise<string> {
     return this.guard(async () => {
       const sort = totalSort(options.sort);
-      const cursor = options.cursor ? decodeCursor(options.cursor) : null;
+      const cursor = options.cursor ? this.cursors.decode(sort, options.cursor) : null;
       const plan = await this.plan(collection, filter, sort, cursor?.values ?? null);
       const limit = plan.kind === 'ordered' ? ` LIMIT ${String((options.limit ?? 1000) + 1)}` : '';
       const { rows } = await this.pool.query<{ 'QUERY PLAN': string }>(
@@ -195,6 +202,15 @@ export class PostgresDocumentStore implements DocumentStore {
       );
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
+  }
+
+  private page<T extends Document>(items: T[], sort: Sort, limit: number): Page<T> {
+    const pageItems = items.slice(0, limit);
+    const last = pageItems.at(-1);
+    return {
+      items: pageItems,
+      nextCursor: items.length > limit && last ? this.cursors.encode(sort, last) : null,
+    };
   }
 
   private async plan(
@@ -472,12 +488,3 @@ export class PostgresDocumentStore implements DocumentStore {
     }
   }
 }
-
-const page = <T extends Document>(items: T[], sort: Sort, limit: number): Page<T> => {
-  const pageItems = items.slice(0, limit);
-  const last = pageItems.at(-1);
-  return {
-    items: pageItems,
-    nextCursor: items.length > limit && last ? encodeCursor(sort, last) : null,
-  };
-};

@@ -24,14 +24,17 @@ const UNAVAILABLE_SOCKET = new Set([
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed/i;
 
+type ErrorLike = { code?: unknown; message?: unknown; errors?: unknown };
+
+/** Duck-typed: socket errors come from Node's own realm, where `instanceof Error` can fail. */
 export const isUnavailablePgError = (error: unknown): boolean => {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (!error || typeof error !== 'object') return false;
+  const { code, message, errors } = error as ErrorLike;
   if (typeof code === 'string' && (UNAVAILABLE_STATE.test(code) || UNAVAILABLE_SOCKET.has(code)))
     return true;
   // Connecting to a name with several addresses fails with one error per address.
-  if (error instanceof AggregateError) return error.errors.some(isUnavailablePgError);
-  return UNAVAILABLE_MESSAGE.test(error.message);
+  if (Array.isArray(errors) && errors.some(isUnavailablePgError)) return true;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message);
 };
 
 /** The table is gone: another process dropped or swapped the collection. */
@@ -40,5 +43,5 @@ export const isUndefinedTable = (error: unknown): boolean =>
 
 export const translatePgError = (error: unknown): Error => {
   if (isUnavailablePgError(error)) return new DocumentStoreUnavailableError(error);
-  return error instanceof Error ? error : new Error(String(error));
+  return error as Error;
 };

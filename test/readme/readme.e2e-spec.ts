@@ -17,10 +17,17 @@ const walkthrough = (): string => {
 describe('the README walk-through', () => {
   jest.setTimeout(30_000); // real servers and a shell script: seconds, not milliseconds
   let t: TestApp;
+  const allowLoopback = process.env.WEBHOOK_ALLOW_LOOPBACK;
   beforeAll(async () => {
+    // As the README says: its webhook receiver is on loopback, which is refused by default.
+    process.env.WEBHOOK_ALLOW_LOOPBACK = 'true';
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    if (allowLoopback === undefined) delete process.env.WEBHOOK_ALLOW_LOOPBACK;
+    else process.env.WEBHOOK_ALLOW_LOOPBACK = allowLoopback;
+  });
 
   it('runs as written against a fresh server', async () => {
     const script = walkthrough();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { allProjections, createPiiProtection, createUpcasters } from '@crm/composition';
-import { WebhookDispatcher, loadWebhookSettings } from '@crm/webhooks';
+import { WebhookDispatcher, WebhookTargetPolicy, loadWebhookSettings } from '@crm/webhooks';
 import { CommandRunner, ProjectorRunner } from '@crm/eventsourcing';
 import { connectAttributionSaga } from '@crm/marketing';
 import { ConfigError, createStores, loadConfig } from '@crm/platform';
@@ -25,12 +25,19 @@ const main = async (): Promise<void> => {
     logger: log,
   });
   // Webhook deliveries follow the log like projectors do, so they run where projectors run.
+  const webhookSettings = loadWebhookSettings();
   const webhooks = new WebhookDispatcher({
     events: stores.events,
     documents: stores.documents,
     pii: createPiiProtection(stores.dataKeys),
     upcaster: createUpcasters(),
-    settings: loadWebhookSettings(),
+    settings: webhookSettings,
+    // crm-api's port (PORT) stays refused on loopback, as it is in crm-api.
+    targets: new WebhookTargetPolicy({
+      allowLoopback: webhookSettings.allowLoopback,
+      allowPrivateNetworks: webhookSettings.allowPrivateNetworks,
+      selfPorts: [config.port],
+    }),
     logger: log,
   });
   // The attribution saga is a projection that sends commands: it needs a command runner.

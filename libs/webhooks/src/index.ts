@@ -7,3 +7,4 @@ export * from './delivery/webhook-transport';
 export * from './admin/webhook-admin';
 export * from './admin/webhook.views';
 export * from './store/webhook.documents';
+export * from './delivery/webhook-target';

@@ -17,6 +17,22 @@ describe('webhook settings', () => {
     expect(defaultWebhookSettings.leaseMs).toBe(30_000);
   });
 
+  it('refuses loopback and private receivers unless WEBHOOK_ALLOW_* says otherwise', () => {
+    expect(loadWebhookSettings({})).toMatchObject({
+      allowLoopback: false,
+      allowPrivateNetworks: false,
+    });
+    expect(
+      loadWebhookSettings({
+        WEBHOOK_ALLOW_LOOPBACK: 'true',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      }),
+    ).toMatchObject({ allowLoopback: true, allowPrivateNetworks: true });
+    expect(() => loadWebhookSettings({ WEBHOOK_ALLOW_LOOPBACK: 'yes' })).toThrow(
+      /WEBHOOK_ALLOW_LOOPBACK=yes: must be true or false/,
+    );
+  });
+
   it('lists every bad value in one error', () => {
     const load = () =>
       loadWebhookSettings({

@@ -17,6 +17,10 @@ export type WebhookSettings = {
   maxPending: number;
   /** How long a dispatcher owns an endpoint without renewing its lease. */
   leaseMs: number;
+  /** Receivers on loopback (127.0.0.0/8, ::1, localhost) may be registered and reached. */
+  allowLoopback: boolean;
+  /** Receivers on private networks (10/8, 172.16/12, 192.168/16, fc00::/7) likewise. */
+  allowPrivateNetworks: boolean;
 };
 
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
@@ -30,17 +34,26 @@ export const defaultWebhookSettings: WebhookSettings = {
   concurrency: 8,
   maxPending: 500,
   leaseMs: 30_000,
+  allowLoopback: false,
+  allowPrivateNetworks: false,
 };
 
 type Env = Record<string, string | undefined>;
 
-const VARIABLES: readonly [keyof WebhookSettings, string, number, number][] = [
+type Switch = 'allowLoopback' | 'allowPrivateNetworks';
+
+const VARIABLES: readonly [Exclude<keyof WebhookSettings, Switch>, string, number, number][] = [
   ['timeoutMs', 'WEBHOOK_TIMEOUT_MS', 10, 120_000],
   ['maxAttempts', 'WEBHOOK_MAX_ATTEMPTS', 1, 100],
   ['backoffBaseMs', 'WEBHOOK_BACKOFF_BASE_MS', 1, 3_600_000],
   ['backoffMaxMs', 'WEBHOOK_BACKOFF_MAX_MS', 1, 86_400_000],
   ['pollIntervalMs', 'WEBHOOK_POLL_INTERVAL_MS', 10, 60_000],
   ['concurrency', 'WEBHOOK_CONCURRENCY', 1, 100],
+];
+
+const SWITCHES: readonly [Switch, string][] = [
+  ['allowLoopback', 'WEBHOOK_ALLOW_LOOPBACK'],
+  ['allowPrivateNetworks', 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'],
 ];
 
 /**
@@ -57,6 +70,12 @@ export const loadWebhookSettings = (env: Env = process.env): WebhookSettings => 
     if (!/^\d+$/.test(raw) || value < min || value > max) {
       problems.push(`${name}=${raw}: must be an integer from ${min} to ${max}`);
     } else settings[field] = value;
+  }
+  for (const [field, name] of SWITCHES) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    if (raw === 'true' || raw === 'false') settings[field] = raw === 'true';
+    else problems.push(`${name}=${raw}: must be true or false`);
   }
   if (settings.backoffMaxMs < settings.backoffBaseMs) {
     problems.push('WEBHOOK_BACKOFF_MAX_MS: must not be below WEBHOOK_BACKOFF_BASE_MS');

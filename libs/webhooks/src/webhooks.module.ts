@@ -13,6 +13,7 @@ import { APP_CONFIG, UPCASTERS } from '@crm/platform';
 import { PiiProtection } from '@crm/security/pii';
 import { WebhookAdmin } from './admin/webhook-admin';
 import { WebhookDispatcher } from './delivery/webhook-dispatcher';
+import { WebhookTargetPolicy } from './delivery/webhook-target';
 import { WebhooksController } from './http/webhooks.controller';
 import type { WebhookSettings } from './webhook-settings';
 import { WEBHOOK_SETTINGS, loadWebhookSettings } from './webhook-settings';
@@ -50,10 +51,24 @@ export class WebhooksModule implements OnApplicationBootstrap, BeforeApplication
           }),
         },
         {
+          provide: WebhookTargetPolicy,
+          // The API's own port stays refused even where loopback receivers are allowed.
+          useFactory: (settings: WebhookSettings, config: AppConfig) =>
+            new WebhookTargetPolicy({
+              allowLoopback: settings.allowLoopback,
+              allowPrivateNetworks: settings.allowPrivateNetworks,
+              selfPorts: [config.port],
+            }),
+          inject: [WEBHOOK_SETTINGS, APP_CONFIG],
+        },
+        {
           provide: WebhookAdmin,
-          useFactory: (documents: DocumentStore, events: EventStore) =>
-            new WebhookAdmin(documents, events, options.eventTypes),
-          inject: [DOCUMENT_STORE, EVENT_STORE],
+          useFactory: (
+            documents: DocumentStore,
+            events: EventStore,
+            targets: WebhookTargetPolicy,
+          ) => new WebhookAdmin(documents, events, options.eventTypes, targets),
+          inject: [DOCUMENT_STORE, EVENT_STORE, WebhookTargetPolicy],
         },
         {
           provide: WebhookDispatcher,
@@ -63,8 +78,10 @@ export class WebhooksModule implements OnApplicationBootstrap, BeforeApplication
             pii: PiiProtection,
             upcaster: Upcaster,
             settings: WebhookSettings,
+            targets: WebhookTargetPolicy,
           ) =>
             new WebhookDispatcher({
+              targets,
               events,
               documents,
               pii,
@@ -72,7 +89,14 @@ export class WebhooksModule implements OnApplicationBootstrap, BeforeApplication
               settings,
               logger: nestLogger(new Logger('webhooks')),
             }),
-          inject: [EVENT_STORE, DOCUMENT_STORE, PiiProtection, UPCASTERS, WEBHOOK_SETTINGS],
+          inject: [
+            EVENT_STORE,
+            DOCUMENT_STORE,
+            PiiProtection,
+            UPCASTERS,
+            WEBHOOK_SETTINGS,
+            WebhookTargetPolicy,
+          ],
         },
       ],
       exports: [WebhookAdmin, WebhookDispatcher],

@@ -2,6 +2,7 @@ import type { EventStore, RecordedEvent } from '@crm/eventsourcing';
 import { EVENT_STORE } from '@crm/eventsourcing';
 import type { TestApp } from '../../../test/support/test-app';
 import { startTestApp } from '../../../test/support/test-app';
+import { NOT_DELIVERED } from '../src/delivery/webhook-transport';
 import type { TestReceiver } from '../src/testing/test-receiver';
 import { eventually, startReceiver } from '../src/testing/test-receiver';
 
@@ -14,6 +15,8 @@ const WEBHOOK_ENV = {
   WEBHOOK_BACKOFF_BASE_MS: '40',
   WEBHOOK_BACKOFF_MAX_MS: '160',
   WEBHOOK_POLL_INTERVAL_MS: '25',
+  // The receiver is on 127.0.0.1; loopback targets are refused without this.
+  WEBHOOK_ALLOW_LOOPBACK: 'true',
 };
 
 type Registered = { id: string; secret: string; cursor: number };
@@ -71,6 +74,32 @@ describe('webhooks over HTTP, with a real receiver', () => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
+  });
+
+  it('refuses metadata, link-local, private and credential-bearing targets and the API itself', async () => {
+    const targets = [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://metadata.google.internal/computeMetadata/v1/',
+      'http://10.0.0.1/hook',
+      'http://0x0a000001/hook',
+      'http://[fd00:ec2::254]/',
+      `http://127.0.0.1:${t.config.port}/customers`,
+      'https://user:pass@hooks.example.com/crm',
+    ];
+    for (const url of targets) {
+      const refused = await t.request('POST', '/admin/webhooks', {
+        body: { url, eventTypes: ['*'] },
+      });
+      expect([url, refused.status, refused.body.details]).toEqual([
+        url,
+        400,
+        [expect.objectContaining({ field: 'url', rule: 'isAllowedWebhookTarget' })],
+      ]);
+    }
+    const list = await t.request('GET', '/admin/webhooks?limit=500');
+    expect(list.body.items.map((w: { url: string }) => w.url)).not.toEqual(
+      expect.arrayContaining(targets),
+    );
   });
 
   it('refuses bad registrations with a 400 naming the field and rule, and non-admins', async () => {
@@ -185,7 +214,7 @@ describe('webhooks over HTTP, with a real receiver', () => {
       deadLetters: 0,
       failedAttempts: 18,
       lag: 0,
-      lastError: expect.objectContaining({ error: 'no answer within 300 ms' }),
+      lastError: expect.objectContaining({ error: NOT_DELIVERED }),
     });
     expect(details.body).not.toHaveProperty('secret');
     const list = await t.request('GET', '/admin/webhooks');
@@ -255,7 +284,7 @@ describe('webhooks over HTTP, with a real receiver', () => {
       deliveryId: eventId,
       attempts: 4,
       status: 'dead',
-      lastError: 'HTTP 500',
+      lastError: NOT_DELIVERED,
       streamId: `customer-${customer.id}`,
     });
     expect((await t.request('GET', `/admin/webhooks/${hook.id}`)).body).toMatchObject({

@@ -5,6 +5,7 @@ import type { EventStore } from '@crm/eventsourcing';
 import { DomainErrorException, domainError } from '@crm/eventsourcing';
 import { RequestValidationError } from '@crm/platform';
 import { newWebhookSecret } from '../delivery/webhook-signature';
+import { WebhookTargetPolicy } from '../delivery/webhook-target';
 import type {
   DeliveryDocument,
   EndpointDocument,
@@ -53,6 +54,7 @@ export class WebhookAdmin {
     private readonly documents: DocumentStore,
     private readonly events: EventStore,
     eventTypes: readonly string[],
+    private readonly targets: WebhookTargetPolicy = new WebhookTargetPolicy(),
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.knownTypes = new Set(eventTypes);
@@ -60,6 +62,12 @@ export class WebhookAdmin {
 
   async register(input: RegisterWebhook): Promise<RegisteredWebhook> {
     const eventTypes = this.checkEventTypes(input.eventTypes);
+    const refused = this.targets.problemWith(input.url);
+    if (refused) {
+      throw new RequestValidationError([
+        { field: 'url', rule: 'isAllowedWebhookTarget', message: refused },
+      ]);
+    }
     await this.ensureCollections();
     const head = await this.events.headPosition();
     const endpoint: EndpointDocument = {

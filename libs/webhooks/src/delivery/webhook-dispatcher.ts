@@ -15,6 +15,7 @@ import { EndpointLease, leaseNonce } from './endpoint-lease';
 import { EndpointWorker } from './endpoint-worker';
 import type { WebhookTransport } from './webhook-transport';
 import { httpTransport } from './webhook-transport';
+import { WebhookTargetPolicy } from './webhook-target';
 
 export type WebhookDispatcherOptions = {
   events: EventStore;
@@ -26,6 +27,8 @@ export type WebhookDispatcherOptions = {
   settings?: Partial<WebhookSettings>;
   logger?: ProjectorLogger;
   transport?: WebhookTransport;
+  /** Which receivers may be reached; by default from the settings' WEBHOOK_ALLOW_* switches. */
+  targets?: WebhookTargetPolicy;
   clock?: () => number;
   random?: () => number;
 };
@@ -59,6 +62,11 @@ export class WebhookDispatcher {
   >();
   private controller = new AbortController();
   private supervisor: Promise<void> | null = null;
+
+  private targets(): WebhookTargetPolicy {
+    const { allowLoopback, allowPrivateNetworks } = this.settings;
+    return this.options.targets ?? new WebhookTargetPolicy({ allowLoopback, allowPrivateNetworks });
+  }
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.settings = withLease({ ...defaultWebhookSettings, ...options.settings });
@@ -130,7 +138,7 @@ export class WebhookDispatcher {
       documents,
       pii: this.options.pii,
       upcaster: this.options.upcaster ?? identityUpcaster,
-      transport: this.options.transport ?? httpTransport(this.clock),
+      transport: this.options.transport ?? httpTransport(this.targets(), this.clock),
       settings: this.settings,
       clock: this.clock,
       random: this.random,

@@ -299,6 +299,38 @@ export const documentStoreContract = (factory: DocumentStoreFactory): void => {
     expect(await store.count(shadow, {})).toBe(0);
   });
 
+  it('swaps several collections at once, one of them empty and without indexes', async () => {
+    const bare = `${collection}_bare`;
+    const live = `projection-${randomUUID()}`;
+    await store.ensureCollection({ name: bare });
+    await store.upsert(bare, aPerson({ name: 'Stale' }));
+    await store.upsert(collection, aPerson({ name: 'Old', age: 1 }));
+    await store.ensureCollection({ name: `${collection}__rb`, indexes: [{ field: 'age' }] });
+    await store.ensureCollection({ name: `${bare}__rb` });
+    await store.commit({
+      writes: [
+        {
+          kind: 'put',
+          collection: `${collection}__rb`,
+          document: aPerson({ name: 'New', age: 2 }),
+        },
+      ],
+      checkpoint: { name: `${live}#shadow`, position: 7 },
+    });
+    await store.swapIn({
+      collections: [
+        { shadow: `${collection}__rb`, live: collection },
+        { shadow: `${bare}__rb`, live: bare },
+      ],
+      checkpoint: { shadow: `${live}#shadow`, live },
+    });
+    const names = (await store.find<Person>(collection, {})).items.map((p) => p.name);
+    expect(names).toEqual(['New']);
+    expect(await store.count(bare, {})).toBe(0);
+    expect(await store.getCheckpoint(live)).toBe(7);
+    await store.dropCollection(bare);
+  });
+
   it('drops a collection', async () => {
     await store.upsert(collection, aPerson());
     await store.dropCollection(collection);

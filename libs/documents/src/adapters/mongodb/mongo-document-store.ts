@@ -15,9 +15,9 @@ import type {
 import { CursorCodec } from '../../cursor';
 import { mongoClientOptions } from './mongo-client-options';
 import { MongoCommitter } from './mongo-commit';
+import { MongoSwapper } from './mongo-swap';
 import { duplicateKeyRefusals, translateMongoError } from './mongo-errors';
 import {
-  CHECKPOINTS_COLLECTION,
   assertCollectionName,
   assertSafePipeline,
   assertSafeQuery,
@@ -53,6 +53,7 @@ export type MongoDocumentStoreOptions = {
  */
 export class MongoDocumentStore implements DocumentStore {
   private readonly committer: MongoCommitter;
+  private readonly swapper: MongoSwapper;
 
   private constructor(
     private readonly client: MongoClient,
@@ -61,6 +62,7 @@ export class MongoDocumentStore implements DocumentStore {
     private readonly cursors: CursorCodec,
   ) {
     this.committer = new MongoCommitter(client, db, transactions);
+    this.swapper = new MongoSwapper(db);
   }
 
   /** Connects to the database named in the URL path (default `crm`). */
@@ -74,12 +76,14 @@ export class MongoDocumentStore implements DocumentStore {
       await client.connect();
       const db = client.db(database);
       const hello = await db.command({ hello: 1 });
-      return new MongoDocumentStore(
+      const store = new MongoDocumentStore(
         client,
         db,
         options.transactions ?? supportsTransactions(hello),
         options.cursors ?? CursorCodec.ephemeral(),
       );
+      await store.swapper.resumeUnfinished();
+      return store;
     } catch (error) {
       await client.close().catch(() => undefined);
       throw translateMongoError(error);
@@ -89,6 +93,8 @@ export class MongoDocumentStore implements DocumentStore {
   ensureCollection(spec: CollectionSpec): Promise<void> {
     return this.guard(async () => {
       const collection = this.collection(spec.name);
+      // Created even with no index and no document, as the embedded store does: a rebuild swaps it.
+      await this.swapper.create(spec.name);
       for (const index of spec.indexes ?? []) {
         const { keys, unique } = indexKeys(index);
         await collection.createIndex(keys, { unique });
@@ -96,30 +102,9 @@ export class MongoDocumentStore implements DocumentStore {
     });
   }
 
-  /**
-   * renameCollection with dropTarget replaces each live collection atomically; MongoDB cannot
-   * rename several collections in one transaction, so a projection with several collections
-   * may briefly serve a new one beside an old one. The checkpoint moves last.
-   */
+  /** All or nothing, rolled forward after a crash: see MongoSwapper. */
   swapIn(swap: CollectionSwap): Promise<void> {
-    return this.guard(async () => {
-      for (const { shadow, live } of swap.collections) {
-        assertCollectionName(shadow);
-        assertCollectionName(live);
-        await this.db.renameCollection(shadow, live, { dropTarget: true });
-      }
-      const checkpoints = this.db.collection<{ _id: string; position: number }>(
-        CHECKPOINTS_COLLECTION,
-      );
-      const shadow = await checkpoints.findOne({ _id: swap.checkpoint.shadow });
-      if (!shadow) throw new Error(`no checkpoint ${swap.checkpoint.shadow} to swap in`);
-      await checkpoints.updateOne(
-        { _id: swap.checkpoint.live },
-        { $set: { position: shadow.position } },
-        { upsert: true },
-      );
-      await checkpoints.deleteOne({ _id: swap.checkpoint.shadow });
-    });
+    return this.guard(() => this.swapper.swapIn(swap));
   }
 
   dropCollection(name: string): Promise<void> {

@@ -11,6 +11,8 @@ import { afterCursorFilter, totalSort } from '../../cursor';
 
 export const DEFAULT_DATABASE = 'crm';
 export const CHECKPOINTS_COLLECTION = 'checkpoints';
+/** Swaps begun and not yet finished (see mongo-swap.ts). */
+export const SWAPS_COLLECTION = 'checkpoints_swaps';
 const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
@@ -18,9 +20,9 @@ const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 const FORBIDDEN_OPERATORS = new Set(['$where', '$function', '$accumulator', '$out', '$merge']);
 const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc']);
 
-/** Same names as the embedded store accepts; `checkpoints` is ours. */
+/** Same names as the embedded store accepts; `checkpoints` and `checkpoints_swaps` are ours. */
 export const assertCollectionName = (name: string): void => {
-  if (!COLLECTION_NAME.test(name) || name === CHECKPOINTS_COLLECTION) {
+  if (!COLLECTION_NAME.test(name) || name === CHECKPOINTS_COLLECTION || name === SWAPS_COLLECTION) {
     throw new Error(`invalid collection name ${name}`);
   }
 };

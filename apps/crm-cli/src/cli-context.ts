@@ -14,7 +14,6 @@ export const withStores =
     try {
       await work({ config, stores, out });
     } finally {
-      await stores.events.close();
-      await stores.documents.close();
+      await stores.close();
     }
   };

@@ -49,8 +49,7 @@ const main = async (): Promise<void> => {
     logger.info({ signal }, 'stopping');
     await webhooks.stop();
     await runner.stop();
-    await stores.events.close();
-    await stores.documents.close();
+    await stores.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -151,8 +151,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     await this.projectors.stop();
-    await this.events.close();
-    await this.documents.close();
+    await this.stores.close();
   }
 }
 

@@ -43,6 +43,56 @@ describe('configuration', () => {
     ).toBe(true);
   });
 
+  it('switches both stores to PostgreSQL with one URL, in schema crm unless told', () => {
+    const config = loadConfig({ POSTGRES_URL: 'postgres://crm@db:5432/crm' });
+    expect(config).toMatchObject({
+      runProjectors: false,
+      postgres: { url: 'postgres://crm@db:5432/crm', schema: 'crm' },
+      eventStoreUrl: undefined,
+    });
+    expect(
+      loadConfig({ POSTGRES_URL: 'postgresql://db/crm', POSTGRES_SCHEMA: 'crm_test_1' }).postgres,
+    ).toEqual({ url: 'postgresql://db/crm', schema: 'crm_test_1' });
+    expect(loadConfig({}).postgres).toBeUndefined();
+  });
+
+  it('refuses PostgreSQL together with another production backend, in one line', () => {
+    expect(
+      problemsOf({ POSTGRES_URL: 'postgres://db/crm', EVENTSTORE_URL: 'esdb://es:2113' }),
+    ).toEqual([
+      'POSTGRES_URL: cannot be combined with EVENTSTORE_URL or MONGODB_URL; set one production backend',
+    ]);
+    expect(
+      problemsOf({ POSTGRES_URL: 'postgres://db/crm', MONGODB_URL: 'mongodb://m/crm' }),
+    ).toEqual([
+      'POSTGRES_URL: cannot be combined with EVENTSTORE_URL or MONGODB_URL; set one production backend',
+    ]);
+  });
+
+  it.each([['mysql://db/crm'], ['postgres://'], ['postgres://db:99999/crm'], ['db:5432/crm']])(
+    'refuses the malformed POSTGRES_URL %s',
+    (url) => {
+      expect(problemsOf({ POSTGRES_URL: url })).toEqual([
+        'POSTGRES_URL: must look like postgres://user:password@host:5432/database',
+      ]);
+    },
+  );
+
+  it.each([['Crm'], ['1crm'], ['pg_crm'], ['crm-test'], ['crm"; drop'], ['a'.repeat(41)]])(
+    'refuses the schema name %s',
+    (schema) => {
+      expect(problemsOf({ POSTGRES_URL: 'postgres://db/crm', POSTGRES_SCHEMA: schema })).toEqual([
+        `POSTGRES_SCHEMA=${schema}: must be 1 to 40 lower-case letters, digits or _, not starting with a digit or pg_`,
+      ]);
+    },
+  );
+
+  it('refuses a schema name without a PostgreSQL URL', () => {
+    expect(problemsOf({ POSTGRES_SCHEMA: 'crm' })).toEqual([
+      'POSTGRES_SCHEMA: set only together with POSTGRES_URL',
+    ]);
+  });
+
   it('refuses a half-set production configuration', () => {
     expect(problemsOf({ EVENTSTORE_URL: 'esdb://es:2113' })).toEqual([
       'EVENTSTORE_URL and MONGODB_URL: set both (production stores) or neither (embedded default), not one',

@@ -14,6 +14,8 @@ export type AppConfig = {
   masterKey: string | undefined;
   eventStoreUrl: string | undefined;
   mongoUrl: string | undefined;
+  /** PostgreSQL for both stores, the forget ledger and the projector locks (POSTGRES_URL). */
+  postgres: { url: string; schema: string } | undefined;
   runProjectors: boolean;
   logLevel: LogLevel;
   /** How long a read with `minPosition` waits for the read model before answering 503. */
@@ -72,12 +74,17 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     /^mongodb(\+srv)?:\/\/\S+$/,
     'mongodb://host:27017/crm?replicaSet=rs0',
   );
-  if (Boolean(eventStoreUrl) !== Boolean(mongoUrl)) {
+  const postgres = postgresSettings(env, problems);
+  if (postgres && (eventStoreUrl || mongoUrl)) {
+    problems.push(
+      'POSTGRES_URL: cannot be combined with EVENTSTORE_URL or MONGODB_URL; set one production backend',
+    );
+  } else if (Boolean(eventStoreUrl) !== Boolean(mongoUrl)) {
     problems.push(
       'EVENTSTORE_URL and MONGODB_URL: set both (production stores) or neither (embedded default), not one',
     );
   }
-  const production = Boolean(eventStoreUrl && mongoUrl);
+  const production = Boolean(eventStoreUrl && mongoUrl) || postgres !== undefined;
   const adminKey = env.CRM_ADMIN_KEY || undefined;
   if (adminKey !== undefined && (adminKey.length < 24 || /\s/.test(adminKey))) {
     problems.push('CRM_ADMIN_KEY: must be at least 24 characters without spaces');
@@ -96,6 +103,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     masterKey,
     eventStoreUrl,
     mongoUrl,
+    postgres,
     runProjectors:
       oneOf('RUN_PROJECTORS', ['true', 'false'], production ? 'false' : 'true') === 'true',
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -107,6 +115,30 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+};
+
+/** Short enough that the ledger's schema (`<schema>_vault`) and its channel stay within 63. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,39}$/;
+
+const postgresSettings = (
+  env: Env,
+  problems: string[],
+): { url: string; schema: string } | undefined => {
+  const url = env.POSTGRES_URL || undefined;
+  const schema = env.POSTGRES_SCHEMA || undefined;
+  if (url === undefined) {
+    if (schema !== undefined) problems.push('POSTGRES_SCHEMA: set only together with POSTGRES_URL');
+    return undefined;
+  }
+  if (!/^postgres(ql)?:\/\/\S+$/.test(url) || !URL.canParse(url)) {
+    problems.push('POSTGRES_URL: must look like postgres://user:password@host:5432/database');
+  }
+  if (schema !== undefined && (!SCHEMA_NAME.test(schema) || schema.startsWith('pg_'))) {
+    problems.push(
+      `POSTGRES_SCHEMA=${schema}: must be 1 to 40 lower-case letters, digits or _, not starting with a digit or pg_`,
+    );
+  }
+  return { url, schema: schema ?? 'crm' };
 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,44 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentStore } from '@crm/documents';
 import { CursorCodec, EmbeddedDocumentStore, MongoDocumentStore } from '@crm/documents';
-import type { EventStore } from '@crm/eventsourcing';
 import { EventStoreDbEventStore, SqliteEventStore } from '@crm/eventsourcing';
-import type { MasterKeySource } from '@crm/security/pii';
-import type { ForgetLedger } from '@crm/security/pii';
-import { DataKeyStore, FileForgetLedger, PiiHasher, loadMasterKey } from '@crm/security/pii';
+import { loadMasterKey } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
+import { createPostgresStores } from './postgres/create-postgres-stores';
+import type { Stores } from './stores';
+import { withKeys } from './stores';
 
-export type Stores = {
-  events: EventStore;
-  documents: DocumentStore;
-  dataKeys: DataKeyStore;
-  ledger: ForgetLedger;
-  hasher: PiiHasher;
-  masterKeyOrigin: MasterKeySource['origin'];
-  masterKeyPath?: string;
-};
-
-const withKeys = (
-  config: AppConfig,
-  master: MasterKeySource,
-  events: EventStore,
-  documents: DocumentStore,
-): Stores => {
-  const ledger = new FileForgetLedger(join(config.keyDir, 'forgotten.ledger'));
-  return {
-    events,
-    documents,
-    ledger,
-    dataKeys: new DataKeyStore(documents, master.key, ledger),
-    hasher: new PiiHasher(master.key),
-    masterKeyOrigin: master.origin,
-    ...(master.path ? { masterKeyPath: master.path } : {}),
-  };
-};
+export type { Stores } from './stores';
 
 /** The embedded default (SQLite files under the data folder) or the production servers. */
 export const createStores = async (config: AppConfig): Promise<Stores> => {
+  if (config.postgres) return createPostgresStores(config, config.postgres);
   if (config.eventStoreUrl && config.mongoUrl) {
     return createProductionStores(config, config.eventStoreUrl, config.mongoUrl);
   }

@@ -5,3 +5,4 @@ export * from './pii-cipher';
 export * from './pii-protection';
 export * from './encrypting-event-store';
 export * from './forget-ledger';
+export * from './postgres-forget-ledger';

@@ -1,0 +1,105 @@
+import { Client } from 'pg';
+import type { DataKeyDocument } from '@crm/security/pii';
+import { DATA_KEYS_COLLECTION, PostgresForgetLedger, loadMasterKey } from '@crm/security/pii';
+import { CursorCodec, PostgresDocumentStore } from '@crm/documents';
+import { PostgresEventStore } from '@crm/eventsourcing';
+import type { AppConfig } from '../../config/app-config';
+import type { Stores } from '../stores';
+import { withKeys } from '../stores';
+
+/** The schema of the forget ledger: beside the data's, never in a backup of it. */
+export const vaultSchema = (schema: string): string => `${schema}_vault`;
+
+/**
+ * Both stores in one PostgreSQL schema (created or migrated on connect, safely when several
+ * processes start at once) and the forget ledger in `<schema>_vault`. Any number of crm-api
+ * and crm-projector processes may share them.
+ */
+export const createPostgresStores = async (
+  config: AppConfig,
+  postgres: { url: string; schema: string },
+): Promise<Stores> => {
+  await createSchemas(postgres.url, [postgres.schema, vaultSchema(postgres.schema)]).catch(
+    (error: unknown) => {
+      throw new Error(`PostgreSQL at ${redacted(postgres.url)}: ${reason(error)}`);
+    },
+  );
+  // Processes sharing the database sign page cursors alike: any of them reads another's cursor.
+  const master = loadMasterKey(config.masterKey, config.keyDir);
+  const opening = [
+    PostgresEventStore.connect({ connectionString: postgres.url, schema: postgres.schema }),
+    PostgresDocumentStore.connect({
+      connectionString: postgres.url,
+      schema: postgres.schema,
+      cursors: CursorCodec.fromSecret(master.key),
+    }),
+    PostgresForgetLedger.open({
+      connectionString: postgres.url,
+      schema: vaultSchema(postgres.schema),
+    }),
+  ] as const;
+  const opened = await Promise.allSettled(opening);
+  const [events, documents, ledger] = opened;
+  if (
+    events.status !== 'fulfilled' ||
+    documents.status !== 'fulfilled' ||
+    ledger.status !== 'fulfilled'
+  ) {
+    await Promise.allSettled(
+      opened.map((o) => (o.status === 'fulfilled' ? o.value.close() : Promise.resolve())),
+    );
+    const failure = opened.find((o) => o.status === 'rejected');
+    throw new Error(`PostgreSQL at ${redacted(postgres.url)}: ${reason(failure?.reason)}`);
+  }
+  const stores = withKeys(config, master, events.value, documents.value, ledger.value, () =>
+    ledger.value.close(),
+  );
+  await shredForgottenKeys(stores);
+  return stores;
+};
+
+/**
+ * The adapters each create the schema under their own lock, so two of them starting on a
+ * fresh database can both try; it exists before either starts.
+ */
+const createSchemas = async (url: string, schemas: readonly string[]): Promise<void> => {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('crm-schemas'))");
+    for (const schema of schemas)
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+};
+
+/**
+ * A database restored from a backup taken before a forget still holds that customer's wrapped
+ * key; the ledger outlives the restore, so the key is destroyed again on the next start.
+ */
+const shredForgottenKeys = async (stores: Stores): Promise<void> => {
+  const ids = stores.ledger.ids();
+  if (ids.length === 0) return;
+  await stores.documents.ensureCollection({ name: DATA_KEYS_COLLECTION });
+  for (let start = 0; start < ids.length; start += 1000) {
+    const page = ids.slice(start, start + 1000);
+    const keys = await stores.documents.getMany<DataKeyDocument>(DATA_KEYS_COLLECTION, page);
+    for (const key of keys) if (key.wrapped !== null) await stores.dataKeys.destroy(key._id);
+  }
+};
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The URL without its password, for messages and logs. */
+const redacted = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'POSTGRES_URL';
+  }
+};

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { vaultSchema } from '@crm/platform';
+import { describeWithPostgres, dropSchema, uniqueSchemaName } from '../support/postgres';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -12,6 +14,22 @@ const walkthrough = (): string => {
   );
   // The reader sets CRM and ADMIN to their own server and key; the test passes them in.
   return blocks.join('\n').replace(/^export (CRM|ADMIN)=.*$/gm, '');
+};
+
+const runsAsWritten = async (t: TestApp): Promise<void> => {
+  const script = walkthrough();
+  expect(script).toContain('/customers');
+  // Asynchronously: the server answering the script lives in this process.
+  const run = await runBash(script, { CRM: t.url, ADMIN: t.adminKey });
+  if (run.status !== 0)
+    throw new Error(`walk-through failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
+  expect(run.stdout).toContain('"name":"A*** L***"');
+  expect(run.stdout).toContain('"details":[{"field":"name","rule":"isLength"');
+  expect(run.stdout).toMatch(/"average":5/);
+  expect(run.stdout).toContain('"value":[{"amount":3998,"currency":"EUR"}]');
+  expect(run.stdout).toContain('"name":"[erased]"');
+  expect(run.stdout).toContain('"roi":0.4');
+  expect(run.stdout).toMatch(/verified \S+ CustomerTagged customer-\S+ revision 1 /);
 };
 
 describe('the README walk-through', () => {
@@ -29,21 +47,24 @@ describe('the README walk-through', () => {
     else process.env.WEBHOOK_ALLOW_LOOPBACK = allowLoopback;
   });
 
-  it('runs as written against a fresh server', async () => {
-    const script = walkthrough();
-    expect(script).toContain('/customers');
-    // Asynchronously: the server answering the script lives in this process.
-    const run = await runBash(script, { CRM: t.url, ADMIN: t.adminKey });
-    if (run.status !== 0)
-      throw new Error(`walk-through failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
-    expect(run.stdout).toContain('"name":"A*** L***"');
-    expect(run.stdout).toContain('"details":[{"field":"name","rule":"isLength"');
-    expect(run.stdout).toMatch(/"average":5/);
-    expect(run.stdout).toContain('"value":[{"amount":3998,"currency":"EUR"}]');
-    expect(run.stdout).toContain('"name":"[erased]"');
-    expect(run.stdout).toContain('"roi":0.4');
-    expect(run.stdout).toMatch(/verified \S+ CustomerTagged customer-\S+ revision 1 /);
+  it('runs as written against a fresh server', () => runsAsWritten(t));
+});
+
+describeWithPostgres('the README walk-through on PostgreSQL', (url) => {
+  jest.setTimeout(120_000);
+  const schema = uniqueSchemaName('readme');
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    // One process, so it runs its projectors itself as the embedded default does.
+    t = await startTestApp({ POSTGRES_URL: url, POSTGRES_SCHEMA: schema, RUN_PROJECTORS: 'true' });
   });
+  afterAll(async () => {
+    await t?.close();
+    await dropSchema(url, schema);
+    await dropSchema(url, vaultSchema(schema));
+  });
+
+  it('runs as written against a fresh server whose stores are PostgreSQL', () => runsAsWritten(t!));
 });
 
 const runBash = (script: string, env: Record<string, string>) =>

@@ -16,3 +16,5 @@ export * from './backup/backup';
 export * from './backup/backup-archive';
 export * from './http/json-body';
 export * from './http/request-outcome';
+export * from './stores/postgres/create-postgres-stores';
+export * from './stores/postgres/advisory-locks';

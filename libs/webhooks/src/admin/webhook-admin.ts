@@ -37,6 +37,9 @@ export type PageRequest = { limit?: number; cursor?: string };
 /** Compare-and-set attempts of a replay racing the dispatcher's own cursor moves. */
 const REPLAY_RETRIES = 5;
 const DELETE_BATCH = 500;
+const SCAN_PAGE = 1000;
+/** The lag is counted event by event up to here; beyond, it reads as this many. */
+export const MAX_COUNTED_LAG = 10_000;
 
 const notFound = (id: string) =>
   new DomainErrorException(domainError('not_found', 'WEBHOOK_NOT_FOUND', `no webhook ${id}`));
@@ -101,26 +104,22 @@ export class WebhookAdmin {
 
   async details(id: string): Promise<WebhookDetails> {
     const endpoint = await this.endpoint(id);
-    const [checkpoint, stats, head, pending, deadLetters, oldest] = await Promise.all([
+    const [checkpoint, stats, head, pending, deadLetters] = await Promise.all([
       this.documents.getCheckpoint(cursorCheckpoint(id)),
       this.documents.get<EndpointStatsDocument>(STATS_COLLECTION, id),
       this.events.headPosition(),
       this.documents.count(DELIVERIES_COLLECTION, { endpointId: id, status: 'pending' }),
       this.documents.count(DELIVERIES_COLLECTION, { endpointId: id, status: 'dead' }),
-      this.documents.find<DeliveryDocument>(
-        DELIVERIES_COLLECTION,
-        { endpointId: id, status: 'pending' },
-        { sort: { position: 1 }, limit: 1 },
-      ),
     ]);
     const cursor = checkpoint ?? stats?.cursor ?? endpoint.startPosition;
-    const behind = oldest.items[0] ? oldest.items[0].position - 1 : cursor;
+    const notTakenIn = await this.countMatching(endpoint, cursor, head, MAX_COUNTED_LAG - pending);
     return {
       ...toWebhookView(endpoint),
       status: statusOf(stats),
       cursor,
       headPosition: head,
-      lag: Math.max(0, head - behind),
+      // Counted, never subtracted: positions are not dense.
+      lag: Math.min(MAX_COUNTED_LAG, pending + notTakenIn),
       pending,
       deadLetters,
       delivered: stats?.delivered ?? 0,
@@ -202,7 +201,7 @@ export class WebhookAdmin {
    */
   async replay(id: string, fromPosition: number): Promise<ReplayView> {
     const endpoint = await this.endpoint(id);
-    const target = Math.max(0, fromPosition - 1);
+    const target = await this.lastMatchingBefore(endpoint, fromPosition);
     for (let attempt = 0; attempt < REPLAY_RETRIES; attempt += 1) {
       const current = await this.documents.getCheckpoint(cursorCheckpoint(id));
       const stats =
@@ -210,7 +209,7 @@ export class WebhookAdmin {
           ? await this.documents.get<EndpointStatsDocument>(STATS_COLLECTION, id)
           : null;
       const cursor = current ?? stats?.cursor ?? endpoint.startPosition;
-      if (target > cursor) {
+      if (fromPosition > cursor) {
         throw new DomainErrorException(
           domainError(
             'conflict',
@@ -232,6 +231,53 @@ export class WebhookAdmin {
     throw new DomainErrorException(
       domainError('conflict', 'WEBHOOK_BUSY', `the cursor of webhook ${id} kept moving; retry`),
     );
+  }
+
+  /**
+   * A cursor from which the endpoint's intake (which reads strictly after its cursor) takes in
+   * every matching event at or after `fromPosition`: the position of the last matching event
+   * before it, found by reading the log (no `fromPosition - 1`: positions are not dense). The
+   * scan starts at the endpoint's start when that is earlier, else at the start of the log.
+   */
+  private async lastMatchingBefore(
+    endpoint: EndpointDocument,
+    fromPosition: number,
+  ): Promise<number> {
+    let found = endpoint.startPosition < fromPosition ? endpoint.startPosition : 0;
+    for (let after = found; ;) {
+      const page = await this.events.readAll({
+        fromPosition: after,
+        limit: SCAN_PAGE,
+        ...typesOf(endpoint),
+      });
+      for (const event of page.events) {
+        if (event.position >= fromPosition) return found;
+        found = event.position;
+      }
+      if (page.position <= after || page.position >= fromPosition) return found;
+      after = page.position;
+    }
+  }
+
+  /** Matching events strictly after `cursor` up to `head`, counted up to `most`. */
+  private async countMatching(
+    endpoint: EndpointDocument,
+    cursor: number,
+    head: number,
+    most: number,
+  ): Promise<number> {
+    let counted = 0;
+    for (let after = cursor; counted < most && after < head;) {
+      const page = await this.events.readAll({
+        fromPosition: after,
+        limit: SCAN_PAGE,
+        ...typesOf(endpoint),
+      });
+      counted += page.events.filter((event) => event.position <= head).length;
+      if (page.position <= after) break;
+      after = page.position;
+    }
+    return Math.min(counted, Math.max(0, most));
   }
 
   private async endpoint(id: string): Promise<EndpointDocument> {
@@ -268,6 +314,9 @@ export class WebhookAdmin {
     return this.ready;
   }
 }
+
+const typesOf = (endpoint: EndpointDocument): { types?: readonly string[] } =>
+  endpoint.eventTypes.includes(ALL_EVENT_TYPES) ? {} : { types: endpoint.eventTypes };
 
 const cursorOf = (page: PageRequest): { cursor?: string } =>
   page.cursor ? { cursor: page.cursor } : {};

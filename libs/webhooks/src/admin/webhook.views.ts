@@ -22,7 +22,7 @@ export type WebhookDetails = WebhookView & {
   /** Last log position taken in. */
   cursor: number;
   headPosition: number;
-  /** Log positions between the oldest event not yet delivered (or the cursor) and the head. */
+  /** Events of its types not yet delivered: pending, plus not yet taken in (counted, at most 10,000). */
   lag: number;
   pending: number;
   deadLetters: number;

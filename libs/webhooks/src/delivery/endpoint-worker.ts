@@ -169,16 +169,13 @@ export class EndpointWorker {
       : put(DELIVERIES_COLLECTION, settled.delivery);
   }
 
-  /** From memory when it was taken in by this worker, else read back from the log. */
+  /**
+   * From memory when it was taken in by this worker, else read back from its stream at its
+   * revision (by id: no position arithmetic, positions are not dense).
+   */
   private async eventOf(delivery: DeliveryDocument): Promise<RecordedEvent | null> {
     const cached = this.events.get(delivery.eventId);
     if (cached) return cached;
-    const page = await this.deps.events.readAll({
-      fromPosition: Math.max(0, delivery.position - 1),
-      limit: 1,
-    });
-    const event = page.events.find((e) => e.metadata.eventId === delivery.eventId);
-    if (event) return event;
     const stream = await this.deps.events.readStream(delivery.streamId, {
       fromRevision: delivery.revision,
     });

@@ -1,9 +1,11 @@
 import { EmbeddedDocumentStore } from '@crm/documents';
 import { SqliteEventStore } from '@crm/eventsourcing';
+import type { EventStore } from '@crm/eventsourcing';
 import { aNewEvent } from '@crm/eventsourcing/testing';
 import { WebhookAdmin } from '../admin/webhook-admin';
 import type { RegisterWebhook } from '../admin/webhook-admin';
 import { DELIVERIES_COLLECTION } from '../store/webhook.documents';
+import { withSparsePositions } from '../testing/sparse-positions';
 import type { TestReceiver } from '../testing/test-receiver';
 import { eventually, startReceiver } from '../testing/test-receiver';
 import { WebhookDispatcher } from './webhook-dispatcher';
@@ -159,13 +161,69 @@ describe('WebhookDispatcher', () => {
     await eventually('all three arrived', () => uniqueAccepted('/replay').size === 3);
     const second = receiver.accepted('/replay').find((r) => r.id === ids[1]);
 
+    const first = receiver.accepted('/replay').find((r) => r.id === ids[0]);
     await expect(admin.replay(hook.id, second?.json.position)).resolves.toMatchObject({
-      cursor: second?.json.position - 1,
+      cursor: first?.json.position,
     });
     await eventually('two were sent again', () => receiver.accepted('/replay').length === 5);
     expect(receiver.accepted('/replay').map((r) => r.id)).toEqual([...ids, ids[1], ids[2]]);
     await expect(admin.replay(hook.id, 1000)).rejects.toMatchObject({
       error: { code: 'WEBHOOK_REPLAY_AHEAD' },
+    });
+  });
+
+  describe('on a log whose positions are not dense', () => {
+    let sparse: EventStore;
+    let sparseAdmin: WebhookAdmin;
+    const sparseDispatcher = (): WebhookDispatcher => {
+      const sut = new WebhookDispatcher({
+        events: sparse,
+        documents,
+        pii: { revealDeep: async (value) => value },
+        settings,
+      });
+      dispatchers.push(sut);
+      return sut;
+    };
+    beforeEach(() => {
+      sparse = withSparsePositions(events);
+      sparseAdmin = new WebhookAdmin(
+        documents,
+        sparse,
+        TYPES,
+        new WebhookTargetPolicy({ allowLoopback: true }),
+      );
+    });
+
+    it('counts the lag in events: pending and not yet taken in, of the types it receives', async () => {
+      const hook = await sparseAdmin.register({
+        url: receiver.url('/lag'),
+        eventTypes: ['CustomerCreated'],
+      });
+      await append('customer-1', 'CustomerCreated', 3);
+      await append('customer-1', 'CustomerTagged', 2);
+
+      expect(await sparseAdmin.details(hook.id)).toMatchObject({ lag: 3, pending: 0 });
+
+      receiver.answerWith(() => 'hang');
+      await sparseDispatcher().start();
+      await eventually('taken in', async () => (await sparseAdmin.details(hook.id)).pending === 3);
+      expect(await sparseAdmin.details(hook.id)).toMatchObject({ lag: 3 });
+    });
+
+    it('replays from a position, reading the event back from its stream', async () => {
+      const hook = await sparseAdmin.register({ url: receiver.url('/sparse'), eventTypes: ['*'] });
+      const ids = await append('customer-1', 'CustomerCreated', 3);
+      await sparseDispatcher().start();
+      await eventually('all three arrived', () => uniqueAccepted('/sparse').size === 3);
+      const second = receiver.accepted('/sparse').find((r) => r.id === ids[1]);
+      const first = receiver.accepted('/sparse').find((r) => r.id === ids[0]);
+
+      await expect(sparseAdmin.replay(hook.id, second?.json.position)).resolves.toMatchObject({
+        cursor: first?.json.position,
+      });
+      await eventually('two were sent again', () => receiver.accepted('/sparse').length === 5);
+      expect(receiver.accepted('/sparse').map((r) => r.id)).toEqual([...ids, ids[1], ids[2]]);
     });
   });
 

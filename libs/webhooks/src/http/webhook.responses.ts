@@ -34,7 +34,10 @@ export class WebhookDetailsResponse extends WebhookResponse {
   @ApiProperty({ enum: ['healthy', 'failing', 'idle'] }) status!: string;
   @ApiProperty({ description: 'Last log position taken in' }) cursor!: number;
   @ApiProperty() headPosition!: number;
-  @ApiProperty({ description: 'Log positions from the oldest undelivered event to the head' })
+  @ApiProperty({
+    description:
+      'Events of its types not yet delivered: pending plus not yet taken in, counted (at most 10000)',
+  })
   lag!: number;
   @ApiProperty({ description: 'Taken in, not yet delivered' }) pending!: number;
   @ApiProperty() deadLetters!: number;

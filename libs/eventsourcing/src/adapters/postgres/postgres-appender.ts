@@ -54,16 +54,21 @@ export class PostgresAppender {
     } catch (error) {
       throw translatePgError(error);
     }
+    // A connection that dies while checked out also emits 'error' (its query rejects as well);
+    // unheard, that event would crash the process.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
+    let broken: Error | undefined;
     try {
-      const outcomes = await this.inTransaction(client, requests);
-      client.release();
-      return outcomes;
+      return await this.inTransaction(client, requests);
     } catch (error) {
       // A broken connection is dropped from the pool; a healthy one rolls back and is reused.
-      const broken = isUnavailable(error);
-      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-      client.release(broken ? (error as Error) : undefined);
+      if (isUnavailable(error)) broken = error as Error;
+      else await client.query('ROLLBACK').catch(ignore);
       throw translatePgError(error);
+    } finally {
+      client.off('error', ignore);
+      client.release(broken);
     }
   }
 
@@ -113,8 +118,10 @@ export class PostgresAppender {
     requests: AppendRequest[],
     chainHead: string,
   ): Promise<LogState> {
-    const streams = [...new Set(requests.map((r) => r.streamId))];
-    const ids = requests.flatMap((r) => r.events.map((e) => e.metadata.eventId));
+    // Text with NUL cannot even be a query parameter; planBatch refuses those appends alone.
+    const storable = (text: string): boolean => !text.includes('\u0000');
+    const streams = [...new Set(requests.map((r) => r.streamId))].filter(storable);
+    const ids = requests.flatMap((r) => r.events.map((e) => e.metadata.eventId)).filter(storable);
     const { rows } = await client.query<{
       kind: 'revision' | 'event';
       key: string;

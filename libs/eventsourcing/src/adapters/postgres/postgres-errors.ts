@@ -24,20 +24,23 @@ const UNAVAILABLE_STATES = /^(08|53|57|58)|^25006$|^55P03$/;
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|connection error and is not queryable|timeout expired|Cannot use a pool after calling end|Client was closed|Connection closed/i;
 
+/** Duck-typed: socket errors come from Node's own realm (not `instanceof Error` under jest). */
 export const isUnavailable = (error: unknown): boolean => {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (SOCKET_CODES.has(code) || UNAVAILABLE_STATES.test(code))) {
     return true;
   }
   // Connecting to a closed port fails with an AggregateError (one error per address tried).
   const inner = (error as { errors?: unknown }).errors;
   if (Array.isArray(inner) && inner.some(isUnavailable)) return true;
-  return UNAVAILABLE_MESSAGES.test(error.message);
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
 };
 
 /** Connection trouble becomes our StoreUnavailableError (503 upstream); the rest passes through. */
 export const translatePgError = (error: unknown): Error => {
   if (isUnavailable(error)) return new StoreUnavailableError('event-store', error);
-  return error instanceof Error ? error : new Error(String(error));
+  return typeof (error as { message?: unknown } | null)?.message === 'string'
+    ? (error as Error)
+    : new Error(String(error));
 };

@@ -31,6 +31,8 @@ export type PostgresEventStoreOptions = {
   poolSize?: number;
   /** Most appends committed in one transaction (group commit). */
   maxBatch?: number;
+  /** First delay before the LISTEN connection reconnects; doubles up to 5 s (a longer one stays). */
+  listenerRetryMs?: number;
 };
 
 /** Application name of the store's pooled connections. */
@@ -64,6 +66,7 @@ export class PostgresEventStore implements EventStore {
       connectionString: options.connectionString,
       channel: tables.channel,
       onWake: () => this.appended.emit('append'),
+      retryMs: options.listenerRetryMs,
     });
     const { events } = tables;
     this.sql = {

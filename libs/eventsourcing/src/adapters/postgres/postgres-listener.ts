@@ -78,6 +78,6 @@ export class PostgresListener {
       this.timer = null;
       void this.connect();
     }, this.delay);
-    this.delay = Math.min(this.delay * 2, this.options.maxRetryMs ?? 5000);
+    this.delay = Math.max(this.delay, Math.min(this.delay * 2, this.options.maxRetryMs ?? 5000));
   }
 }

@@ -94,5 +94,5 @@ describeWithPostgres('PostgresEventStore global log order', (url) => {
       checked: written.length,
       firstBreak: null,
     });
-  });
+  }, 60_000);
 });

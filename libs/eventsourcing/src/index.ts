@@ -11,6 +11,7 @@ export * from './decider/folded-state-cache';
 export * from './projection/projection';
 export * from './projection/unit-of-work';
 export * from './projection/projector-runner';
+export * from './projection/projection-ownership';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './projection/in-memory-projection-context';

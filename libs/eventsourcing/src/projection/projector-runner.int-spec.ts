@@ -111,9 +111,13 @@ describe('ProjectorRunner', () => {
       maxBackoffMs: 20,
     });
     await runner.start();
-    await waitUntil(async () => runner.status()[0]?.state === 'backing-off');
+    await waitUntil(async () => runner.status()[0]?.state === 'stopped');
     await runner.stop();
     expect(runner.status()[0]?.lastError).toMatch(/cannot project 13/);
+    expect(runner.status()[0]?.stoppedAt).toMatchObject({
+      type: 'Added',
+      error: 'cannot project 13',
+    });
     expect(await documents.getCheckpoint('stuck')).toBeNull();
     expect(await documents.get('stuck_docs', 'a')).toBeNull();
   });

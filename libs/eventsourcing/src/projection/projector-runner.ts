@@ -5,10 +5,13 @@ import type { EventStore, ReadAllPage } from '../store/event-store.port';
 import type { Upcaster } from '../store/upcaster';
 import { identityUpcaster } from '../store/upcaster';
 import type { Projection } from './projection';
-import type { DispatchedPage, ProjectorStatus } from './projection-follower';
-import { ProjectionFollower } from './projection-follower';
+import type { DispatchedPage, ProjectorStatus, StoppedAt } from './projection-follower';
+import { EventNotAppliedError, ProjectionFollower } from './projection-follower';
+import type { ProjectionOwnership } from './projection-ownership';
+import { ownsEverything } from './projection-ownership';
 
-export type { ProjectorStatus } from './projection-follower';
+export type { ProjectorState, ProjectorStatus, StoppedAt } from './projection-follower';
+export { EventNotAppliedError, PageGapError } from './projection-follower';
 
 export type ProjectorLogger = {
   info(message: string, context?: Record<string, unknown>): void;
@@ -24,25 +27,33 @@ export type ProjectorRunnerOptions = {
   maxBackoffMs?: number;
   /**
    * A projection with nothing to apply stores the checkpoint it has passed only this often,
-   * or after `checkpointEveryPositions`, or once the log has been quiet. Readers
-   * in other processes wait on stored checkpoints, so a worker keeps this short; readers in
-   * the same process wait on the runner itself and never need it.
+   * or after it has passed `checkpointEveryEvents` events, or once the log has been quiet.
+   * Readers in other processes wait on stored checkpoints, so a worker keeps this short;
+   * readers in the same process wait on the runner itself and never need it.
    */
   checkpointEveryMs?: number;
-  checkpointEveryPositions?: number;
+  checkpointEveryEvents?: number;
   /** How long the log must be quiet before every passed checkpoint is stored (default: checkpointEveryMs). */
   checkpointWhenQuietMs?: number;
   clock?: () => number;
+  /** Which projections this process applies (default: all of them). */
+  ownership?: ProjectionOwnership;
 };
 
+/** How a reader's wait for a position ended. */
+export type WaitOutcome = 'reached' | 'timed-out' | 'stopped';
+
 const silent: ProjectorLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const nothing = (): void => {};
 
 /**
  * Runs projections off one reader of the log: each page is read once (from the checkpoint of
  * the projection furthest behind) and handed to every projection, which applies the events it
  * handles and commits them with its new checkpoint in one store transaction, so a crash at
- * any point neither loses nor double-counts an event. A projection that fails is parked with
- * a backoff while the others go on; a projection whose checkpoint a rebuild moved reloads.
+ * any point neither loses nor double-counts an event. A page carries the position it was read
+ * from, and a projection applies it only from its own checkpoint: one that is behind the page
+ * (back from a backoff) reads the log itself up to it (docs/adr/0013). A projection that
+ * cannot apply an event stops there and retries it with backoff while the others go on.
  */
 export class ProjectorRunner {
   private readonly progress = new EventEmitter();
@@ -53,8 +64,12 @@ export class ProjectorRunner {
   private readonly upcaster: Upcaster;
   private readonly logger: ProjectorLogger;
   private readonly clock: () => number;
-  /** Set while a subscription is open: a failure between pages reschedules or ends it. */
-  private onFailure: ((reload: boolean) => void) | null = null;
+  private readonly ownership: ProjectionOwnership;
+  /** Ends the current subscription or pause, so the loop reads again from the furthest-behind. */
+  private interrupt: () => void = nothing;
+  /** Re-arms the timer that ends the subscription when a parked projection is due again. */
+  private rearm: () => void = nothing;
+  private unwatchOwnership: () => void = nothing;
 
   constructor(
     private readonly events: EventStore,
@@ -65,6 +80,7 @@ export class ProjectorRunner {
     this.upcaster = options.upcaster ?? identityUpcaster;
     this.logger = options.logger ?? silent;
     this.clock = options.clock ?? Date.now;
+    this.ownership = options.ownership ?? ownsEverything;
     this.progress.setMaxListeners(0);
     this.followers = projections.map((p) => new ProjectionFollower(p, documents, this.clock));
     this.types = [...new Set(projections.flatMap((projection) => projection.handles))];
@@ -73,42 +89,97 @@ export class ProjectorRunner {
   async start(): Promise<void> {
     this.controller = new AbortController();
     for (const follower of this.followers) {
-      Object.assign(follower, { ready: false, retryAt: 0, failures: 0 });
+      Object.assign(follower, { ready: false, standby: false, retryAt: 0, failures: 0 });
       follower.status.state = 'starting';
     }
+    this.unwatchOwnership = this.ownership.onChange(() => this.ownershipChanged());
+    this.ownershipChanged();
     this.loop = this.run(this.controller.signal);
     return Promise.resolve();
   }
 
   async stop(): Promise<void> {
+    this.unwatchOwnership();
     this.controller.abort();
     await this.loop;
     await this.flush(this.followers);
-    for (const follower of this.followers) follower.status.state = 'stopped';
+    for (const follower of this.followers) {
+      if (follower.status.state !== 'stopped') follower.status.state = 'idle';
+    }
   }
 
   status(): ProjectorStatus[] {
-    return this.followers.map((follower) => ({ ...follower.status }));
+    return this.followers.map(({ status }) => ({
+      ...status,
+      ...(status.stoppedAt && { stoppedAt: { ...status.stoppedAt } }),
+    }));
   }
 
-  /** Resolves true once every named projection has applied the log up to `position`. */
-  waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+  /** The named projections that are stopped at an event before `position`: a wait for them is futile. */
+  blocking(names: readonly string[], position: number): ProjectorStatus[] {
+    return this.status().filter(
+      (status) =>
+        names.includes(status.name) && status.state === 'stopped' && status.position < position,
+    );
+  }
+
+  /** Resolves true once every named projection has applied the log up to `position`, else false after the timeout. */
+  async waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+    return (await this.watch(names, position, timeoutMs, false)) === 'reached';
+  }
+
+  /**
+   * Like `waitFor`, for readers: answers `stopped` at once when one of them is stopped at an
+   * event before `position` (see `blocking`), rather than waiting out the timeout.
+   */
+  reach(names: readonly string[], position: number, timeoutMs: number): Promise<WaitOutcome> {
+    return this.watch(names, position, timeoutMs, true);
+  }
+
+  private watch(
+    names: readonly string[],
+    position: number,
+    timeoutMs: number,
+    stopEarly: boolean,
+  ): Promise<WaitOutcome> {
     const watched = [...new Set(names)].map((name) => this.followers.find((f) => f.name === name));
-    const reached = (): boolean =>
-      watched.every((follower) => (follower?.position ?? 0) >= position);
-    if (reached()) return Promise.resolve(true);
+    const outcome = (): WaitOutcome | null => {
+      if (watched.every((follower) => (follower?.position ?? 0) >= position)) return 'reached';
+      if (stopEarly && this.blocking(names, position).length > 0) return 'stopped';
+      return null;
+    };
+    const now = outcome();
+    if (now) return Promise.resolve(now);
     return new Promise((resolve) => {
       const check = (): void => {
-        if (reached()) finish(true);
+        const result = outcome();
+        if (result) finish(result);
       };
-      const finish = (result: boolean): void => {
+      const finish = (result: WaitOutcome): void => {
         clearTimeout(timer);
         this.progress.off('progress', check);
         resolve(result);
       };
-      const timer = setTimeout(() => finish(reached()), timeoutMs);
+      const timer = setTimeout(() => finish(outcome() ?? 'timed-out'), timeoutMs);
       this.progress.on('progress', check);
     });
+  }
+
+  /** A projection this process now owns reloads its checkpoint (another process moved it). */
+  private ownershipChanged(): void {
+    for (const follower of this.followers) {
+      const owned = this.ownership.owns(follower.name);
+      if (owned !== follower.standby) continue;
+      follower.standby = !owned;
+      follower.ready = false;
+      follower.status.state = owned ? 'starting' : 'standby';
+      if (!owned) {
+        delete follower.status.stoppedAt;
+        delete follower.status.lastError;
+      }
+    }
+    this.interrupt();
+    this.progress.emit('progress');
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -116,9 +187,9 @@ export class ProjectorRunner {
     while (!signal.aborted) {
       await this.load(signal);
       const now = this.clock();
-      const active = this.followers.filter((f) => f.ready && !f.parkedAt(now));
+      const active = this.followers.filter((follower) => this.dispatchable(follower, now));
       if (active.length === 0) {
-        await sleep(this.nextRetryIn(now) ?? 1000, signal);
+        await this.pause(this.nextRetryIn(now) ?? 1000, signal);
         continue;
       }
       try {
@@ -129,23 +200,27 @@ export class ProjectorRunner {
         failures += 1;
         const delay = this.backoff(failures);
         for (const follower of active) {
-          follower.status.state = 'backing-off';
+          if (follower.status.state !== 'stopped') follower.status.state = 'backing-off';
           follower.status.lastError = errorMessage(error);
         }
         this.logger.error('reading the log failed; retrying', {
           error: errorMessage(error),
           retryInMs: delay,
         });
-        await sleep(delay, signal);
+        await this.pause(delay, signal);
       }
     }
   }
 
-  /** Followers not ready yet (start, or after a rebuild moved their checkpoint) load. */
+  private dispatchable(follower: ProjectionFollower, now: number): boolean {
+    return follower.ready && !follower.standby && !follower.parkedAt(now);
+  }
+
+  /** Followers not ready yet (start, ownership, or after a rebuild moved their checkpoint) load. */
   private async load(signal: AbortSignal): Promise<void> {
     const now = this.clock();
     for (const follower of this.followers) {
-      if (follower.ready || follower.parkedAt(now) || signal.aborted) continue;
+      if (follower.ready || follower.standby || follower.parkedAt(now) || signal.aborted) continue;
       try {
         await follower.load();
       } catch (error) {
@@ -170,11 +245,13 @@ export class ProjectorRunner {
       if (retryIn !== null) retryTimer = setTimeout(stopCursor, retryIn);
     };
     armRetry();
-    this.onFailure = (reload) => (reload ? stopCursor() : armRetry());
+    this.interrupt = stopCursor;
+    this.rearm = armRetry;
+    let from = Math.min(...active.map((follower) => follower.position));
     const pages = this.events.subscribeToAll({
-      fromPosition: Math.min(...active.map((follower) => follower.position)),
+      fromPosition: from,
       types: this.types,
-      batchSize: this.options.batchSize ?? 500,
+      batchSize: this.batchSize,
       signal: cursor.signal,
     });
     const iterator = pages[Symbol.asyncIterator]();
@@ -182,16 +259,19 @@ export class ProjectorRunner {
       for (;;) {
         const next = await this.nextPage(iterator, active);
         if (next.done) return;
-        const page = this.upcast(next.value);
+        // The subscription hands out every event after `from` exactly once, in order.
+        const page = this.upcast(next.value, from);
+        from = next.value.position;
         for (const follower of active) await this.dispatch(follower, page);
         await this.flush(active.filter((follower) => this.flushDue(follower)));
         this.progress.emit('progress');
-        if (active.some((follower) => !follower.ready)) return;
+        if (active.some((follower) => !follower.ready || follower.standby)) return;
         // Catch-up reads and applies synchronously on the embedded stores: let I/O in.
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      this.onFailure = null;
+      this.interrupt = nothing;
+      this.rearm = nothing;
       signal.removeEventListener('abort', stopCursor);
       clearTimeout(retryTimer);
       cursor.abort();
@@ -227,13 +307,24 @@ export class ProjectorRunner {
     return next;
   }
 
+  /** Hands the page to a follower that may apply now; one behind the page reads for itself. */
   private async dispatch(follower: ProjectionFollower, page: DispatchedPage): Promise<void> {
-    if (!follower.ready || follower.parkedAt(this.clock())) return;
+    if (!this.dispatchable(follower, this.clock())) return;
     try {
-      await follower.apply(page);
+      await follower.follow(page, (from) => this.readFor(follower, from));
+      this.succeeded(follower);
     } catch (error) {
       this.failed(follower, error);
     }
+  }
+
+  private async readFor(follower: ProjectionFollower, from: number): Promise<DispatchedPage> {
+    const page = await this.events.readAll({
+      fromPosition: from,
+      limit: this.batchSize,
+      types: follower.projection.handles,
+    });
+    return this.upcast(page, from);
   }
 
   private async flush(followers: ProjectionFollower[]): Promise<void> {
@@ -247,25 +338,69 @@ export class ProjectorRunner {
     }
   }
 
-  /** Parks the follower with a backoff, or has it reload when a rebuild moved its checkpoint. */
+  /** A follower that failed before and has now moved past the failure runs again. */
+  private succeeded(follower: ProjectionFollower): void {
+    const { state, stoppedAt } = follower.status;
+    if (state === 'running') return;
+    if (stoppedAt && follower.position < stoppedAt.position) return;
+    if (follower.recovered() && stoppedAt) {
+      this.logger.info('projection resumed past the event it had stopped at', {
+        projection: follower.name,
+        position: stoppedAt.position,
+        type: stoppedAt.type,
+        attempts: stoppedAt.attempts,
+      });
+    }
+  }
+
+  /**
+   * Parks the follower with a backoff (stopped at the event, when the projection threw on
+   * one), or has it reload when a rebuild or another owner moved its checkpoint.
+   */
   private failed(follower: ProjectionFollower, error: unknown): void {
-    follower.status.lastError = errorMessage(error);
     if (error instanceof CheckpointMovedError) {
       this.logger.warn('projection checkpoint moved by another writer; reloading', {
         projection: follower.name,
       });
       follower.ready = false;
-      this.onFailure?.(true);
+      this.interrupt();
       return;
     }
     follower.failures += 1;
     const delay = this.backoff(follower.failures);
     follower.retryAt = this.clock() + delay;
-    follower.status.state = 'backing-off';
-    this.onFailure?.(false);
-    this.logger.error('projection failed; retrying', {
+    follower.status.lastError = errorMessage(error);
+    if (error instanceof EventNotAppliedError) this.stoppedAt(follower, error, delay);
+    else {
+      follower.status.state = 'backing-off';
+      this.logger.error('projection failed; retrying', {
+        projection: follower.name,
+        error: follower.status.lastError,
+        retryInMs: delay,
+      });
+    }
+    this.rearm();
+    this.progress.emit('progress');
+  }
+
+  private stoppedAt(follower: ProjectionFollower, error: EventNotAppliedError, delay: number) {
+    const { event } = error;
+    const previous = follower.status.stoppedAt;
+    const again = previous?.eventId === event.metadata.eventId ? previous : undefined;
+    const stoppedAt: StoppedAt = {
+      position: event.position,
+      type: event.type,
+      streamId: event.streamId,
+      eventId: event.metadata.eventId,
+      error: error.message,
+      since: again?.since ?? new Date(this.clock()).toISOString(),
+      attempts: (again?.attempts ?? 0) + 1,
+    };
+    follower.status.state = 'stopped';
+    follower.status.stoppedAt = stoppedAt;
+    this.logger.error('projection stopped at an event it cannot apply; retrying', {
       projection: follower.name,
-      error: follower.status.lastError,
+      ...stoppedAt,
       retryInMs: delay,
     });
   }
@@ -279,6 +414,10 @@ export class ProjectorRunner {
     return due.length ? Math.min(...due) : null;
   }
 
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
   private get checkpointEveryMs(): number {
     return this.options.checkpointEveryMs ?? 20;
   }
@@ -286,28 +425,33 @@ export class ProjectorRunner {
   private flushDue(follower: ProjectionFollower): boolean {
     return (
       follower.storedAgeMs >= this.checkpointEveryMs ||
-      follower.unstoredPositions >= (this.options.checkpointEveryPositions ?? 1_000)
+      follower.eventsSinceStored >= (this.options.checkpointEveryEvents ?? 1_000)
     );
   }
 
-  private upcast(page: ReadAllPage): DispatchedPage {
+  private upcast(page: ReadAllPage, from: number): DispatchedPage {
     return {
+      from,
       events: page.events.map((event) => this.upcaster.upcast(event)),
       position: page.position,
     };
+  }
+
+  /** Sleeps, or less when interrupted (ownership changed) or stopped. */
+  private pause(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(), ms);
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.interrupt = nothing;
+        resolve();
+      };
+      signal.addEventListener('abort', done);
+      this.interrupt = done;
+    });
   }
 }
 
 const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });

@@ -1,13 +1,32 @@
 import type { DocumentStore } from '@crm/documents';
-import type { ProjectorRunner } from '@crm/eventsourcing';
+import type { ProjectorRunner, ProjectorStatus } from '@crm/eventsourcing';
 import { ReadModelNotReadyError } from '../http/error-body';
 
 const POLL_MS = 20;
 
 /**
+ * A read model the query needs is stopped at an event it cannot apply (ARCHITECTURE point 6):
+ * waiting is futile until the cause is fixed, so the read answers 503 at once with the reason.
+ */
+export class ReadModelStoppedError extends ReadModelNotReadyError {
+  override readonly message: string;
+  constructor(projections: readonly string[], position: number, stopped: ProjectorStatus[]) {
+    super(projections, position);
+    this.message = stopped
+      .map(({ name, stoppedAt }) =>
+        stoppedAt
+          ? `read model ${name} is stopped at event ${stoppedAt.position} (${stoppedAt.type}): ${stoppedAt.error}`
+          : `read model ${name} is stopped`,
+      )
+      .join('; ');
+  }
+}
+
+/**
  * Read-your-writes: before a query, wait (bounded) until the read models it uses have applied
- * the log up to the position the client saw. In-process projectors are waited on directly;
- * projectors in another process are followed through their stored checkpoints.
+ * the log up to the position the client saw. In-process projectors are waited on directly (and
+ * a stopped one answers at once); projectors in another process are followed through their
+ * stored checkpoints.
  */
 export class ReadModelFreshness {
   constructor(
@@ -18,10 +37,15 @@ export class ReadModelFreshness {
 
   async ensure(projections: readonly string[], minPosition: number | undefined): Promise<void> {
     if (minPosition === undefined || minPosition <= 0) return;
-    const reached = this.runner
-      ? await this.runner.waitFor(projections, minPosition, this.timeoutMs)
-      : await this.pollCheckpoints(projections, minPosition);
-    if (!reached) throw new ReadModelNotReadyError(projections, minPosition);
+    if (!this.runner) {
+      if (await this.pollCheckpoints(projections, minPosition)) return;
+      throw new ReadModelNotReadyError(projections, minPosition);
+    }
+    const outcome = await this.runner.reach(projections, minPosition, this.timeoutMs);
+    if (outcome === 'reached') return;
+    const stopped = this.runner.blocking(projections, minPosition);
+    if (stopped.length > 0) throw new ReadModelStoppedError(projections, minPosition, stopped);
+    throw new ReadModelNotReadyError(projections, minPosition);
   }
 
   private async pollCheckpoints(

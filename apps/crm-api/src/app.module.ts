@@ -13,7 +13,7 @@ import {
   piiValueUpcasters,
   webhookEventTypes,
 } from '@crm/composition';
-import { IMPORT_ROW_EXTENSIONS } from '@crm/customers';
+import { IMPORT_LIMITS, IMPORT_ROW_EXTENSIONS } from '@crm/customers';
 import { CommandRunner } from '@crm/eventsourcing';
 import { WebhooksModule } from '@crm/webhooks';
 import type { AppConfig } from '@crm/platform';
@@ -65,8 +65,15 @@ export class AppModule {
           inject: [CommandRunner],
         },
         { provide: CUSTOMER_SEGMENT_LOOKUP, useValue: segmentLookup },
+        { provide: IMPORT_LIMITS, useValue: { maxLineBytes: config.importMaxLineBytes } },
       ],
-      exports: [HTTP_LOGGER, PROFILE_SECTIONS, CUSTOMER_SEGMENT_LOOKUP, IMPORT_ROW_EXTENSIONS],
+      exports: [
+        HTTP_LOGGER,
+        PROFILE_SECTIONS,
+        CUSTOMER_SEGMENT_LOOKUP,
+        IMPORT_ROW_EXTENSIONS,
+        IMPORT_LIMITS,
+      ],
       global: true,
     };
   }

@@ -10,7 +10,8 @@ export * from './customers.module';
 export * from './import/customer-importer';
 export * from './import/import-rows';
 export * from './import/import-row-extension';
-export { IMPORT_MEDIA_TYPES } from './import/imports.controller';
+export { IMPORT_LIMITS, IMPORT_MEDIA_TYPES } from './import/imports.controller';
+export type { ImportLimits } from './import/imports.controller';
 
 import { customerProfileProjection } from './projections/customer-profile/customer-profile.projection';
 export const customerProjections = [customerProfileProjection];

@@ -47,6 +47,8 @@ export type RelatedCounts = { imported: number; alreadyImported: number; rejecte
 
 export type ImportOptions = {
   format: ImportFormat;
+  /** Longest line (record) read; a longer JSON line is a rejected row (default 1 MiB). */
+  maxLineBytes?: number;
   /**
    * Rows validated and then run together: their data keys are looked up in one read and their
    * appends share one transaction (the SQLite store's group commit).
@@ -140,7 +142,7 @@ export class CustomerImporter {
     };
     try {
       let chunk: ImportRow[] = [];
-      for await (const row of readImportRows(input, options.format)) {
+      for await (const row of readImportRows(input, options.format, options.maxLineBytes)) {
         report.rows += 1;
         chunk.push(row);
         if (chunk.length >= chunkSize) {
@@ -152,6 +154,8 @@ export class CustomerImporter {
     } finally {
       // Nothing keeps running after the import answers, even when reading the input failed.
       await running.catch(() => undefined);
+      // What was not read is discarded, so the connection can carry the answer and the next request.
+      if (!input.readableEnded) input.resume();
     }
     await running;
     return report;
@@ -162,7 +166,7 @@ export class CustomerImporter {
     return {
       rows,
       outcomes: rows.map((row) => {
-        if ('error' in row) return { field: 'line', rule: 'isJson', message: row.error };
+        if ('error' in row) return { field: 'line', rule: row.rule, message: row.error };
         const extras: Extra[] = [];
         for (const extension of this.extensions) {
           if (!(extension.field in row.fields)) continue;

@@ -31,6 +31,11 @@ import type { ImportReport } from './customer-importer';
 import { CustomerImporter } from './customer-importer';
 import type { ImportRowExtension } from './import-row-extension';
 import { IMPORT_ROW_EXTENSIONS } from './import-row-extension';
+import { DEFAULT_IMPORT_MAX_LINE_BYTES } from './import-rows';
+
+/** Limits of an import over HTTP (the app provides them from its configuration). */
+export type ImportLimits = { maxLineBytes: number };
+export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
 
 /** The media types a streamed import accepts; anything else is 415. */
 export const IMPORT_MEDIA_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl' } as const;
@@ -47,6 +52,11 @@ export class ImportQueryDto {
 @ApiResponse({ status: 401, type: ErrorBody })
 @ApiResponse({ status: 403, type: ErrorBody })
 @ApiResponse({
+  status: 413,
+  type: ErrorBody,
+  description: 'A CSV record is longer than IMPORT_MAX_LINE_BYTES',
+})
+@ApiResponse({
   status: 415,
   type: ErrorBody,
   description: 'Body is neither text/csv nor application/x-ndjson',
@@ -54,14 +64,17 @@ export class ImportQueryDto {
 @Controller('imports')
 export class ImportsController {
   private readonly importer: CustomerImporter;
+  private readonly maxLineBytes: number;
 
   constructor(
     runner: CommandRunner,
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
     hasher: PiiHasher,
     @Optional() @Inject(IMPORT_ROW_EXTENSIONS) extensions: ImportRowExtension[] | null,
+    @Optional() @Inject(IMPORT_LIMITS) limits: ImportLimits | null,
   ) {
     this.importer = new CustomerImporter(runner, documents, hasher, extensions ?? []);
+    this.maxLineBytes = limits?.maxLineBytes ?? DEFAULT_IMPORT_MAX_LINE_BYTES;
   }
 
   @Post()
@@ -84,6 +97,9 @@ export class ImportsController {
     if (!format || !request.body) {
       throw new UnsupportedMediaTypeException('send the file as text/csv or application/x-ndjson');
     }
-    return this.importer.import(request.body as Readable, context.actor, { format });
+    return this.importer.import(request.body as Readable, context.actor, {
+      format,
+      maxLineBytes: this.maxLineBytes,
+    });
   }
 }

@@ -26,6 +26,8 @@ export type AppConfig = {
   bodyLimitBytes: number;
   /** Requests per minute per API key (or per address without one); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Longest JSON line or CSV record an import reads (a longer JSON line is a rejected row, a longer CSV record 413). */
+  importMaxLineBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -112,6 +114,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT_MS', 1000, 0, 60000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 60_000, 0, 10_000_000),
+    importMaxLineBytes: integer('IMPORT_MAX_LINE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

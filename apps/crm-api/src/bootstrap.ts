@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,6 +15,9 @@ import { IMPORT_MEDIA_TYPES } from '@crm/customers';
 import { AppModule, HTTP_LOGGER, correlationIdOf } from './app.module';
 import { registerRequestLogging } from './observability/http-logging';
 import { setUpOpenApi } from './docs/openapi';
+
+/** The one route that takes a streamed CSV or JSON-lines body. */
+const IMPORT_ROUTE = '/imports';
 
 export type StartedApp = { app: NestFastifyApplication; adminToken: string | null };
 
@@ -72,9 +76,12 @@ export const configureApp = async (
     },
   );
   // Imports are streamed to the importer, never buffered, so the body limit does not apply.
-  fastify.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), (_request, payload, done) =>
-    done(null, payload),
-  );
+  // Other routes take JSON only: a CSV or JSON-lines body there is 415, and is never read.
+  fastify.addContentTypeParser(Object.keys(IMPORT_MEDIA_TYPES), (request, payload, done) => {
+    if (request.routeOptions.url === IMPORT_ROUTE) return done(null, payload);
+    payload.resume();
+    done(new UnsupportedMediaTypeException('send the body as application/json'), undefined);
+  });
   registerRequestLogging(fastify, app.get(HTTP_LOGGER));
   registerPiiReveal(fastify, app.get(PiiProtection));
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCli } from '../../apps/crm-cli/src/cli';
@@ -81,6 +89,33 @@ describe('backup, forget, restore', () => {
     const keeper = await again.request('GET', `/customers/${kept.body.id}`);
     expect(keeper.body).toMatchObject({ name: 'Kurt Keeper', email: 'kurt@keep.example' });
     await again.close({ keepData: true });
+  });
+
+  it('refuses to restore with a key folder that has the master key but not the forget ledger', async () => {
+    const bare = join(root, 'bare-vault');
+    mkdirSync(bare);
+    copyFileSync(join(vault, 'master.key'), join(bare, 'master.key'));
+    const target = join(root, 'restored-without-ledger');
+
+    await expect(
+      runCli({ CRM_DATA_DIR: target, CRM_KEY_DIR: bare }, ['restore', backupFile]),
+    ).rejects.toThrow(/no forget ledger at .*forgotten\.ledger/);
+    expect(existsSync(join(target, 'events.sqlite'))).toBe(false);
+  });
+
+  it('refuses a forget ledger that lacks a forget the backup carries', async () => {
+    const afterForget = join(root, 'after-forget.crm');
+    await runCli({ CRM_DATA_DIR: live }, ['backup', afterForget]);
+    const stale = join(root, 'stale-vault');
+    mkdirSync(stale);
+    copyFileSync(join(vault, 'master.key'), join(stale, 'master.key'));
+    writeFileSync(join(stale, 'forgotten.ledger'), '');
+    const target = join(root, 'restored-stale');
+
+    await expect(
+      runCli({ CRM_DATA_DIR: target, CRM_KEY_DIR: stale }, ['restore', afterForget]),
+    ).rejects.toThrow(/lacks 1 customer\(s\) the backup records as forgotten/);
+    expect(existsSync(join(target, 'events.sqlite'))).toBe(false);
   });
 
   it('refuses to restore over an existing event store, and refuses a damaged backup', async () => {

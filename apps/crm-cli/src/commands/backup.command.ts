@@ -16,7 +16,7 @@ export const registerBackupCommands = (
       const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
       out(`backup written to ${file}: log up to position ${manifest.headPosition}, ${bytes} bytes`);
       out(
-        'the key vault (CRM_KEY_DIR: master key, forget ledger) is not in it: keep it with your secrets',
+        'the key vault (CRM_KEY_DIR: master key, forget ledger) is not in it: keep it with your secrets; a restore needs its current forget ledger',
       );
     });
 

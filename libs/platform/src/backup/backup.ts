@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileForgetLedger } from '@crm/security/pii';
+import { FORGET_LEDGER_FILE, FileForgetLedger, readForgetLedgerFile } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
 import type { BackupManifest } from './backup-archive';
 import { readArchive, writeArchive } from './backup-archive';
@@ -24,8 +24,9 @@ const snapshot = (source: string, target: string): Buffer => {
 /**
  * An online backup of the embedded stores: the event log first, then the documents (key store,
  * API keys, checkpoints). Taken in that order, every event in the backup has its customer's
- * key in it (keys are created before the events that need them). The key vault (master key,
- * forget ledger) is not in it: it is kept with the secrets.
+ * key in it (keys are created before the events that need them). The master key is not in it:
+ * it is kept with the secrets. The forget ledger as it was is (ids only, nothing personal), so
+ * a restore can tell a key vault whose ledger is older than the backup, or another one's.
  */
 export const createBackup = (config: AppConfig, file: string): BackupManifest => {
   if (config.eventStoreUrl) {
@@ -38,6 +39,8 @@ export const createBackup = (config: AppConfig, file: string): BackupManifest =>
     const eventsFile = join(config.dataDir, EVENTS);
     const events = snapshot(eventsFile, join(work, EVENTS));
     const documents = snapshot(join(config.dataDir, DOCUMENTS), join(work, DOCUMENTS));
+    // After the documents: every forget whose key destruction the snapshot may lack is in it.
+    const forgotten = readForgetLedgerFile(join(config.keyDir, FORGET_LEDGER_FILE)) ?? [];
     const copy = new Database(join(work, EVENTS), { readonly: true });
     const headPosition =
       (copy.prepare('SELECT max(position) AS p FROM events').get() as { p: number | null }).p ?? 0;
@@ -45,6 +48,7 @@ export const createBackup = (config: AppConfig, file: string): BackupManifest =>
     return writeArchive(file, { createdAt: new Date().toISOString(), headPosition }, [
       { name: EVENTS, bytes: events },
       { name: DOCUMENTS, bytes: documents },
+      { name: FORGET_LEDGER_FILE, bytes: Buffer.from(forgotten.map((id) => `${id}\n`).join('')) },
     ]);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -52,9 +56,27 @@ export const createBackup = (config: AppConfig, file: string): BackupManifest =>
 };
 
 /**
- * Restores into an empty data folder. Read models and checkpoints are dropped (they rebuild
- * from the restored log on start); the key store and API keys are kept; every customer in the
- * current forget ledger loses their key again, so an old backup cannot undo a forget.
+ * Why a restore must not run with this key vault, or null. Without the vault's forget ledger,
+ * customers forgotten after the backup would come back; a ledger lacking a forget the backup
+ * carries is older than the backup or another deployment's, and may lack later ones too.
+ */
+const ledgerProblem = (ledgerPath: string, carried: readonly string[]): string | null => {
+  const current = readForgetLedgerFile(ledgerPath);
+  if (current === null) {
+    return `no forget ledger at ${ledgerPath}: restoring without it would bring forgotten customers back. Restore the key vault (CRM_KEY_DIR) whole, master key and ${FORGET_LEDGER_FILE}, then run restore again`;
+  }
+  const known = new Set(current);
+  const missing = carried.filter((id) => !known.has(id));
+  return missing.length === 0
+    ? null
+    : `the forget ledger at ${ledgerPath} lacks ${missing.length} customer(s) the backup records as forgotten: it is older than the backup or another deployment's; restore with the key vault's current ${FORGET_LEDGER_FILE}`;
+};
+
+/**
+ * Restores into an empty data folder, only with the key vault's forget ledger (see
+ * `ledgerProblem`). Read models and checkpoints are dropped (they rebuild from the restored log
+ * on start); the key store and API keys are kept; every customer in the current forget ledger
+ * loses their key again, so an old backup cannot undo a forget.
  */
 export const restoreBackup = (
   config: AppConfig,
@@ -66,11 +88,19 @@ export const restoreBackup = (
     );
   }
   const { manifest, files } = readArchive(file);
+  const ledgerPath = join(config.keyDir, FORGET_LEDGER_FILE);
+  const carried = (files.get(FORGET_LEDGER_FILE)?.toString('utf8') ?? '')
+    .split('\n')
+    .filter(Boolean);
+  const problem = ledgerProblem(ledgerPath, carried);
+  if (problem) throw new Error(problem);
   mkdirSync(config.dataDir, { recursive: true });
-  for (const [name, bytes] of files)
-    writeFileSync(join(config.dataDir, name), bytes, { mode: 0o600 });
+  for (const [name, bytes] of files) {
+    if (name !== FORGET_LEDGER_FILE)
+      writeFileSync(join(config.dataDir, name), bytes, { mode: 0o600 });
+  }
 
-  const ledger = new FileForgetLedger(join(config.keyDir, 'forgotten.ledger'));
+  const ledger = new FileForgetLedger(ledgerPath);
   const db = new Database(join(config.dataDir, DOCUMENTS));
   try {
     db.transaction(() => {

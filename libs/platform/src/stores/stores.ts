@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DocumentStore } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
 import type { ForgetLedger, MasterKeySource } from '@crm/security/pii';
-import { DataKeyStore, FileForgetLedger, PiiHasher } from '@crm/security/pii';
+import { DataKeyStore, FORGET_LEDGER_FILE, FileForgetLedger, PiiHasher } from '@crm/security/pii';
 import type { AppConfig } from '../config/app-config';
 
 export type Stores = {
@@ -23,7 +23,7 @@ export const withKeys = (
   master: MasterKeySource,
   events: EventStore,
   documents: DocumentStore,
-  ledger: ForgetLedger = new FileForgetLedger(join(config.keyDir, 'forgotten.ledger')),
+  ledger: ForgetLedger = new FileForgetLedger(join(config.keyDir, FORGET_LEDGER_FILE)),
   closeMore: () => Promise<void> = async () => {},
 ): Stores => {
   return {

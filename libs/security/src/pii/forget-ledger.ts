@@ -6,6 +6,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -23,6 +24,18 @@ export type ForgetLedger = {
   onForget?(listener: (customerId: string) => void): () => void;
 };
 
+/** The ledger's file name in the key vault (CRM_KEY_DIR). */
+export const FORGET_LEDGER_FILE = 'forgotten.ledger';
+
+/** The ids in a ledger file, or null when there is no file (not the same as an empty one). */
+export const readForgetLedgerFile = (path: string): string[] | null =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : null;
+
 /**
  * The embedded default's ledger: one id per line, append-only, in the key vault beside the
  * master key. One process owns the data folder, so memory is always current.
@@ -30,11 +43,17 @@ export type ForgetLedger = {
 export class FileForgetLedger implements ForgetLedger {
   private readonly forgotten = new Set<string>();
 
+  /**
+   * Creates the file, empty, when there is none: a vault always holds its ledger, so a restore
+   * can refuse a key folder without one (it would bring forgotten customers back).
+   */
   constructor(private readonly path: string) {
-    if (existsSync(path)) {
-      for (const line of readFileSync(path, 'utf8').split('\n'))
-        if (line.trim()) this.forgotten.add(line.trim());
+    const ids = readForgetLedgerFile(path);
+    if (ids === null) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, '', { mode: 0o600, flag: 'a' });
     }
+    for (const id of ids ?? []) this.forgotten.add(id);
   }
 
   has(customerId: string): boolean {

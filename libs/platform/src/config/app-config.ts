@@ -68,7 +68,7 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
 
   const eventStoreUrl = url(
     'EVENTSTORE_URL',
-    /^(esdb|esdb\+discover|kurrentdb|kurrent):\/\/\S+$/,
+    /^(esdb|kurrentdb|kurrent)(\+discover)?:\/\/\S+$/i,
     'esdb://host:2113?tls=false',
   );
   const mongoUrl = url(

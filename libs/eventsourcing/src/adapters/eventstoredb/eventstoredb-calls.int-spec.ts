@@ -108,3 +108,48 @@ describe('EventStoreDbEventStore reads have a deadline', () => {
     }
   });
 });
+
+describe('EventStoreDbEventStore connection strings and the head', () => {
+  let server: EventStoreDbTestServer;
+
+  beforeAll(async () => {
+    server = new EventStoreDbTestServer({ maxConcurrentStreams: STREAM_LIMIT });
+    server.records.push(aCrmRecord('customer-1', 0, 1_000));
+    // A tail of system records after the last CRM event, as EventStoreDB writes ($stats, …).
+    for (let i = 1; i <= 1_000; i += 1) {
+      server.records.push({
+        ...aCrmRecord('$stats-1', i, 1_000 + i * 100),
+        type: '$statsCollected',
+      });
+    }
+    await server.start();
+  });
+
+  afterAll(() => server.stop());
+
+  it('connects with a KurrentDB connection string', async () => {
+    const sut = await EventStoreDbEventStore.connect(
+      server.connectionString.replace('esdb://', 'kurrentdb://'),
+    );
+    try {
+      await within(3_000, sut.ping());
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('finds the head past a system tail once, then reads only what came after it', async () => {
+    const sut = await EventStoreDbEventStore.connect(server.connectionString);
+    try {
+      expect(await sut.headPosition()).toBe(1_000);
+      const before = server.reads;
+      expect(await sut.headPosition()).toBe(1_000);
+      expect(server.reads - before).toBe(1);
+      server.records.push(aCrmRecord('customer-2', 0, 500_000));
+      server.records.push({ ...aCrmRecord('$stats-1', 1_001, 500_100), type: '$statsCollected' });
+      expect(await sut.headPosition()).toBe(500_000);
+    } finally {
+      await sut.close();
+    }
+  });
+});

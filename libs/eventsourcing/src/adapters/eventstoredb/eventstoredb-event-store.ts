@@ -14,6 +14,7 @@ import type {
 } from '../../store/event-store.port';
 import { followLog } from '../../store/follow-log';
 import { AppendNotifier } from './eventstoredb-append-notifier';
+import { toClientConnectionString } from './eventstoredb-connection-string';
 import { CustomerIndex } from './eventstoredb-customer-index';
 import { isEsdbError, toWrongExpectedRevision, translateEsdbError } from './eventstoredb-errors';
 import { EventIdRegistry } from './eventstoredb-event-ids';
@@ -54,6 +55,8 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly customers: CustomerIndex;
   private readonly pollIntervalMs: number;
   private readonly readTimeoutMs: number;
+  /** headPosition's memory: every record up to `upTo` was examined; the last CRM one is `head`. */
+  private examined: { upTo: number; head: number } | null = null;
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -76,7 +79,7 @@ export class EventStoreDbEventStore implements EventStore {
     options: EventStoreDbEventStoreOptions = {},
   ): Promise<EventStoreDbEventStore> {
     const store = new EventStoreDbEventStore(
-      EventStoreDBClient.connectionString(connectionString),
+      EventStoreDBClient.connectionString(toClientConnectionString(connectionString)),
       options,
     );
     try {
@@ -246,13 +249,21 @@ export class EventStoreDbEventStore implements EventStore {
     });
   }
 
-  /** The position of the last CRM event: system records after it are not a head to wait for. */
+  /**
+   * The position of the last CRM event: system records after it are not a head to wait for.
+   * Reads $all backwards from the end, but no further than what an earlier call examined (the
+   * log only grows), so the system records ESDB keeps writing ($stats, our index records) are
+   * scanned once, not on every readiness probe and scrape.
+   */
   headPosition(): Promise<number> {
     return this.guard(async () => {
+      const known = this.examined;
       let from: ReadPosition = END;
+      let newest: number | null = null;
       for (;;) {
         let seen = 0;
         let head: number | null = null;
+        let reachedKnown = false;
         const read = this.client.readAll({
           fromPosition: from,
           direction: BACKWARDS,
@@ -262,8 +273,14 @@ export class EventStoreDbEventStore implements EventStore {
           read,
           ({ event: record }) => {
             if (!record) return true;
+            const at = toGlobalPosition(record.position);
+            newest ??= at;
+            if (known && at <= known.upTo) {
+              reachedKnown = true;
+              return false;
+            }
             if (isCrmRecord(record)) {
-              head = toGlobalPosition(record.position);
+              head = at;
               return false;
             }
             // Backward reads exclude the position they start from.
@@ -273,8 +290,10 @@ export class EventStoreDbEventStore implements EventStore {
           },
           this.readTimeoutMs,
         );
-        if (head !== null) return head;
-        if (seen < HEAD_SCAN_CHUNK) return 0;
+        if (head === null && !reachedKnown && seen === HEAD_SCAN_CHUNK) continue;
+        const result: number = head ?? (reachedKnown && known ? known.head : 0);
+        if (newest !== null) this.examined = { upTo: newest, head: result };
+        return result;
       }
     });
   }

@@ -33,6 +33,8 @@ export class EventStoreDbTestServer {
   private readonly server: Server;
   private readonly open = new Set<ServerWritableStream<ReadReq, ReadResp>>();
   readonly records: TestRecord[] = [];
+  /** Read calls served so far. */
+  reads = 0;
   port = 0;
 
   constructor(private readonly options: TestServerOptions) {
@@ -64,6 +66,7 @@ export class EventStoreDbTestServer {
   }
 
   private read(call: ServerWritableStream<ReadReq, ReadResp>): void {
+    this.reads += 1;
     this.open.add(call);
     const close = (): void => {
       this.open.delete(call);
@@ -122,7 +125,9 @@ export class EventStoreDbTestServer {
 const toReadResp = (record: TestRecord): ReadResp => {
   const recorded = new ReadResp.ReadEvent.RecordedEvent();
   recorded.setId(new UUID().setString(record.id));
-  recorded.setStreamIdentifier(new StreamIdentifier().setStreamName(record.streamId));
+  recorded.setStreamIdentifier(
+    new StreamIdentifier().setStreamName(Buffer.from(record.streamId, 'utf8')),
+  );
   recorded.setStreamRevision(String(record.revision));
   recorded.setPreparePosition(String(record.position));
   recorded.setCommitPosition(String(record.position));

@@ -30,6 +30,13 @@ describe('EndpointLease', () => {
     expect(await a.hold()).toBe(false);
   });
 
+  it('is taken over unexpired by a dispatcher that knows its holder is dead', async () => {
+    const [a, b] = [lease(1), lease(2)];
+    await a.hold();
+    expect(await b.hold(true)).toBe(true);
+    expect(await a.hold()).toBe(false);
+  });
+
   it('is free at once when released', async () => {
     const [a, b] = [lease(1), lease(2)];
     await a.hold();

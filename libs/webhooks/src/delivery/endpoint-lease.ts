@@ -19,13 +19,16 @@ export class EndpointLease {
     private readonly clock: () => number,
   ) {}
 
-  /** Takes the lease if free or expired, renews it if held and a third of it went by. */
-  async hold(): Promise<boolean> {
+  /**
+   * Takes the lease if free or expired (or at once with `takeOver`, when the caller knows its
+   * holder is dead), renews it if held and a third of it went by.
+   */
+  async hold(takeOver = false): Promise<boolean> {
     const name = leaseCheckpoint(this.endpointId);
     const current = await this.documents.getCheckpoint(name);
     const now = this.clock();
     const mine = current !== null && current === this.held;
-    if (current !== null && !mine && expiryOf(current) > now) return this.lost();
+    if (current !== null && !mine && !takeOver && expiryOf(current) > now) return this.lost();
     if (mine && expiryOf(current) - now > (this.ttlMs * 2) / 3) return true;
     const next = (now + this.ttlMs) * 1000 + this.nonce;
     try {

@@ -1,3 +1,4 @@
+import type { DocumentStore } from '@crm/documents';
 import { EmbeddedDocumentStore } from '@crm/documents';
 import { SqliteEventStore } from '@crm/eventsourcing';
 import type { EventStore } from '@crm/eventsourcing';
@@ -8,6 +9,7 @@ import { DELIVERIES_COLLECTION } from '../store/webhook.documents';
 import { withSparsePositions } from '../testing/sparse-positions';
 import type { TestReceiver } from '../testing/test-receiver';
 import { eventually, startReceiver } from '../testing/test-receiver';
+import type { EndpointClaims } from './webhook-dispatcher';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookTargetPolicy } from './webhook-target';
 import { NOT_DELIVERED } from './webhook-transport';
@@ -31,12 +33,16 @@ describe('WebhookDispatcher', () => {
   let admin: WebhookAdmin;
   let dispatchers: WebhookDispatcher[];
 
-  const dispatcher = (): WebhookDispatcher => {
+  const dispatcher = (
+    claims?: EndpointClaims,
+    store: DocumentStore = documents,
+  ): WebhookDispatcher => {
     const sut = new WebhookDispatcher({
       events,
-      documents,
+      documents: store,
       pii: { revealDeep: async (value) => value },
       settings,
+      ...(claims ? { claims } : {}),
     });
     dispatchers.push(sut);
     return sut;
@@ -255,6 +261,53 @@ describe('WebhookDispatcher', () => {
           .sort(),
       ).toEqual([...ids].sort());
     }
+  });
+
+  it('with claims, takes over at once the endpoints of a dispatcher whose process died, its leases unexpired', async () => {
+    // The claims every process sees, as PostgreSQL keeps advisory locks: a dead session's go.
+    const holders = new Map<string, string>();
+    const dead = new Set<string>();
+    const claimsOf = (process: string): EndpointClaims => ({
+      claim: async (id) => {
+        if (dead.has(process)) return false;
+        if (!holders.has(id)) holders.set(id, process);
+        return holders.get(id) === process;
+      },
+      holds: (id) => holders.get(id) === process,
+      release: async (id) => {
+        if (holders.get(id) === process) holders.delete(id);
+      },
+    });
+    // The dead process's connection is gone too: it hands nothing back, its lease stays.
+    const cutOff = new Proxy(documents, {
+      get: (target, name, receiver) => {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          dead.has('a')
+            ? Promise.reject(new Error('connection terminated'))
+            : (value as (...a: unknown[]) => unknown).apply(target, args);
+      },
+    });
+    await register('/one');
+    const [a, b] = [dispatcher(claimsOf('a'), cutOff), dispatcher(claimsOf('b'))];
+    await a.start();
+    await eventually('the first dispatcher took the endpoint', () => a.status().length === 1);
+    await b.start();
+    const ids = await append('customer-1', 'CustomerCreated', 5);
+    await eventually('the endpoint got them', () => uniqueAccepted('/one').size === 5);
+
+    dead.add('a');
+    for (const [id, holder] of holders) if (holder === 'a') holders.delete(id);
+    await eventually('the dead one stopped working it', () => a.status().length === 0);
+    const later = await append('customer-1', 'CustomerCreated', 5);
+
+    await eventually(
+      'the second took over before the lease expired',
+      () => b.status().length === 1,
+    );
+    await eventually('everything arrived', () => uniqueAccepted('/one').size === 10);
+    expect([...uniqueAccepted('/one')].sort()).toEqual([...ids, ...later].sort());
   });
 
   it('stops delivering to a deleted endpoint and forgets its queue', async () => {

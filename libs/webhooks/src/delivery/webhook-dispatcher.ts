@@ -31,6 +31,19 @@ export type WebhookDispatcherOptions = {
   targets?: WebhookTargetPolicy;
   clock?: () => number;
   random?: () => number;
+  /**
+   * Exclusive claims shared by every dispatcher (PostgreSQL advisory locks). A claim ends with
+   * its holder's process, so an endpoint whose dispatcher died is taken over on the next poll
+   * instead of when its lease expires; the lease stays the guard on every commit.
+   */
+  claims?: EndpointClaims;
+};
+
+export type EndpointClaims = {
+  /** Takes the endpoint if no live process holds it; true if this process holds it now. */
+  claim(endpointId: string): Promise<boolean>;
+  holds(endpointId: string): boolean;
+  release(endpointId: string): Promise<void>;
 };
 
 export type EndpointDispatchStatus = {
@@ -132,7 +145,10 @@ export class WebhookDispatcher {
       this.nonce,
       this.clock,
     );
-    if (!(await lease.hold())) return;
+    const { claims } = this.options;
+    if (claims && !(await claims.claim(endpointId))) return;
+    // Holding the claim means the lease's last holder is gone: its lease need not expire.
+    if (!(await lease.hold(claims !== undefined))) return;
     const worker = new EndpointWorker(endpointId, {
       events: this.options.events,
       documents,
@@ -162,7 +178,9 @@ export class WebhookDispatcher {
     try {
       while (!signal.aborted) {
         try {
-          if (!(await lease.hold())) return;
+          const { claims } = this.options;
+          if (claims && !claims.holds(worker.endpointId)) return;
+          if (!(await lease.hold(claims !== undefined))) return;
           if (!(await worker.refresh())) {
             gone = true;
             return;
@@ -203,6 +221,7 @@ export class WebhookDispatcher {
         error: message(error),
       });
     }
+    await this.options.claims?.release(endpointId);
   }
 }
 

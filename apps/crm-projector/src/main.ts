@@ -3,13 +3,22 @@ import { allProjections, createPiiProtection, createUpcasters } from '@crm/compo
 import { WebhookDispatcher, WebhookTargetPolicy, loadWebhookSettings } from '@crm/webhooks';
 import { CommandRunner, ProjectorRunner } from '@crm/eventsourcing';
 import { connectAttributionSaga } from '@crm/marketing';
-import { ConfigError, createStores, loadConfig } from '@crm/platform';
+import {
+  AdvisoryLocks,
+  ConfigError,
+  createStores,
+  lockedEndpoints,
+  loadConfig,
+} from '@crm/platform';
 import pino from 'pino';
 
 /**
  * The projector worker: the same projectors crm-api runs in-process on the embedded default,
  * as their own process (production, or when RUN_PROJECTORS=false). Several instances are safe:
- * a commit only succeeds if the checkpoint is still where this instance last saw it.
+ * a commit only succeeds if the checkpoint is still where this instance last saw it. On
+ * PostgreSQL each projection and each webhook endpoint also has one owner at a time (an
+ * advisory lock, ADR 0014): the others stand by and take over within a second or two of its
+ * death.
  */
 const main = async (): Promise<void> => {
   const config = loadConfig();
@@ -20,6 +29,17 @@ const main = async (): Promise<void> => {
     warn: (msg: string, context?: Record<string, unknown>) => logger.warn(context ?? {}, msg),
     error: (msg: string, context?: Record<string, unknown>) => logger.error(context ?? {}, msg),
   };
+  const locks = config.postgres
+    ? new AdvisoryLocks({
+        connectionString: config.postgres.url,
+        schema: config.postgres.schema,
+        logger: log,
+      })
+    : null;
+  if (locks) {
+    locks.onChange((name, held) => log.info(held ? 'lock taken' : 'lock given up', { lock: name }));
+    await locks.start();
+  }
   const runner = new ProjectorRunner(stores.events, stores.documents, allProjections, {
     upcaster: createUpcasters(),
     logger: log,
@@ -39,6 +59,7 @@ const main = async (): Promise<void> => {
       selfPorts: [config.port],
     }),
     logger: log,
+    ...(locks ? { claims: lockedEndpoints(locks) } : {}),
   });
   // The attribution saga is a projection that sends commands: it needs a command runner.
   connectAttributionSaga(new CommandRunner(stores.events, { upcaster: createUpcasters() }));
@@ -49,6 +70,7 @@ const main = async (): Promise<void> => {
     logger.info({ signal }, 'stopping');
     await webhooks.stop();
     await runner.stop();
+    await locks?.close();
     await stores.close();
     process.exit(0);
   };

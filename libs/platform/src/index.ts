@@ -18,3 +18,4 @@ export * from './http/json-body';
 export * from './http/request-outcome';
 export * from './stores/postgres/create-postgres-stores';
 export * from './stores/postgres/advisory-locks';
+export * from './stores/postgres/lock-ownership';

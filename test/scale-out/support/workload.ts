@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { AppProcess } from './app-process';
+
+export type Answer = { id: string; streamRevision: number; position: number };
+
+export type Command = {
+  key: string;
+  kind: 'create' | 'tag';
+  path: string;
+  body: unknown;
+  tag?: string;
+  answer?: Answer;
+};
+
+/**
+ * Keyed customer commands spread over several APIs: a creation per customer, then tags of
+ * created customers (each tag unique, so each command's event can be told apart). A request
+ * that gets no answer (its API died, or a 503) is kept to be retried with the same key.
+ */
+export class Workload {
+  readonly commands: Command[] = [];
+  readonly total: number;
+  private readonly queue: Command[] = [];
+  private readonly pending = new Set<Command>();
+  private next = 0;
+  firstTimeAnswers = 0;
+  unanswered = 0;
+
+  constructor(
+    private readonly apis: AppProcess[],
+    private readonly key: string,
+    customers: number,
+    private readonly tagsPerCustomer: number,
+  ) {
+    for (let i = 0; i < customers; i += 1) {
+      this.queue.push({
+        key: randomUUID(),
+        kind: 'create',
+        path: '/customers',
+        body: { name: `Scale Customer ${i}`, email: `scale-${i}@example.com` },
+      });
+    }
+    this.total = customers * (1 + tagsPerCustomer);
+  }
+
+  /** Sends everything at `concurrency`; `afterEach(done)` may kill processes midway. */
+  async run(concurrency: number, afterEach: (done: number) => Promise<void>): Promise<void> {
+    let done = 0;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        const command = this.queue.shift();
+        if (!command) {
+          if (this.inFlight === 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          continue;
+        }
+        this.inFlight += 1;
+        try {
+          this.commands.push(command);
+          if (await this.send(command, this.pickApi())) this.firstTimeAnswers += 1;
+          else {
+            this.unanswered += 1;
+            this.pending.add(command);
+          }
+        } finally {
+          this.inFlight -= 1;
+        }
+        done += 1;
+        await afterEach(done);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  private inFlight = 0;
+
+  /** Retries every unanswered command with its key until each is answered; returns the count. */
+  async retryUnanswered(api: AppProcess): Promise<number> {
+    let retries = 0;
+    for (let round = 0; this.pending.size > 0; round += 1) {
+      if (round > 20) throw new Error(`${this.pending.size} commands never answered`);
+      for (const command of [...this.pending]) {
+        retries += 1;
+        if (await this.send(command, api)) this.pending.delete(command);
+      }
+      // Tags of customers whose creation was only now answered.
+      while (this.queue.length > 0) {
+        const command = this.queue.shift()!;
+        this.commands.push(command);
+        if (!(await this.send(command, api))) this.pending.add(command);
+      }
+      if (this.pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return retries;
+  }
+
+  /** Sends answered commands again with their keys: each must answer as it did the first time. */
+  async replayAnswered(api: AppProcess, count: number): Promise<number> {
+    const sample = this.commands.filter((c) => c.answer).slice(0, count);
+    for (const command of sample) {
+      const first = command.answer;
+      delete command.answer;
+      if (!(await this.send(command, api))) throw new Error(`replay of ${command.key} unanswered`);
+      if (JSON.stringify(command.answer) !== JSON.stringify(first))
+        throw new Error(
+          `replay of ${command.key} answered ${JSON.stringify(command.answer)}, first ${JSON.stringify(first)}`,
+        );
+    }
+    return sample.length;
+  }
+
+  private pickApi(): AppProcess {
+    const alive = this.apis.filter((api) => api.alive);
+    const api = alive[this.next % alive.length];
+    this.next += 1;
+    if (!api) throw new Error('no API left');
+    return api;
+  }
+
+  /** True when answered (and recorded); false when it must be retried. */
+  private async send(command: Command, api: AppProcess): Promise<boolean> {
+    let response: Response;
+    try {
+      response = await fetch(`${api.url}${command.path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${this.key}`,
+          'content-type': 'application/json',
+          'idempotency-key': command.key,
+        },
+        body: JSON.stringify(command.body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch {
+      return false; // no answer: the process died with the request in flight
+    }
+    const body = (await response.json().catch(() => null)) as Answer | null;
+    if (response.status === 503) return false;
+    if (response.status !== 200 && response.status !== 201)
+      throw new Error(`${command.path} answered ${response.status}: ${JSON.stringify(body)}`);
+    const firstAnswer = command.answer === undefined;
+    command.answer = body ?? undefined;
+    if (firstAnswer && command.kind === 'create' && body) this.queueTags(body.id);
+    return true;
+  }
+
+  private queueTags(customerId: string): void {
+    for (let i = 0; i < this.tagsPerCustomer; i += 1) {
+      const tag = `t-${randomUUID().slice(0, 8)}`;
+      this.queue.push({
+        key: randomUUID(),
+        kind: 'tag',
+        path: `/customers/${customerId}/tags`,
+        body: { tags: [tag] },
+        tag,
+      });
+    }
+  }
+}

@@ -1,6 +1,7 @@
 export * from './domain/currencies';
 export * from './domain/money';
 export * from './domain/money-limits';
+export * from './domain/money-sum';
 export * from './domain/order';
 export * from './domain/order-lines';
 export * from './domain/order.decider';
@@ -8,6 +9,7 @@ export * from './projections/order-details/order-details.document';
 export * from './projections/order-details/order-details.projection';
 export * from './projections/order-details/order-details.queries';
 export * from './http/is-currency-code.validator';
+export * from './http/exact-money.response';
 export * from './application/sales.config';
 export * from './import';
 export * from './sales.module';

@@ -26,7 +26,7 @@ const runsAsWritten = async (t: TestApp): Promise<void> => {
   expect(run.stdout).toContain('"name":"A*** L***"');
   expect(run.stdout).toContain('"details":[{"field":"name","rule":"isLength"');
   expect(run.stdout).toMatch(/"average":5/);
-  expect(run.stdout).toContain('"value":[{"amount":3998,"currency":"EUR"}]');
+  expect(run.stdout).toContain('"value":[{"amount":3998,"amountExact":"3998","currency":"EUR"}]');
   expect(run.stdout).toContain('"name":"[erased]"');
   expect(run.stdout).toContain('"roi":0.4');
   expect(run.stdout).toMatch(/verified \S+ CustomerTagged customer-\S+ revision 1 /);

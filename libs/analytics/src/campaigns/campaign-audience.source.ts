@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Document, DocumentStore, Filter } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
 import { CUSTOMER_PROFILE_PROJECTION, CUSTOMER_PROFILES } from '@crm/customers';
+import { rankKeyOf } from '@crm/sales';
 import type { AudienceRule, AudienceSource } from '@crm/marketing';
 import {
   CUSTOMER_VALUE,
@@ -54,7 +55,11 @@ export class CampaignAudienceSource implements AudienceSource {
     max,
   }: NonNullable<AudienceRule['value']>): Promise<string[]> {
     // Ranked value: a survivor counts its merged customers' orders, a merged customer has none.
-    return this.customerIds(CUSTOMER_VALUE_RANKING, { currency, amount: range(min, max) });
+    const key = (bound: number | null) => (bound === null ? null : rankKeyOf(BigInt(bound)));
+    return this.customerIds(CUSTOMER_VALUE_RANKING, {
+      currency,
+      rankKey: range(key(min), key(max)),
+    });
   }
 
   customerIdsByLastOrder(from: Date | null, to: Date | null): Promise<string[]> {

@@ -1,3 +1,4 @@
+import type { StoredSum } from '@crm/sales';
 import type { CurrencyValue } from './customer-value.document';
 
 /**
@@ -17,7 +18,8 @@ export type CustomerMergeDocument = {
 export type CurrencyTotalDocument = {
   _id: string;
   currency: string;
-  amount: number;
+  /** Decimal string: a sum over every customer has no bound. */
+  amount: StoredSum;
   /** Customers with a live order in this currency (each counted under its own id). */
   customers: number;
   orders: number;
@@ -41,10 +43,17 @@ export type OwnValueDocument = {
   _position?: number;
 };
 
-export const CUSTOMER_VALUE_RANKING_PROJECTION = 'customer-value-ranking';
-export const CUSTOMER_VALUE_RANKING_ORDERS = 'customer_value_ranking_orders';
-export const CUSTOMER_VALUE_OWN = 'customer_value_own';
-export const CUSTOMER_VALUE_MERGES = 'customer_value_merges';
+/**
+ * Version 2 (sums as decimal strings, rows ordered by `rankKey` instead of a JSON number that
+ * cannot tell sums past 2^53 apart): new names, so a data folder of version 1 builds it from
+ * position 0 at start. The version 1 collections (customer_value_ranking, customer_value_own,
+ * customer_value_merges, customer_value_totals, customer_value_ranking_orders) and checkpoint
+ * (customer-value-ranking) are no longer read.
+ */
+export const CUSTOMER_VALUE_RANKING_PROJECTION = 'customer-value-ranking-v2';
+export const CUSTOMER_VALUE_RANKING_ORDERS = 'customer_value_ranking_v2_orders';
+export const CUSTOMER_VALUE_OWN = 'customer_value_ranking_v2_own';
+export const CUSTOMER_VALUE_MERGES = 'customer_value_ranking_v2_merges';
 /** One row per ranked customer and currency: its own value plus its merged customers'. */
-export const CUSTOMER_VALUE_RANKING = 'customer_value_ranking';
-export const CUSTOMER_VALUE_TOTALS = 'customer_value_totals';
+export const CUSTOMER_VALUE_RANKING = 'customer_value_ranking_v2';
+export const CUSTOMER_VALUE_TOTALS = 'customer_value_ranking_v2_totals';

@@ -1,6 +1,7 @@
 import type { Projection, ProjectionContext, RecordedEvent } from '@crm/eventsourcing';
 import type { CustomerMerged, CustomerUnmerged } from '@crm/customers';
 import type { OrderCancelled, OrderPlaced, RefundIssued } from '@crm/sales';
+import { rankKeyOf, sumOf, sumText } from '@crm/sales';
 import type { CurrencyValue, CustomerCurrencyValueDocument } from './customer-value.document';
 import { currencyRowId } from './customer-value.document';
 import type {
@@ -80,6 +81,7 @@ const writeRows = (
       _id: currencyRowId(customerId, value.currency),
       customerId,
       ...value,
+      rankKey: rankKeyOf(sumOf(value.amount)),
       _position: position,
     } satisfies CustomerCurrencyValueDocument);
   }
@@ -101,11 +103,11 @@ const moveTotals = async (
     const was = before.find((value) => value.currency === currency);
     const now = after.find((value) => value.currency === currency);
     const delta = {
-      amount: (now?.amount ?? 0) - (was?.amount ?? 0),
+      amount: sumOf(now?.amount) - sumOf(was?.amount),
       orders: (now?.orders ?? 0) - (was?.orders ?? 0),
       customers: (now ? 1 : 0) - (was ? 1 : 0),
     };
-    if (delta.amount === 0 && delta.orders === 0 && delta.customers === 0) continue;
+    if (delta.amount === 0n && delta.orders === 0 && delta.customers === 0) continue;
     const total = await context.get<CurrencyTotalDocument>(CUSTOMER_VALUE_TOTALS, currency);
     if (total?._position !== undefined && total._position >= position) continue;
     const customers = (total?.customers ?? 0) + delta.customers;
@@ -116,7 +118,7 @@ const moveTotals = async (
     context.put(CUSTOMER_VALUE_TOTALS, {
       _id: currency,
       currency,
-      amount: exactAmount((total?.amount ?? 0) + delta.amount),
+      amount: sumText(sumOf(total?.amount) + delta.amount),
       customers,
       orders: (total?.orders ?? 0) + delta.orders,
       _position: position,
@@ -260,7 +262,7 @@ export const customerValueRankingProjection: Projection = {
     { name: CUSTOMER_VALUE_RANKING_ORDERS },
     { name: CUSTOMER_VALUE_OWN },
     { name: CUSTOMER_VALUE_MERGES },
-    { name: CUSTOMER_VALUE_RANKING, indexes: [{ fields: ['currency', 'amount'] }] },
+    { name: CUSTOMER_VALUE_RANKING, indexes: [{ fields: ['currency', 'rankKey'] }] },
     { name: CUSTOMER_VALUE_TOTALS },
   ],
   handles: [...VALUE_EVENT_TYPES, ...MERGE_EVENT_TYPES],

@@ -12,7 +12,7 @@ import {
 import { independentCustomerValues } from './testing/independent-fold';
 import { InMemoryProjectionContext } from './testing/in-memory-projection-context';
 import { interleaveMerges, mergeSteps, unmergeAll } from './testing/merge-history';
-import { orderSteps, runSteps } from './testing/order-history.arbitrary';
+import { largeOrderSteps, orderSteps, runSteps } from './testing/order-history.arbitrary';
 
 const project = async (events: readonly RecordedEvent[]) => {
   const context = new InMemoryProjectionContext();
@@ -46,24 +46,31 @@ const expectedRanking = (
   orderEvents: readonly RecordedEvent[],
   survivorOf: ReadonlyMap<string, string>,
 ) => {
-  const groups = new Map<string, Map<string, { amount: number; orders: number }>>();
+  const groups = new Map<string, Map<string, { amount: bigint; orders: number }>>();
   for (const [customerId, customer] of independentCustomerValues(orderEvents)) {
     const owner = survivorOf.get(customerId) ?? customerId;
-    const group = groups.get(owner) ?? new Map<string, { amount: number; orders: number }>();
+    const group = groups.get(owner) ?? new Map<string, { amount: bigint; orders: number }>();
     groups.set(owner, group);
     for (const v of customer.value) {
-      const sum = group.get(v.currency) ?? { amount: 0, orders: 0 };
-      group.set(v.currency, { amount: sum.amount + v.amount, orders: sum.orders + v.orders });
+      const sum = group.get(v.currency) ?? { amount: 0n, orders: 0 };
+      group.set(v.currency, {
+        amount: sum.amount + BigInt(v.amount),
+        orders: sum.orders + v.orders,
+      });
     }
   }
+  const halfUp = (amount: bigint, orders: number) => {
+    const n = BigInt(orders);
+    return Number(amount / n + (2n * (amount % n) >= n ? 1n : 0n));
+  };
   return [...groups.entries()]
     .flatMap(([customerId, group]) =>
       [...group.entries()].map(([currency, { amount, orders }]) => ({
         customerId,
         currency,
-        amount,
+        amount: String(amount),
         orders,
-        average: Math.round(amount / orders),
+        average: halfUp(amount, orders),
       })),
     )
     .sort((a, b) => `${a.customerId}:${a.currency}`.localeCompare(`${b.customerId}:${b.currency}`));
@@ -97,6 +104,18 @@ describe('customer value rankings through merges (property)', () => {
         expect(rankingOf(context)).toEqual(expectedRanking(orders, survivorOf));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('ranks through merges exactly when sums pass 2^53 (orders near the money limit)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(largeOrderSteps(100), mergeSteps()), async ([steps, merges]) => {
+        const orders = runSteps(steps);
+        const { log, survivorOf } = interleaveMerges(orders, merges);
+        const context = await project(log);
+        expect(rankingOf(context)).toEqual(expectedRanking(orders, survivorOf));
+      }),
+      { numRuns: 100 },
     );
   });
 

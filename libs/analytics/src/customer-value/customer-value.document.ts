@@ -1,11 +1,22 @@
+import type { StoredSum } from '@crm/sales';
+
 /** An amount in integer minor units of an ISO 4217 currency. */
 export type MoneyAmount = { amount: number; currency: string };
 
 /** A live (placed, not cancelled) order and what it is worth now: total − refunds. */
 export type CountedOrder = { orderId: string; currency: string; placedAt: string; value: number };
 
-/** Per currency: Σ order value, order count and average order value (rounded half up). */
-export type CurrencyValue = { currency: string; amount: number; orders: number; average: number };
+/**
+ * Per currency: Σ order value (a decimal string: it has no bound, see `money-sum.ts`; a JSON
+ * number in documents written before issue 17), order count and average order value (rounded
+ * half up; never above the largest order value, so a safe integer).
+ */
+export type CurrencyValue = {
+  currency: string;
+  amount: StoredSum;
+  orders: number;
+  average: number;
+};
 
 /** A customer's live orders (the fold the per-order documents are checked against). */
 export type CustomerOrdersDocument = {
@@ -48,10 +59,14 @@ export type CustomerValueDocument = {
   _position?: number;
 };
 
-/** One row per ranked customer and currency, for indexed top-N (see the ranking projection). */
+/**
+ * One row per ranked customer and currency, for indexed top-N (see the ranking projection);
+ * `rankKey` is `rankKeyOf(amount)`, the string the (currency, rankKey) index orders by.
+ */
 export type CustomerCurrencyValueDocument = CurrencyValue & {
   _id: string;
   customerId: string;
+  rankKey: string;
   _position?: number;
 };
 

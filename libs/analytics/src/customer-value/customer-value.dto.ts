@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FreshnessQueryDto } from '@crm/platform';
-import { IsCurrencyCode } from '@crm/sales';
+import {
+  EXACT_AMOUNT_DESCRIPTION,
+  ExactMoneyResponse,
+  IsCurrencyCode,
+  SAFE_AMOUNT_DESCRIPTION,
+} from '@crm/sales';
 
 export const MAX_TOP = 500;
 
@@ -33,17 +38,32 @@ class MoneyAmountResponse {
 
 class CurrencyTotalResponse {
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty({ example: 98_765_400, description: 'Σ customer value, minor units' })
-  amount!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 98_765_400,
+    description: `Σ customer value, minor units. ${SAFE_AMOUNT_DESCRIPTION}`,
+  })
+  amount!: number | null;
+  @ApiProperty({
+    example: '98765400',
+    pattern: '^-?[0-9]+$',
+    description: EXACT_AMOUNT_DESCRIPTION,
+  })
+  amountExact!: string;
   @ApiProperty({ example: 1200 }) customers!: number;
   @ApiProperty({ example: 4100 }) orders!: number;
-  @ApiProperty({ example: 24089, description: 'Rounded half up to a minor unit' })
+  @ApiProperty({
+    example: 24089,
+    description:
+      'Σ amount / orders rounded half up to a minor unit (never above the largest order)',
+  })
   averageOrderValue!: number;
 }
 
 class TopCustomerResponse {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
-  @ApiProperty({ type: MoneyAmountResponse }) value!: MoneyAmountResponse;
+  @ApiProperty({ type: ExactMoneyResponse }) value!: ExactMoneyResponse;
   @ApiProperty({ example: 7 }) orderCount!: number;
   @ApiProperty({ type: MoneyAmountResponse }) averageOrderValue!: MoneyAmountResponse;
 }

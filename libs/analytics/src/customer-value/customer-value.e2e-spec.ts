@@ -82,11 +82,19 @@ describeWired('customer value, RFM and the profile over HTTP', () => {
       {
         currency: 'EUR',
         amount: 10 + 20 + 7_500 + 700,
+        amountExact: String(10 + 20 + 7_500 + 700),
         customers: 2,
         orders: 4,
         averageOrderValue: 2058,
       },
-      { currency: 'JPY', amount: 5_000, customers: 1, orders: 1, averageOrderValue: 5_000 },
+      {
+        currency: 'JPY',
+        amount: 5_000,
+        amountExact: '5000',
+        customers: 1,
+        orders: 1,
+        averageOrderValue: 5_000,
+      },
     ]);
     expect(report.body.top).toEqual([
       {
@@ -94,7 +102,7 @@ describeWired('customer value, RFM and the profile over HTTP', () => {
         customers: [
           {
             customerId: big,
-            value: { amount: 7_530, currency: 'EUR' },
+            value: { amount: 7_530, amountExact: '7530', currency: 'EUR' },
             orderCount: 3,
             averageOrderValue: { amount: 2_510, currency: 'EUR' },
           },
@@ -105,7 +113,7 @@ describeWired('customer value, RFM and the profile over HTTP', () => {
         customers: [
           {
             customerId: small,
-            value: { amount: 5_000, currency: 'JPY' },
+            value: { amount: 5_000, amountExact: '5000', currency: 'JPY' },
             orderCount: 1,
             averageOrderValue: { amount: 5_000, currency: 'JPY' },
           },
@@ -132,7 +140,7 @@ describeWired('customer value, RFM and the profile over HTTP', () => {
     expect(profile.status).toBe(200);
     expect(profile.body.orders).toEqual({
       orderCount: 3,
-      value: [{ amount: 7_530, currency: 'EUR' }],
+      value: [{ amount: 7_530, amountExact: '7530', currency: 'EUR' }],
       averageOrderValue: [{ amount: 2_510, currency: 'EUR' }],
       firstOrderAt: expect.any(String),
       lastOrderAt: expect.any(String),

@@ -1,6 +1,6 @@
 import type { OrderEvent } from '@crm/sales';
 import type { CustomerOrdersDocument, CustomerValueDocument } from './customer-value.document';
-import { evolveCustomerOrders, summarize } from './customer-value.evolve';
+import { applyValueChange, evolveCustomerOrders, summarize } from './customer-value.evolve';
 import {
   orderCancelled,
   orderPlaced,
@@ -26,25 +26,25 @@ describe('customer value', () => {
   it('counts a placed order at its total, before any payment', () =>
     expect(fold([orderPlaced('o1', ada, 1999, jan)])).toMatchObject({
       orderCount: 1,
-      value: [{ currency: 'EUR', amount: 1999, orders: 1, average: 1999 }],
+      value: [{ currency: 'EUR', amount: '1999', orders: 1, average: 1999 }],
       firstOrderAt: jan,
       lastOrderAt: jan,
     }));
 
   it('adds 0.10 and 0.20 to exactly 0.30', () =>
     expect(fold([orderPlaced('o1', ada, 10, jan), orderPlaced('o2', ada, 20, feb)])?.value).toEqual(
-      [{ currency: 'EUR', amount: 30, orders: 2, average: 15 }],
+      [{ currency: 'EUR', amount: '30', orders: 2, average: 15 }],
     ));
 
   it('is not changed by payments', () =>
     expect(
       fold([orderPlaced('o1', ada, 1000, jan), paymentRecorded('o1', ada, 400)])?.value[0]?.amount,
-    ).toBe(1000));
+    ).toBe('1000'));
 
   it('subtracts refunds', () =>
     expect(
       fold([orderPlaced('o1', ada, 1000, jan), refundIssued('o1', ada, 250)])?.value[0],
-    ).toMatchObject({ amount: 750, orders: 1 }));
+    ).toMatchObject({ amount: '750', orders: 1 }));
 
   it('drops a cancelled order entirely, and moves the first and last order dates', () =>
     expect(
@@ -57,7 +57,7 @@ describe('customer value', () => {
       ]),
     ).toMatchObject({
       orderCount: 1,
-      value: [{ currency: 'EUR', amount: 500, orders: 1, average: 500 }],
+      value: [{ currency: 'EUR', amount: '500', orders: 1, average: 500 }],
       firstOrderAt: feb,
       lastOrderAt: feb,
     }));
@@ -70,7 +70,7 @@ describe('customer value', () => {
         orderCancelled('o1', ada),
         refundIssued('o1', ada, 1000),
       ])?.value,
-    ).toEqual([{ currency: 'EUR', amount: 200, orders: 1, average: 200 }]));
+    ).toEqual([{ currency: 'EUR', amount: '200', orders: 1, average: 200 }]));
 
   it('keeps currencies apart and lists them in code order', () =>
     expect(
@@ -80,9 +80,9 @@ describe('customer value', () => {
         orderPlaced('o3', ada, 3000, mar, 'JPY'),
       ])?.value,
     ).toEqual([
-      { currency: 'EUR', amount: 700, orders: 1, average: 700 },
-      { currency: 'JPY', amount: 3000, orders: 1, average: 3000 },
-      { currency: 'USD', amount: 1000, orders: 1, average: 1000 },
+      { currency: 'EUR', amount: '700', orders: 1, average: 700 },
+      { currency: 'JPY', amount: '3000', orders: 1, average: 3000 },
+      { currency: 'USD', amount: '1000', orders: 1, average: 1000 },
     ]));
 
   it('rounds the average order value half up to a whole minor unit', () =>
@@ -100,4 +100,19 @@ describe('customer value', () => {
 
   it('ignores events of orders it never saw placed', () =>
     expect(fold([refundIssued('o9', ada, 5)])).toBeNull());
+
+  it('moves a value stored as a JSON number (before issue 17) past 2^53 exactly, as a string', () =>
+    expect(
+      applyValueChange(
+        [{ currency: 'EUR', amount: Number.MAX_SAFE_INTEGER, orders: 9, average: 1 }],
+        { customerId: ada, currency: 'EUR', amount: 2, orders: 1 },
+      ),
+    ).toEqual([
+      {
+        currency: 'EUR',
+        amount: '9007199254740993',
+        orders: 10,
+        average: 900719925474099,
+      },
+    ]));
 });

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@crm/eventsourcing';
 import type { OrderCancelled, OrderPlaced, RefundIssued } from '@crm/sales';
+import { averageHalfUp, sumOf, sumText } from '@crm/sales';
 import type {
   CountedOrder,
   CurrencyValue,
@@ -16,60 +17,53 @@ export const VALUE_EVENT_TYPES: readonly ValueEvent['type'][] = [
   'RefundIssued',
 ];
 
+/** One order's value (total − refunds): both are bounded by the order total, a safe integer. */
 export const exactAmount = (amount: number): number => {
   if (!Number.isSafeInteger(amount))
-    throw new RangeError(`customer value ${amount} is past exact minor units`);
+    throw new RangeError(`order value ${amount} is past exact minor units`);
   return amount;
 };
 
-/** Rounded half up to a whole minor unit; BigInt because 2 × amount may pass 2^53. */
-export const averageOf = (amount: number, orders: number): number =>
-  Number((2n * BigInt(amount) + BigInt(orders)) / (2n * BigInt(orders)));
+/** Σ amount, order count and average per currency, summed exactly. */
+const toCurrencyValues = (totals: Map<string, { amount: bigint; orders: number }>) =>
+  [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, { amount, orders }]) => ({
+      currency,
+      amount: sumText(amount),
+      orders,
+      average: averageHalfUp(amount, orders),
+    }));
 
 /** Σ value, order count and average per currency of these orders, by currency code. */
 export const currencyValuesOf = (orders: readonly CountedOrder[]): CurrencyValue[] => {
-  const totals = new Map<string, { amount: number; orders: number }>();
+  const totals = new Map<string, { amount: bigint; orders: number }>();
   for (const order of orders) {
-    const current = totals.get(order.currency) ?? { amount: 0, orders: 0 };
+    const current = totals.get(order.currency) ?? { amount: 0n, orders: 0 };
     totals.set(order.currency, {
-      amount: exactAmount(current.amount + order.value),
+      amount: current.amount + BigInt(order.value),
       orders: current.orders + 1,
     });
   }
-  return [...totals.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency, { amount, orders: count }]) => ({
-      currency,
-      amount,
-      orders: count,
-      average: averageOf(amount, count),
-    }));
+  return toCurrencyValues(totals);
 };
 
 /** Several customers' values as one: sums per currency, the average over all their orders. */
 export const combineCurrencyValues = (
   parts: readonly (readonly CurrencyValue[])[],
 ): CurrencyValue[] => {
-  if (parts.length === 1) return [...(parts[0] ?? [])];
-  const totals = new Map<string, { amount: number; orders: number }>();
+  const totals = new Map<string, { amount: bigint; orders: number }>();
   for (const value of parts.flat()) {
-    const current = totals.get(value.currency) ?? { amount: 0, orders: 0 };
+    const current = totals.get(value.currency) ?? { amount: 0n, orders: 0 };
     totals.set(value.currency, {
-      amount: exactAmount(current.amount + value.amount),
+      amount: current.amount + sumOf(value.amount),
       orders: current.orders + value.orders,
     });
   }
-  return [...totals.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency, { amount, orders }]) => ({
-      currency,
-      amount,
-      orders,
-      average: averageOf(amount, orders),
-    }));
+  return toCurrencyValues(totals);
 };
 
-/** What one order event does to a customer's value in one currency. */
+/** What one order event does to a customer's value in one currency (one order's value: exact). */
 export type ValueChange = { customerId: string; currency: string; amount: number; orders: number };
 
 /** A customer's value per currency after one change; a currency without live orders goes. */
@@ -78,14 +72,19 @@ export const applyValueChange = (
   change: ValueChange,
 ): CurrencyValue[] => {
   const current = values.find((v) => v.currency === change.currency);
-  const amount = exactAmount((current?.amount ?? 0) + change.amount);
+  const amount = sumOf(current?.amount) + BigInt(change.amount);
   const orders = (current?.orders ?? 0) + change.orders;
   const others = values.filter((v) => v.currency !== change.currency);
   const next =
     orders > 0
       ? [
           ...others,
-          { currency: change.currency, amount, orders, average: averageOf(amount, orders) },
+          {
+            currency: change.currency,
+            amount: sumText(amount),
+            orders,
+            average: averageHalfUp(amount, orders),
+          },
         ]
       : others;
   return next.sort((a, b) => (a.currency < b.currency ? -1 : 1));

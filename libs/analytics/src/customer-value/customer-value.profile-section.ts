@@ -1,12 +1,19 @@
 import type { CustomerProfileSection } from '@crm/platform';
+import type { ExactMoney } from '@crm/sales';
+import { exactMoney, sumOf } from '@crm/sales';
 import type { CustomerValueDocument } from './customer-value.document';
 import { CUSTOMER_VALUE_PROJECTION } from './customer-value.document';
+import { combineCurrencyValues } from './customer-value.evolve';
 import { customerValuesOf } from './customer-value.queries';
 
-/** The `orders` part of a customer profile; amounts per currency, as `{ amount, currency }`. */
+/**
+ * The `orders` part of a customer profile, per currency: `value` as exact money (`amount` the
+ * JSON integer while safe, else null; `amountExact` the decimal string), averages as
+ * `{ amount, currency }`.
+ */
 export type OrdersProfileSection = {
   orderCount: number;
-  value: { amount: number; currency: string }[];
+  value: ExactMoney[];
   averageOrderValue: { amount: number; currency: string }[];
   firstOrderAt: string | null;
   lastOrderAt: string | null;
@@ -22,7 +29,7 @@ const emptyOrders: OrdersProfileSection = {
 
 export const toOrdersSection = (document: CustomerValueDocument): OrdersProfileSection => ({
   orderCount: document.orderCount,
-  value: document.value.map(({ amount, currency }) => ({ amount, currency })),
+  value: document.value.map(({ amount, currency }) => exactMoney(sumOf(amount), currency)),
   averageOrderValue: document.value.map(({ average, currency }) => ({ amount: average, currency })),
   firstOrderAt: document.firstOrderAt,
   lastOrderAt: document.lastOrderAt,
@@ -57,28 +64,13 @@ const combineValues = (
   customerId: string,
   parts: CustomerValueDocument[],
 ): CustomerValueDocument => {
-  const byCurrency = new Map<string, { amount: number; orders: number }>();
-  for (const entry of parts.flatMap((part) => part.value)) {
-    const total = byCurrency.get(entry.currency) ?? { amount: 0, orders: 0 };
-    byCurrency.set(entry.currency, {
-      amount: total.amount + entry.amount,
-      orders: total.orders + entry.orders,
-    });
-  }
   const dates = (field: 'firstOrderAt' | 'lastOrderAt') =>
     parts.flatMap((part) => part[field] ?? []).sort();
   return {
     _id: customerId,
     customerId,
     orderCount: parts.reduce((total, part) => total + part.orderCount, 0),
-    value: [...byCurrency.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, { amount, orders }]) => ({
-        currency,
-        amount,
-        orders,
-        average: orders === 0 ? 0 : Math.floor((2 * amount + orders) / (2 * orders)),
-      })),
+    value: combineCurrencyValues(parts.map((part) => part.value)),
     firstOrderAt: dates('firstOrderAt')[0] ?? null,
     lastOrderAt: dates('lastOrderAt').at(-1) ?? null,
   };

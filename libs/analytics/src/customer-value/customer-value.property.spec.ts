@@ -8,9 +8,10 @@ import { CUSTOMER_VALUE } from './customer-value.document';
 import { customerValueProjections } from './customer-value.projection';
 import type { CurrencyTotalDocument } from './customer-value-ranking.document';
 import { CUSTOMER_VALUE_RANKING, CUSTOMER_VALUE_TOTALS } from './customer-value-ranking.document';
+import type { ExpectedCustomerValue } from './testing/independent-fold';
 import { independentCustomerValues } from './testing/independent-fold';
 import { InMemoryProjectionContext } from './testing/in-memory-projection-context';
-import { orderSteps, runSteps } from './testing/order-history.arbitrary';
+import { largeOrderSteps, orderSteps, runSteps } from './testing/order-history.arbitrary';
 
 const project = async (
   events: readonly RecordedEvent[],
@@ -78,7 +79,7 @@ describe('customer value read model (property)', () => {
           .flatMap((d) => d.value.map((v) => ({ customerId: d.customerId, ...v })));
         const rows = context
           .all<CustomerCurrencyValueDocument>(CUSTOMER_VALUE_RANKING)
-          .map(({ _id: _ignored, _position, ...row }) => row);
+          .map(({ _id: _ignored, _position, rankKey: _key, ...row }) => row);
         const key = (r: { customerId: string; currency: string }) =>
           `${r.customerId}:${r.currency}`;
         expect(rows.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
@@ -93,12 +94,12 @@ describe('customer value read model (property)', () => {
     await fc.assert(
       fc.asyncProperty(orderSteps(), async (steps) => {
         const context = await project(runSteps(steps));
-        const expected = new Map<string, { amount: number; customers: number; orders: number }>();
+        const expected = new Map<string, { amount: string; customers: number; orders: number }>();
         for (const document of context.all<CustomerValueDocument>(CUSTOMER_VALUE)) {
           for (const v of document.value) {
-            const total = expected.get(v.currency) ?? { amount: 0, customers: 0, orders: 0 };
+            const total = expected.get(v.currency) ?? { amount: '0', customers: 0, orders: 0 };
             expected.set(v.currency, {
-              amount: total.amount + v.amount,
+              amount: String(BigInt(total.amount) + BigInt(v.amount)),
               customers: total.customers + 1,
               orders: total.orders + v.orders,
             });
@@ -131,20 +132,87 @@ describe('customer value read model (property)', () => {
     );
   });
 
-  it('only ever holds integer amounts', async () => {
+  it('only ever holds exact integer amounts', async () => {
     await fc.assert(
       fc.asyncProperty(orderSteps(), async (steps) => {
         const context = await project(runSteps(steps));
         for (const document of context.all<CustomerValueDocument>(CUSTOMER_VALUE)) {
           for (const row of document.value) {
-            expect(Number.isSafeInteger(row.amount) && Number.isSafeInteger(row.average)).toBe(
-              true,
-            );
-            expect(row.amount).toBeGreaterThanOrEqual(0);
+            expect(row.amount).toMatch(/^\d+$/);
+            expect(Number.isSafeInteger(row.average)).toBe(true);
           }
         }
       }),
       { numRuns: 100 },
     );
+  });
+
+  describe('with orders near the money limit (issue 17: sums past 2^53)', () => {
+    const TWO_TO_53 = 2n ** 53n;
+    const pastSafe = (values: Map<string, ExpectedCustomerValue>) =>
+      [...values.values()].some((c) => c.value.some((v) => BigInt(v.amount) > TWO_TO_53));
+
+    it('equals an independent BigInt fold, to the minor unit, and some sums pass 2^53', async () => {
+      let runsPastSafe = 0;
+      await fc.assert(
+        fc.asyncProperty(largeOrderSteps(), async (steps) => {
+          const events = runSteps(steps);
+          const context = await project(events);
+          const expected = independentCustomerValues(events);
+          expect(readModel(context)).toEqual(expected);
+          if (pastSafe(expected)) runsPastSafe += 1;
+        }),
+        { numRuns: 100 },
+      );
+      expect(runsPastSafe).toBeGreaterThan(10);
+    });
+
+    it('keeps totals per currency equal to the BigInt sum over customers', async () => {
+      await fc.assert(
+        fc.asyncProperty(largeOrderSteps(), async (steps) => {
+          const events = runSteps(steps);
+          const context = await project(events);
+          const expected = new Map<string, string>();
+          for (const customer of independentCustomerValues(events).values())
+            for (const v of customer.value)
+              expected.set(
+                v.currency,
+                String(BigInt(expected.get(v.currency) ?? 0) + BigInt(v.amount)),
+              );
+          const totals = context.all<CurrencyTotalDocument>(CUSTOMER_VALUE_TOTALS);
+          expect(new Map(totals.map((t) => [t.currency, t.amount]))).toEqual(expected);
+        }),
+        { numRuns: 100 },
+      );
+    });
+
+    it('orders the ranking rows by rank key exactly as the BigInt values order', async () => {
+      await fc.assert(
+        fc.asyncProperty(largeOrderSteps(), async (steps) => {
+          const events = runSteps(steps);
+          const context = await project(events);
+          const rows = context.all<CustomerCurrencyValueDocument>(CUSTOMER_VALUE_RANKING);
+          const expected = [...independentCustomerValues(events).entries()].flatMap(([id, c]) =>
+            c.value.map((v) => ({
+              id: `${id}:${v.currency}`,
+              currency: v.currency,
+              amount: BigInt(v.amount),
+            })),
+          );
+          for (const currency of new Set(expected.map((e) => e.currency))) {
+            const byKey = rows
+              .filter((r) => r.currency === currency)
+              .sort((a, b) => (a.rankKey < b.rankKey ? 1 : a.rankKey > b.rankKey ? -1 : 0))
+              .map((r) => BigInt(r.amount));
+            const byValue = expected
+              .filter((e) => e.currency === currency)
+              .map((e) => e.amount)
+              .sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+            expect(byKey).toEqual(byValue);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
 });

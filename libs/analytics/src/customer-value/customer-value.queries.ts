@@ -1,4 +1,6 @@
 import type { DocumentStore } from '@crm/documents';
+import type { ExactMoney } from '@crm/sales';
+import { averageHalfUp, exactMoney, sumOf } from '@crm/sales';
 import type {
   CustomerCurrencyValueDocument,
   CustomerValueDocument,
@@ -10,8 +12,10 @@ import { CUSTOMER_VALUE_RANKING, CUSTOMER_VALUE_TOTALS } from './customer-value-
 
 export type CurrencyTotal = {
   currency: string;
-  /** Σ customer value in this currency (minor units). */
-  amount: number;
+  /** Σ customer value in this currency (minor units): the JSON integer while safe, else null. */
+  amount: number | null;
+  /** The same sum, exactly, as a base-10 integer string. */
+  amountExact: string;
   customers: number;
   orders: number;
   /** Average order value over every counted order in this currency, rounded half up. */
@@ -20,7 +24,7 @@ export type CurrencyTotal = {
 
 export type TopCustomer = {
   customerId: string;
-  value: MoneyAmount;
+  value: ExactMoney;
   orderCount: number;
   averageOrderValue: MoneyAmount;
 };
@@ -33,16 +37,18 @@ export type CustomerValueReport = {
 /** More than there are ISO 4217 currencies. */
 const CURRENCIES = 1000;
 
-const averageOf = (amount: number, orders: number): number =>
-  orders === 0 ? 0 : Number((2n * BigInt(amount) + BigInt(orders)) / (2n * BigInt(orders)));
-
-const toTotal = (row: CurrencyTotalDocument): CurrencyTotal => ({
-  currency: row.currency,
-  amount: row.amount,
-  customers: row.customers,
-  orders: row.orders,
-  averageOrderValue: averageOf(row.amount, row.orders),
-});
+const toTotal = (row: CurrencyTotalDocument): CurrencyTotal => {
+  const sum = sumOf(row.amount);
+  const { amount, amountExact } = exactMoney(sum, row.currency);
+  return {
+    currency: row.currency,
+    amount,
+    amountExact,
+    customers: row.customers,
+    orders: row.orders,
+    averageOrderValue: row.orders === 0 ? 0 : averageHalfUp(sum, row.orders),
+  };
+};
 
 /** Total value per currency = Σ over customers of their value in that currency (kept running). */
 export const customerValueTotals = async (
@@ -63,7 +69,7 @@ export const customerValueTotals = async (
 
 /**
  * The `top` customers by value in one currency, highest first (ties by customer id, highest
- * first): one range of the (currency, amount) index. A survivor of merges is ranked with its
+ * first): one range of the (currency, rankKey) index. A survivor of merges is ranked with its
  * merged customers' value; they are not listed themselves.
  */
 export const topCustomersByValue = async (
@@ -74,11 +80,11 @@ export const topCustomersByValue = async (
   const page = await documents.find<CustomerCurrencyValueDocument>(
     CUSTOMER_VALUE_RANKING,
     { currency },
-    { sort: { amount: -1 }, limit: top },
+    { sort: { rankKey: -1 }, limit: top },
   );
   return page.items.map((row) => ({
     customerId: row.customerId,
-    value: { amount: row.amount, currency },
+    value: exactMoney(sumOf(row.amount), currency),
     orderCount: row.orders,
     averageOrderValue: { amount: row.average, currency },
   }));

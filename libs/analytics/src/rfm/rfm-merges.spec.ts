@@ -5,7 +5,7 @@ const aCustomer = (customerId: string, overrides: Partial<RfmCustomer> = {}): Rf
   customerId,
   lastOrderAt: '2025-06-01T00:00:00.000Z',
   orderCount: 1,
-  value: [{ amount: 1000, currency: 'EUR' }],
+  value: [{ amount: 1000n, currency: 'EUR' }],
   ...overrides,
 });
 
@@ -14,8 +14,8 @@ describe('RFM of merged customers', () => {
   const merged = aCustomer('merged', {
     lastOrderAt: '2025-06-20T00:00:00.000Z',
     value: [
-      { amount: 500, currency: 'USD' },
-      { amount: 250, currency: 'EUR' },
+      { amount: 500n, currency: 'USD' },
+      { amount: 250n, currency: 'EUR' },
     ],
   });
   const other = aCustomer('other');
@@ -27,8 +27,8 @@ describe('RFM of merged customers', () => {
         lastOrderAt: '2025-06-20T00:00:00.000Z',
         orderCount: 3,
         value: [
-          { amount: 1250, currency: 'EUR' },
-          { amount: 500, currency: 'USD' },
+          { amount: 1250n, currency: 'EUR' },
+          { amount: 500n, currency: 'USD' },
         ],
       },
       other,

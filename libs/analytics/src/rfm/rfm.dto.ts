@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '@crm/platform';
+import { ExactMoneyResponse } from '@crm/sales';
 import type { RfmSegment } from './rfm-segments';
 import { RFM_SEGMENTS } from './rfm-segments';
 
@@ -24,11 +25,6 @@ export class RfmQueryDto extends PageQueryDto {
   segment?: RfmSegment;
 }
 
-class MoneyAmountResponse {
-  @ApiProperty({ example: 129900 }) amount!: number;
-  @ApiProperty({ example: 'EUR' }) currency!: string;
-}
-
 class RfmCustomerResponse {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ enum: RFM_SEGMENTS }) segment!: string;
@@ -45,7 +41,8 @@ class RfmCustomerResponse {
   @ApiProperty({ example: 12, description: 'Whole UTC days since the last order' })
   recencyDays!: number;
   @ApiProperty({ example: 4, description: 'Orders placed and not cancelled' }) frequency!: number;
-  @ApiProperty({ type: [MoneyAmountResponse] }) monetary!: MoneyAmountResponse[];
+  @ApiProperty({ type: [ExactMoneyResponse], description: 'Value per currency, exact' })
+  monetary!: ExactMoneyResponse[];
   @ApiProperty({ format: 'date-time' }) lastOrderAt!: string;
 }
 

@@ -1,9 +1,9 @@
 import type { Document, DocumentStore, Filter, Sort } from '@crm/documents';
+import { rankKeyOf, sumOf } from '@crm/sales';
 import type {
   CountedOrder,
   CustomerOrdersDocument,
   CustomerValueDocument,
-  MoneyAmount,
   ValueOrderDocument,
 } from '../customer-value/customer-value.document';
 import {
@@ -11,7 +11,7 @@ import {
   CUSTOMER_VALUE_ORDERS,
   CUSTOMER_VALUE_PROJECTION,
 } from '../customer-value/customer-value.document';
-import { exactAmount, summarize } from '../customer-value/customer-value.evolve';
+import { summarize } from '../customer-value/customer-value.evolve';
 import type { CustomerMergeDocument } from '../customer-value/customer-value-ranking.document';
 import {
   CUSTOMER_VALUE_MERGES,
@@ -49,7 +49,7 @@ const toRfmCustomer = (summary: CustomerValueDocument): RfmCustomer | null =>
         customerId: summary.customerId,
         lastOrderAt: summary.lastOrderAt,
         orderCount: summary.orderCount,
-        value: summary.value.map(({ amount, currency }) => ({ amount, currency })),
+        value: summary.value.map(({ amount, currency }) => ({ amount: sumOf(amount), currency })),
       };
 
 /** A customer's RFM input from the orders placed up to `asOf`; null without any. */
@@ -64,10 +64,10 @@ export const rfmCustomerOf = (
     ),
   );
 
-const sumPerCurrency = (values: readonly MoneyAmount[]): MoneyAmount[] => {
-  const sums = new Map<string, number>();
+const sumPerCurrency = (values: RfmCustomer['value']): RfmCustomer['value'] => {
+  const sums = new Map<string, bigint>();
   for (const { amount, currency } of values)
-    sums.set(currency, exactAmount((sums.get(currency) ?? 0) + amount));
+    sums.set(currency, (sums.get(currency) ?? 0n) + amount);
   return [...sums.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([currency, amount]) => ({ amount, currency }));
@@ -207,7 +207,7 @@ const dayStart = (day: number): string => new Date(day * DAY).toISOString();
  * Scores of some customers as of `asOf`, from counts on indexes instead of every customer: a
  * quintile score only needs how many of the population score below and alike. The population
  * is every customer with a live order, grouped by merges: counts over the customer value
- * summaries (lastOrderAt and orderCount indexes) and the ranking rows (currency, amount index;
+ * summaries (lastOrderAt and orderCount indexes) and the ranking rows (currency, rankKey index;
  * they are already grouped), corrected for the customers in a merge (a small collection):
  * their own counts out, their groups' in. Equals `scoreRfm` over every customer when no order
  * was placed after `asOf` (the counts see every order).
@@ -278,16 +278,17 @@ export const rfmOfCustomers = async (
       const mergedRows = await rows(currency);
       const amountOf = (c: RfmCustomer) => c.value.find((v) => v.currency === currency)?.amount;
       /** Ranking rows matching, minus those of customers in a merge, plus their groups. */
-      const countRows = async (filter: Filter, test: (amount: number) => boolean) =>
+      const countRows = async (filter: Filter, test: (amount: bigint) => boolean) =>
         (await documents.count(CUSTOMER_VALUE_RANKING, { currency, ...filter })) -
-        mergedRows.filter((row) => test(row.amount)).length +
+        mergedRows.filter((row) => test(sumOf(row.amount))).length +
         groups.filter((g) => {
           const a = amountOf(g);
           return a !== undefined && test(a);
         }).length;
       const holders = await countRows({}, () => true);
-      const below = await countRows({ amount: { $lt: amount } }, (a) => a < amount);
-      const equal = await countRows({ amount }, (a) => a === amount);
+      const rankKey = rankKeyOf(amount);
+      const below = await countRows({ rankKey: { $lt: rankKey } }, (a) => a < amount);
+      const equal = await countRows({ rankKey }, (a) => a === amount);
       best = Math.max(best, quintileScoreOf(below, equal, holders));
     }
     return best;

@@ -13,7 +13,7 @@ const aCustomer = (customerId: string, overrides: Partial<RfmCustomer> = {}): Rf
   customerId,
   lastOrderAt: daysBefore(10),
   orderCount: 1,
-  value: [{ amount: 1000, currency: 'EUR' }],
+  value: [{ amount: 1000n, currency: 'EUR' }],
   ...overrides,
 });
 
@@ -95,27 +95,27 @@ describe('scoring customers', () => {
       aCustomer('best', {
         lastOrderAt: daysBefore(1),
         orderCount: 12,
-        value: [{ amount: 90_000, currency: 'EUR' }],
+        value: [{ amount: 90_000n, currency: 'EUR' }],
       }),
       aCustomer('b', {
         lastOrderAt: daysBefore(20),
         orderCount: 4,
-        value: [{ amount: 20_000, currency: 'EUR' }],
+        value: [{ amount: 20_000n, currency: 'EUR' }],
       }),
       aCustomer('c', {
         lastOrderAt: daysBefore(60),
         orderCount: 3,
-        value: [{ amount: 9_000, currency: 'EUR' }],
+        value: [{ amount: 9_000n, currency: 'EUR' }],
       }),
       aCustomer('d', {
         lastOrderAt: daysBefore(120),
         orderCount: 2,
-        value: [{ amount: 3_000, currency: 'EUR' }],
+        value: [{ amount: 3_000n, currency: 'EUR' }],
       }),
       aCustomer('gone', {
         lastOrderAt: daysBefore(400),
         orderCount: 1,
-        value: [{ amount: 500, currency: 'EUR' }],
+        value: [{ amount: 500n, currency: 'EUR' }],
       }),
     ];
     const results = scoreRfm(customers, asOf);
@@ -143,12 +143,12 @@ describe('scoring customers', () => {
       [
         aCustomer('yen-whale', {
           value: [
-            { amount: 5_000_000, currency: 'JPY' },
-            { amount: 1, currency: 'EUR' },
+            { amount: 5_000_000n, currency: 'JPY' },
+            { amount: 1n, currency: 'EUR' },
           ],
         }),
-        aCustomer('yen-minnow', { value: [{ amount: 100, currency: 'JPY' }] }),
-        aCustomer('euro', { value: [{ amount: 2_000, currency: 'EUR' }] }),
+        aCustomer('yen-minnow', { value: [{ amount: 100n, currency: 'JPY' }] }),
+        aCustomer('euro', { value: [{ amount: 2_000n, currency: 'EUR' }] }),
       ],
       asOf,
     );
@@ -170,7 +170,7 @@ describe('scoring customers', () => {
       customerId: 'c',
       lastOrderAt: '2025-01-01T00:00:00.000Z',
       orderCount: 1,
-      value: [{ amount: 100, currency: 'EUR' }],
+      value: [{ amount: 100n, currency: 'EUR' }],
     });
     expect(
       rfmCustomerOf({ customerId: 'c', orders }, new Date('2024-12-31T00:00:00.000Z')),

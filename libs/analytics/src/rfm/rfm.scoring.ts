@@ -1,4 +1,5 @@
-import type { MoneyAmount } from '../customer-value/customer-value.document';
+import type { ExactMoney } from '@crm/sales';
+import { exactMoney } from '@crm/sales';
 import type { RfmScores, RfmSegment } from './rfm-segments';
 import { segmentOf } from './rfm-segments';
 
@@ -10,8 +11,8 @@ export type RfmCustomer = {
   lastOrderAt: string;
   /** Live (not cancelled) orders. */
   orderCount: number;
-  /** Value per currency (orders net of cancellations and refunds). */
-  value: MoneyAmount[];
+  /** Value per currency (orders net of cancellations and refunds), exact: it has no bound. */
+  value: { amount: bigint; currency: string }[];
 };
 
 export type RfmResult = {
@@ -22,7 +23,8 @@ export type RfmResult = {
   m: number;
   recencyDays: number;
   frequency: number;
-  monetary: MoneyAmount[];
+  /** Value per currency, as exact money (`amount` null past 2^53 − 1, `amountExact` always). */
+  monetary: ExactMoney[];
   lastOrderAt: string;
 };
 
@@ -41,12 +43,12 @@ export const quintileScoreOf = (below: number, equal: number, n: number): number
  * 1 + ⌊5 · (below + equal / 2) / n⌋, so equal values score alike, n distinct values spread
  * evenly over 1–5, and a population that is all alike scores 3.
  */
-export const quintileScores = (values: readonly number[]): number[] => {
+export const quintileScores = <T extends number | bigint>(values: readonly T[]): number[] => {
   const n = values.length;
-  const sorted = [...values].sort((a, b) => a - b);
-  const scoreOf = new Map<number, number>();
+  const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const scoreOf = new Map<T, number>();
   for (let i = 0; i < n;) {
-    const value = sorted[i] as number;
+    const value = sorted[i] as T;
     let j = i;
     while (j < n && sorted[j] === value) j += 1;
     scoreOf.set(value, quintileScoreOf(i, j - i, n));
@@ -91,6 +93,6 @@ export const rfmResultOf = (
   ...scores,
   recencyDays: recency,
   frequency: customer.orderCount,
-  monetary: customer.value,
+  monetary: customer.value.map(({ amount, currency }) => exactMoney(amount, currency)),
   lastOrderAt: customer.lastOrderAt,
 });

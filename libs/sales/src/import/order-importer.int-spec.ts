@@ -286,8 +286,8 @@ describe('OrderImporter', () => {
         customerId: CUSTOMER,
         orderCount: 3,
         value: [
-          { currency: 'EUR', amount: 2000 + 2500, orders: 2, average: 2250 },
-          { currency: 'USD', amount: 2500, orders: 1, average: 2500 },
+          { currency: 'EUR', amount: String(2000 + 2500), orders: 2, average: 2250 },
+          { currency: 'USD', amount: '2500', orders: 1, average: 2500 },
         ],
         firstOrderAt: '2017-05-01T10:00:00.000Z',
         lastOrderAt: '2019-11-20T07:00:00.000Z',

@@ -2,7 +2,8 @@ import type { RecordedEvent } from '@crm/eventsourcing';
 
 export type ExpectedCustomerValue = {
   orderCount: number;
-  value: { currency: string; amount: number; orders: number; average: number }[];
+  /** `amount` as the read model stores it: the exact sum as a decimal string. */
+  value: { currency: string; amount: string; orders: number; average: number }[];
   firstOrderAt: string | null;
   lastOrderAt: string | null;
 };
@@ -18,7 +19,8 @@ type OrderFacts = {
 
 /**
  * The definition of customer value, written again the plain way: replay every order, then
- * value = Σ (total − refunded) over the orders that were not cancelled, per currency.
+ * value = Σ (total − refunded) over the orders that were not cancelled, per currency, summed
+ * with BigInt; the average is the quotient plus one when the remainder is at least half.
  */
 export const independentCustomerValues = (
   events: readonly RecordedEvent[],
@@ -49,11 +51,12 @@ export const independentCustomerValues = (
       order.cancelled = true;
     }
   }
-  const customers = new Map<string, ExpectedCustomerValue>();
+  type Row = { currency: string; amount: bigint; orders: number };
+  const customers = new Map<string, Omit<ExpectedCustomerValue, 'value'> & { rows: Row[] }>();
   for (const order of orders.values()) {
     const customer = customers.get(order.customerId) ?? {
       orderCount: 0,
-      value: [],
+      rows: [],
       firstOrderAt: null,
       lastOrderAt: null,
     };
@@ -64,17 +67,32 @@ export const independentCustomerValues = (
       customer.firstOrderAt = order.placedAt;
     if (customer.lastOrderAt === null || order.placedAt > customer.lastOrderAt)
       customer.lastOrderAt = order.placedAt;
-    let row = customer.value.find((v) => v.currency === order.currency);
+    let row = customer.rows.find((v) => v.currency === order.currency);
     if (!row) {
-      row = { currency: order.currency, amount: 0, orders: 0, average: 0 };
-      customer.value.push(row);
+      row = { currency: order.currency, amount: 0n, orders: 0 };
+      customer.rows.push(row);
     }
-    row.amount += order.total - order.refunded;
+    row.amount += BigInt(order.total) - BigInt(order.refunded);
     row.orders += 1;
   }
-  for (const customer of customers.values()) {
-    customer.value.sort((a, b) => a.currency.localeCompare(b.currency));
-    for (const row of customer.value) row.average = Math.round(row.amount / row.orders);
-  }
-  return customers;
+  const halfUp = (amount: bigint, orders: number): number => {
+    const n = BigInt(orders);
+    return Number(amount / n + (2n * (amount % n) >= n ? 1n : 0n));
+  };
+  return new Map(
+    [...customers.entries()].map(([id, { rows, ...customer }]) => [
+      id,
+      {
+        ...customer,
+        value: rows
+          .sort((a, b) => a.currency.localeCompare(b.currency))
+          .map((row) => ({
+            currency: row.currency,
+            amount: row.amount.toString(),
+            orders: row.orders,
+            average: halfUp(row.amount, row.orders),
+          })),
+      },
+    ]),
+  );
 };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { RecordedEvent } from '@crm/eventsourcing';
 import { fold, isDomainError } from '@crm/eventsourcing';
 import type { OrderCommand, OrderEvent, OrderLine } from '@crm/sales';
-import { orderDecider, orderStreamId } from '@crm/sales';
+import { MAX_AMOUNT, orderDecider, orderStreamId } from '@crm/sales';
 
 export const HISTORY_START = Date.parse('2025-01-01T00:00:00.000Z');
 const DAY = 86_400_000;
@@ -24,41 +24,67 @@ const line = fc.record({
   unitPrice,
 });
 
-const step: fc.Arbitrary<Step> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('place' as const),
-      customer: fc.nat(5),
-      currency: fc.constantFrom('EUR', 'USD', 'JPY'),
-      lines: fc.array(line, { minLength: 1, maxLength: 4 }),
-      day: fc.nat(400),
-    }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constantFrom('pay' as const, 'refund' as const),
-      order: fc.nat(7),
-      percent: fc.integer({ min: 1, max: 100 }),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constantFrom(
-        'confirm' as const,
-        'ship' as const,
-        'deliver' as const,
-        'cancel' as const,
-      ),
-      order: fc.nat(7),
-    }),
-  },
-);
+/**
+ * Large but allowed lines: up to 4 of them at most MAX_AMOUNT / 4 each, so an order is near the
+ * limit and a customer's value passes 2^53 after about 16 orders.
+ */
+const largeLine = fc.record({
+  sku: fc.constantFrom('A', 'B', 'C'),
+  quantity: fc.constant(1),
+  unitPrice: fc.oneof(
+    fc.constant(MAX_AMOUNT / 4),
+    fc.integer({ min: MAX_AMOUNT / 8, max: MAX_AMOUNT / 4 }),
+  ),
+});
+
+const placeStep = (lines: fc.Arbitrary<OrderLine>, customers: number) =>
+  fc.record({
+    kind: fc.constant('place' as const),
+    customer: fc.nat(customers - 1),
+    currency: fc.constantFrom('EUR', 'USD', 'JPY'),
+    lines: fc.array(lines, { minLength: 1, maxLength: 4 }),
+    day: fc.nat(400),
+  });
+
+const stepOf = (place: fc.Arbitrary<Step>): fc.Arbitrary<Step> =>
+  fc.oneof(
+    { weight: 3, arbitrary: place },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constantFrom('pay' as const, 'refund' as const),
+        order: fc.nat(7),
+        percent: fc.integer({ min: 1, max: 100 }),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constantFrom(
+          'confirm' as const,
+          'ship' as const,
+          'deliver' as const,
+          'cancel' as const,
+        ),
+        order: fc.nat(7),
+      }),
+    },
+  );
 
 export const orderSteps = (maxLength = 60): fc.Arbitrary<Step[]> =>
-  fc.array(step, { minLength: 1, maxLength, size: 'max' });
+  fc.array(stepOf(placeStep(line, 6)), { minLength: 1, maxLength, size: 'max' });
+
+/** Histories of orders near the money limit, among 2 customers and mostly one currency. */
+export const largeOrderSteps = (maxLength = 120): fc.Arbitrary<Step[]> =>
+  fc.array(
+    stepOf(
+      placeStep(largeLine, 2).map((s) => ({
+        ...s,
+        currency: s.customer === 0 ? 'EUR' : s.currency,
+      })),
+    ),
+    { minLength: 1, maxLength, size: 'max' },
+  );
 
 export const customerIdOf = (index: number): string =>
   `00000000-0000-4000-8000-00000000000${index}`;

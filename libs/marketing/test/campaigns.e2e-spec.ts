@@ -116,7 +116,7 @@ describeWired('campaigns over HTTP', () => {
           {
             currency: 'EUR',
             conversions: 3,
-            attributedRevenue: { amount: 11_500, currency: 'EUR' }, // 5000 + 4500 + 2000
+            attributedRevenue: { amount: 11_500, amountExact: '11500', currency: 'EUR' }, // 5000 + 4500 + 2000
             cost: { amount: 10_000, currency: 'EUR' },
             roi: 0.15, // (11500 − 10000) / 10000
             roiUnavailableReason: null,
@@ -124,7 +124,7 @@ describeWired('campaigns over HTTP', () => {
           {
             currency: 'USD',
             conversions: 1,
-            attributedRevenue: { amount: 3_000, currency: 'USD' },
+            attributedRevenue: { amount: 3_000, amountExact: '3000', currency: 'USD' },
             cost: { amount: 0, currency: 'USD' },
             roi: null,
             roiUnavailableReason: "the campaign's cost is in EUR; revenue in USD is not converted",
@@ -147,7 +147,7 @@ describeWired('campaigns over HTTP', () => {
         byCurrency: [
           {
             currency: 'EUR',
-            attributedRevenue: { amount: 7_000, currency: 'EUR' },
+            attributedRevenue: { amount: 7_000, amountExact: '7000', currency: 'EUR' },
             roi: null,
             roiUnavailableReason: 'the campaign cost is 0, so ROI is undefined',
           },

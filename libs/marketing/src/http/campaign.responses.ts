@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ExactMoneyResponse } from '@crm/sales';
 import { TAG_MATCHES } from '../domain/audience-rule';
 import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from '../domain/campaign';
 
@@ -74,8 +75,13 @@ export class CurrencyResultsResponse {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ description: 'Live conversions (not cancelled, not fully refunded)' })
   conversions!: number;
-  @ApiProperty({ type: CampaignMoney, description: 'Σ order totals − refunds of live conversions' })
-  attributedRevenue!: CampaignMoney;
+  @ApiProperty({
+    type: ExactMoneyResponse,
+    description:
+      'Σ order totals − refunds of live conversions; a sum over many orders, so exact: ' +
+      '`amountExact` always, `amount` null past 2^53 − 1',
+  })
+  attributedRevenue!: ExactMoneyResponse;
   @ApiProperty({
     type: CampaignMoney,
     description: 'The campaign cost if in this currency, else 0',
@@ -85,7 +91,8 @@ export class CurrencyResultsResponse {
     nullable: true,
     type: Number,
     example: 0.5,
-    description: '(attributed revenue − cost) / cost, rounded to 4 decimals',
+    description:
+      '(attributed revenue − cost) / cost, computed exactly and rounded half up to 4 decimals',
   })
   roi!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Why roi is null' })

@@ -1,4 +1,5 @@
-import type { Money } from '@crm/sales';
+import type { ExactMoney, Money } from '@crm/sales';
+import { exactMoney, sumOf } from '@crm/sales';
 import type { CampaignChannel, CampaignStatus, ResponseKind } from '../../domain/campaign';
 import type { CampaignDocument } from './campaign.document';
 
@@ -6,9 +7,10 @@ import type { CampaignDocument } from './campaign.document';
 export type CurrencyResults = {
   currency: string;
   conversions: number;
-  attributedRevenue: Money;
+  /** A sum over many orders: exact (`amountExact`), `amount` null past 2^53 − 1. */
+  attributedRevenue: ExactMoney;
   cost: Money;
-  /** (attributed revenue − cost) / cost, rounded to 4 decimals; null when cost is 0. */
+  /** (attributed revenue − cost) / cost, exactly, rounded half up to 4 decimals; null when cost is 0. */
   roi: number | null;
   roiUnavailableReason: string | null;
 };
@@ -37,8 +39,20 @@ export type CampaignResults = {
 export const ratio = (numerator: number, denominator: number): number =>
   Math.round((numerator / denominator) * 10_000) / 10_000;
 
+/**
+ * (revenue − cost) / cost rounded half up to 4 decimals, computed on BigInt so a revenue past
+ * 2^53 is not rounded first; only the 4-decimal result becomes a float.
+ */
+const exactRoi = (revenue: bigint, cost: bigint): number => {
+  const numerator = 2n * 10_000n * (revenue - cost) + cost;
+  const denominator = 2n * cost;
+  const quotient = numerator / denominator;
+  const floored = numerator % denominator < 0n ? quotient - 1n : quotient;
+  return Number(floored) / 10_000;
+};
+
 const roiOf = (
-  revenue: number,
+  revenue: bigint,
   cost: Money,
   currency: string,
 ): Pick<CurrencyResults, 'roi' | 'roiUnavailableReason'> => {
@@ -51,7 +65,7 @@ const roiOf = (
   if (cost.amount === 0) {
     return { roi: null, roiUnavailableReason: 'the campaign cost is 0, so ROI is undefined' };
   }
-  return { roi: ratio(revenue - cost.amount, cost.amount), roiUnavailableReason: null };
+  return { roi: exactRoi(revenue, BigInt(cost.amount)), roiUnavailableReason: null };
 };
 
 const currencyResults = (campaign: CampaignDocument): CurrencyResults[] => {
@@ -64,9 +78,9 @@ const currencyResults = (campaign: CampaignDocument): CurrencyResults[] => {
     .map(({ currency, conversions, revenue }) => ({
       currency,
       conversions,
-      attributedRevenue: { amount: revenue, currency },
+      attributedRevenue: exactMoney(sumOf(revenue), currency),
       cost: { amount: currency === cost.currency ? cost.amount : 0, currency },
-      ...roiOf(revenue, cost, currency),
+      ...roiOf(sumOf(revenue), cost, currency),
     }));
 };
 

@@ -1,9 +1,12 @@
-import type { Money } from '@crm/sales';
+import type { Money, StoredSum } from '@crm/sales';
 import type { AudienceRule } from '../../domain/audience-rule';
 import type { CampaignChannel, CampaignStatus, ResponseKind } from '../../domain/campaign';
 
-/** Live conversions and their net attributed revenue in one currency (minor units). */
-export type ConversionTotals = { currency: string; conversions: number; revenue: number };
+/**
+ * Live conversions and their net attributed revenue in one currency (minor units): a sum over
+ * many orders, so a decimal string (a JSON number in documents written before issue 17).
+ */
+export type ConversionTotals = { currency: string; conversions: number; revenue: StoredSum };
 
 /** One campaign: its plan, its lifecycle, and the counters its results are computed from. */
 export type CampaignDocument = {

@@ -1,3 +1,4 @@
+import { sumOf, sumText } from '@crm/sales';
 import type { CampaignEvent, ResponseKind } from '../../domain/campaign';
 import { RESPONSE_KINDS } from '../../domain/campaign';
 import type { CampaignDocument, ConversionTotals } from './campaign.document';
@@ -8,27 +9,17 @@ export type FirstResponse = { respondent: boolean; kind: boolean };
 const noResponses = (): Record<ResponseKind, number> =>
   Object.fromEntries(RESPONSE_KINDS.map((kind) => [kind, 0])) as Record<ResponseKind, number>;
 
-const exact = (amount: number): number => {
-  if (!Number.isSafeInteger(amount))
-    throw new RangeError(`attributed revenue ${amount} is past exact minor units`);
-  return amount;
-};
-
 const addConversion = (
   totals: readonly ConversionTotals[],
   currency: string,
   conversions: number,
   revenue: number,
 ): ConversionTotals[] => {
-  const current = totals.find((t) => t.currency === currency) ?? {
-    currency,
-    conversions: 0,
-    revenue: 0,
-  };
+  const current = totals.find((t) => t.currency === currency);
   const next = {
     currency,
-    conversions: current.conversions + conversions,
-    revenue: exact(current.revenue + revenue),
+    conversions: (current?.conversions ?? 0) + conversions,
+    revenue: sumText(sumOf(current?.revenue) + BigInt(revenue)),
   };
   return [...totals.filter((t) => t.currency !== currency), next].sort((a, b) =>
     a.currency < b.currency ? -1 : 1,

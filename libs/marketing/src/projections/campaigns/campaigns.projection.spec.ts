@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { InMemoryProjectionContext } from '@crm/eventsourcing';
+import { MAX_AMOUNT } from '@crm/sales';
 import type { CampaignEvent } from '../../domain/campaign';
 import {
   CAMPAIGN_ID,
@@ -67,7 +69,7 @@ describe('campaigns read model and results', () => {
         {
           currency: 'EUR',
           conversions: 2,
-          attributedRevenue: { amount: 13_000, currency: 'EUR' },
+          attributedRevenue: { amount: 13_000, amountExact: '13000', currency: 'EUR' },
           cost: { amount: 10_000, currency: 'EUR' },
           roi: 0.3,
           roiUnavailableReason: null,
@@ -75,12 +77,63 @@ describe('campaigns read model and results', () => {
         {
           currency: 'USD',
           conversions: 1,
-          attributedRevenue: { amount: 2_500, currency: 'USD' },
+          attributedRevenue: { amount: 2_500, amountExact: '2500', currency: 'USD' },
           cost: { amount: 0, currency: 'USD' },
           roi: null,
           roiUnavailableReason: expect.stringMatching(/cost is in EUR/),
         },
       ],
+    });
+  });
+
+  describe('with conversions near the money limit (issue 17: revenue past 2^53)', () => {
+    const conversion = fc.record({
+      amount: fc.integer({ min: MAX_AMOUNT / 2, max: MAX_AMOUNT }),
+      refund: fc.integer({ min: 0, max: 100 }),
+      cancelled: fc.boolean(),
+    });
+
+    it('sums attributed revenue exactly, like an independent BigInt fold, and keeps ROI exact', async () => {
+      let pastSafe = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(conversion, { minLength: 30, maxLength: 60, size: 'max' }),
+          fc.integer({ min: 1, max: MAX_AMOUNT }),
+          async (conversions, cost) => {
+            const events: CampaignEvent[] = [planned(CAMPAIGN_ID, cost), launched(['c-1'])];
+            let expected = 0n;
+            let live = 0;
+            conversions.forEach(({ amount, refund, cancelled: gone }, i) => {
+              const back = Math.floor((amount / 100) * refund);
+              events.push(converted(`o-${i}`, amount));
+              if (gone) events.push(reversed(`o-${i}`, amount, true));
+              else if (back > 0) events.push(reversed(`o-${i}`, back, false));
+              if (!gone) {
+                expected += BigInt(amount) - BigInt(back);
+                live += 1;
+              }
+            });
+            const [eur] = campaignResults(await fold(events)).byCurrency;
+            if (expected > BigInt(Number.MAX_SAFE_INTEGER)) pastSafe += 1;
+            expect(eur?.conversions).toBe(live);
+            expect(eur?.attributedRevenue).toEqual({
+              amount: expected <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(expected) : null,
+              amountExact: String(expected),
+              currency: 'EUR',
+            });
+            // ROI × 10^4 is the exact quotient rounded half up (2c·R within c of 2·10^4·(rev − c),
+            // ties up); only that 4-decimal result becomes a float.
+            const c = BigInt(cost);
+            const twice = 2n * 10_000n * (expected - c);
+            let scaled = (10_000n * (expected - c)) / c;
+            while (2n * c * scaled > twice + c) scaled -= 1n;
+            while (2n * c * scaled <= twice - c) scaled += 1n;
+            expect(eur?.roi).toBe(Number(scaled) / 10_000);
+          },
+        ),
+        { numRuns: 200 },
+      );
+      expect(pastSafe).toBeGreaterThan(20);
     });
   });
 

@@ -40,6 +40,35 @@ export const formatMoney = (amount: number, currency: string): string => {
   }
 };
 
+/** A sum as the API answers it: `amountExact` is exact, `amount` is null past 2^53 − 1. */
+export type ExactMoney = { amount: number | null; amountExact: string; currency: string };
+
+/** Minor units as an exact decimal string of major units: "-12345", 2 → "-123.45". */
+const majorDecimal = (minor: string, digits: number): `${number}` => {
+  const negative = minor.startsWith('-');
+  const units = (negative ? minor.slice(1) : minor).padStart(digits + 1, '0');
+  const whole = units.slice(0, units.length - digits);
+  const fraction = digits > 0 ? `.${units.slice(units.length - digits)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}` as `${number}`;
+};
+
+/**
+ * A sum over many orders, formatted from its exact decimal string (Intl formats a numeric
+ * string without going through a float), so a total past 2^53 shows every digit.
+ */
+export const formatExactMoney = ({ amountExact, currency }: ExactMoney): string => {
+  const major = majorDecimal(amountExact, minorDigits(currency));
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(major);
+  } catch {
+    return `${major} ${currency}`;
+  }
+};
+
+/** A number for charts and bars only (a float is fine for a pixel), from the exact string. */
+export const approximateAmount = (money: ExactMoney): number =>
+  money.amount ?? Number(money.amountExact);
+
 /** Axis labels: `€1.2K`. */
 export const formatMoneyCompact = (amount: number, currency: string): string => {
   const major = amount / 10 ** minorDigits(currency);

@@ -1,14 +1,15 @@
 import type { ApiClient } from '../api';
 import { ChartSet, palette } from '../charts';
 import { h, stat, table } from '../dom';
-import { formatCount, formatMoney, formatRatio, humanize } from '../format';
+import type { ExactMoney } from '../format';
+import { formatCount, formatExactMoney, formatMoney, formatRatio, humanize } from '../format';
 import { createPanel, whenOk } from '../panel';
 
 type Money = { amount: number; currency: string };
 type CurrencyResults = {
   currency: string;
   conversions: number;
-  attributedRevenue: Money;
+  attributedRevenue: ExactMoney;
   cost: Money;
   roi: number | null;
   roiUnavailableReason: string | null;
@@ -46,7 +47,7 @@ const revenue = (campaign: CampaignResults): string =>
             Number(b.currency === campaign.cost.currency) -
             Number(a.currency === campaign.cost.currency),
         )
-        .map((c) => formatMoney(c.attributedRevenue.amount, c.attributedRevenue.currency))
+        .map((c) => formatExactMoney(c.attributedRevenue))
         .join(' + ');
 
 const withRate = (count: number, rate: number | null): string =>

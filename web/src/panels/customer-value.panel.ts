@@ -1,20 +1,30 @@
 import type { ApiClient } from '../api';
 import { ChartSet, palette } from '../charts';
 import { h, stat, table } from '../dom';
-import { formatCount, formatMoney, formatMoneyCompact, minorDigits, shortId } from '../format';
+import type { ExactMoney } from '../format';
+import {
+  approximateAmount,
+  formatCount,
+  formatExactMoney,
+  formatMoney,
+  formatMoneyCompact,
+  minorDigits,
+  shortId,
+} from '../format';
 import { createPanel, whenOk } from '../panel';
 
 type Money = { amount: number; currency: string };
 type CurrencyTotal = {
   currency: string;
-  amount: number;
+  amount: number | null;
+  amountExact: string;
   customers: number;
   orders: number;
   averageOrderValue: number;
 };
 type TopCustomer = {
   customerId: string;
-  value: Money;
+  value: ExactMoney;
   orderCount: number;
   averageOrderValue: Money;
 };
@@ -80,7 +90,7 @@ export const customerValuePanel = (api: ApiClient): HTMLElement => {
     const customers = report.top.find((t) => t.currency === totals.currency)?.customers ?? [];
     const colors = palette();
     const buckets = histogram(
-      customers.map((c) => c.value.amount),
+      customers.map((c) => approximateAmount(c.value)),
       totals.currency,
     );
     const covered =
@@ -91,7 +101,7 @@ export const customerValuePanel = (api: ApiClient): HTMLElement => {
       h(
         'div',
         { class: 'stats' },
-        stat('Total value', formatMoney(totals.amount, totals.currency), 'value-total'),
+        stat('Total value', formatExactMoney(totals), 'value-total'),
         stat('Customers with orders', formatCount(totals.customers), 'value-customers'),
         stat('Orders', formatCount(totals.orders), 'value-orders'),
         stat(
@@ -142,7 +152,7 @@ export const customerValuePanel = (api: ApiClient): HTMLElement => {
             .map((c, i) => [
               i + 1,
               customerLink(c.customerId),
-              formatMoney(c.value.amount, c.value.currency),
+              formatExactMoney(c.value),
               formatCount(c.orderCount),
               formatMoney(c.averageOrderValue.amount, c.averageOrderValue.currency),
             ]),

@@ -1,5 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -15,6 +13,7 @@ import { IMPORT_MEDIA_TYPES } from '@crm/customers';
 import { AppModule, HTTP_LOGGER, correlationIdOf } from './app.module';
 import { registerRequestLogging } from './observability/http-logging';
 import { setUpOpenApi } from './docs/openapi';
+import { registerRequestGate } from './edge/request-gate.hook';
 
 /** The one route that takes a streamed CSV or JSON-lines body. */
 const IMPORT_ROUTE = '/imports';
@@ -24,6 +23,18 @@ export type StartedApp = { app: NestFastifyApplication; adminToken: string | nul
 export const createFastifyAdapter = (config: AppConfig): FastifyAdapter =>
   new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    // Slow clients cannot hold connections: headers, the whole request and idle sockets are timed.
+    requestTimeout: config.httpRequestTimeoutMs,
+    connectionTimeout: config.httpIdleTimeoutMs,
+    http: {
+      requestTimeout: config.httpRequestTimeoutMs,
+      headersTimeout: config.httpHeadersTimeoutMs,
+      // Node checks both timeouts only this often (default 30 s).
+      connectionsCheckingInterval: Math.min(
+        30_000,
+        Math.max(50, Math.floor(config.httpHeadersTimeoutMs / 2)),
+      ),
+    },
     // One id for Fastify, the logs and the events' correlationId: computed once, kept on the header.
     genReqId: (request: IncomingMessage) => {
       const id = correlationIdOf(request);
@@ -36,7 +47,12 @@ export const createFastifyAdapter = (config: AppConfig): FastifyAdapter =>
     // Malformed requests (oversized headers, bad framing) get the error shape and a closed socket,
     // so a keep-alive client does not send its next request into a connection about to drop.
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
-      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? 431
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 408
+            : 400;
       const body = JSON.stringify({
         statusCode: status,
         error: STATUS_CODES[status],
@@ -83,39 +99,19 @@ export const configureApp = async (
     done(new UnsupportedMediaTypeException('send the body as application/json'), undefined);
   });
   registerRequestLogging(fastify, app.get(HTTP_LOGGER));
+  registerRequestGate(fastify, app.get(ApiKeyService), {
+    perKeyPerMinute: config.rateLimitPerMinute,
+    perAddressPerMinute: config.rateLimitPerAddressPerMinute,
+  });
   registerPiiReveal(fastify, app.get(PiiProtection));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Correlation-Id', request.id);
     done(null, payload);
   });
-  if (config.rateLimitPerMinute > 0) await registerRateLimit(app, config.rateLimitPerMinute);
   setUpOpenApi(app);
   await app.init();
   const admin = await app.get(ApiKeyService).ensureAdminKey(config.adminKey);
   return { app, adminToken: admin?.generated ? admin.token : null };
-};
-
-/**
- * Per API key (by a hash of the header, so keys never sit in memory in clear), or per address
- * for requests without one. Health and metrics are never limited: probes must always answer.
- */
-const registerRateLimit = async (app: NestFastifyApplication, max: number): Promise<void> => {
-  await app.register(rateLimit, {
-    max,
-    timeWindow: 60_000,
-    allowList: (request) => /^\/(health|metrics)/.test(request.url),
-    keyGenerator: (request) => {
-      const authorization = request.headers.authorization;
-      return typeof authorization === 'string'
-        ? createHash('sha256').update(authorization).digest('base64url')
-        : request.ip;
-    },
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'Too Many Requests',
-      message: `more than ${context.max} requests a minute; retry in ${context.after}`,
-    }),
-  });
 };
 
 /** Builds the HTTP app (not yet listening). */

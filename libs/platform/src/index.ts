@@ -15,6 +15,7 @@ export * from './read-models/profile-section';
 export * from './backup/backup';
 export * from './backup/backup-archive';
 export * from './http/json-body';
+export * from './http/rate-limiter';
 export * from './http/request-outcome';
 export * from './stores/postgres/create-postgres-stores';
 export * from './stores/postgres/advisory-locks';

@@ -24,8 +24,16 @@ export type AppConfig = {
   /** How long an embedded write waits for a lock before the request gets 503. */
   sqliteBusyTimeoutMs: number;
   bodyLimitBytes: number;
-  /** Requests per minute per API key (or per address without one); 0 turns the limit off. */
+  /** Requests per minute per authenticated API key; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Requests per minute per client address without a valid API key; 0 turns the limit off. */
+  rateLimitPerAddressPerMinute: number;
+  /** The whole request (headers and body) must arrive within this (Node's requestTimeout). */
+  httpRequestTimeoutMs: number;
+  /** The request headers must arrive within this. */
+  httpHeadersTimeoutMs: number;
+  /** A connection with no traffic either way for this long is closed. */
+  httpIdleTimeoutMs: number;
   /** Longest JSON line or CSV record an import reads (a longer JSON line is a rejected row, a longer CSV record 413). */
   importMaxLineBytes: number;
 };
@@ -114,8 +122,20 @@ export const loadConfig = (env: Env = process.env): AppConfig => {
     sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT_MS', 1000, 0, 60000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 60_000, 0, 10_000_000),
+    rateLimitPerAddressPerMinute: integer('RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 600, 0, 10_000_000),
+    httpRequestTimeoutMs: integer('HTTP_REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000),
+    httpHeadersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    httpIdleTimeoutMs: integer('HTTP_IDLE_TIMEOUT_MS', 65_000, 100, 3_600_000),
     importMaxLineBytes: integer('IMPORT_MAX_LINE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
   };
+  if (config.httpHeadersTimeoutMs > config.httpRequestTimeoutMs) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  if (config.httpIdleTimeoutMs <= config.readWaitTimeoutMs) {
+    problems.push(
+      'HTTP_IDLE_TIMEOUT_MS: must exceed READ_WAIT_TIMEOUT_MS, or reads waiting for minPosition are cut off',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 };

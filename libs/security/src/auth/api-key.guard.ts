@@ -1,12 +1,16 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { AuthenticatedRequest, Role } from '@crm/platform';
+import type { AuthenticatedRequest, Principal, Role } from '@crm/platform';
 import { markAdmitted } from '@crm/platform';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
+
+/** The API key of an `Authorization: Bearer <key>` header, or null when there is none. */
+export const bearerToken = (header: string | string[] | undefined): string | null =>
+  (typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined) ?? null;
 
 /** What a route's decorators say about access; fixed once its class is defined. */
 type RouteAccess = { isPublic: boolean; roles: readonly Role[] };
@@ -45,6 +49,15 @@ export class ApiKeyGuard implements CanActivate {
     return access;
   }
 
+  private async authenticate(request: AuthenticatedRequest): Promise<Principal> {
+    const token = bearerToken(request.headers.authorization);
+    if (!token)
+      throw new UnauthorizedException('missing or malformed Authorization: Bearer <api key>');
+    const principal = await this.apiKeys.authenticate(token);
+    if (!principal) throw new UnauthorizedException('unknown or revoked API key');
+    return principal;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.accessOf(context.getHandler(), context.getClass());
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -52,12 +65,8 @@ export class ApiKeyGuard implements CanActivate {
       markAdmitted(request);
       return true;
     }
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? BEARER.exec(header) : null;
-    if (!match?.[1])
-      throw new UnauthorizedException('missing or malformed Authorization: Bearer <api key>');
-    const principal = await this.apiKeys.authenticate(match[1]);
-    if (!principal) throw new UnauthorizedException('unknown or revoked API key');
+    // Usually already authenticated before the body was read (the app's onRequest gate).
+    const principal = request.principal ?? (await this.authenticate(request));
     request.principal = principal;
     const allowed = access.roles;
     if (principal.role !== 'admin' && !allowed.includes(principal.role)) {

@@ -92,29 +92,41 @@ export const createIndex = async (
   );
 };
 
-/** The indexed fields of a table, from its indexes' comments; null when the table is missing. */
-export const indexedFieldsOf = async (
+export type TableCatalog = { fields: IndexedFields; indexes: ReadonlySet<string> };
+
+/**
+ * A table's index names and indexed fields (from its indexes' comments); null when the table
+ * is missing. A plain catalog read: no lock that writers would wait for.
+ */
+export const catalogOf = async (
   client: ClientBase,
   schema: string,
   table: string,
-): Promise<IndexedFields | null> => {
-  const { rows } = await client.query<{ exists: boolean; comment: string | null }>(
-    `SELECT to_regclass($1) IS NOT NULL AS exists,
+): Promise<TableCatalog | null> => {
+  const { rows } = await client.query<{
+    exists: boolean;
+    name: string | null;
+    comment: string | null;
+  }>(
+    `SELECT to_regclass($1) IS NOT NULL AS exists, c.relname AS name,
             obj_description(i.indexrelid, 'pg_class') AS comment
        FROM (SELECT 1) AS one
-       LEFT JOIN pg_index AS i ON i.indrelid = to_regclass($1)`,
+       LEFT JOIN pg_index AS i ON i.indrelid = to_regclass($1)
+       LEFT JOIN pg_class AS c ON c.oid = i.indexrelid`,
     [`${quoteIdentifier(schema)}.${quoteIdentifier(table)}`],
   );
   if (!rows[0]?.exists) return null;
   const scalar = new Set<string>();
   const array = new Set<string>();
-  for (const { comment } of rows) {
+  const indexes = new Set<string>();
+  for (const { name, comment } of rows) {
+    if (name) indexes.add(name);
     if (!comment?.startsWith(COMMENT_PREFIX)) continue;
     const declared = JSON.parse(comment.slice(COMMENT_PREFIX.length)) as Declared;
     if (declared.kind === 'array') array.add(declared.field);
     else declared.fields.forEach((field) => scalar.add(field));
   }
-  return { scalar, array };
+  return { fields: { scalar, array }, indexes };
 };
 
 /**

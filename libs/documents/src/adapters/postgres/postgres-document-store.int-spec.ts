@@ -39,6 +39,27 @@ const waitersOn = async (url: string, schema: string, n: number): Promise<void> 
   }
 };
 
+/** Resolves once a statement waits for a lock `pid` holds; never, once `watch.done`. */
+const blockedBy = async (url: string, pid: number, watch: { done: boolean }): Promise<void> => {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  let blocked = false;
+  try {
+    while (!watch.done && !blocked) {
+      const { rows } = await client.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+        [pid],
+      );
+      blocked = Number(rows[0]?.n) > 0;
+      if (!blocked) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
+  // The other side of the race won: stay pending, holding nothing.
+  if (!blocked) await new Promise(() => undefined);
+};
+
 describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
   // A schema name that must be quoted everywhere it appears.
   const schema = `${uniqueSchemaName('docs')} "Odd"`;
@@ -167,6 +188,35 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
     } finally {
       await one.dropCollection(collection);
       await Promise.all([one.close(), other.close()]);
+    }
+  });
+
+  it('declares an existing collection again without DDL, while another process holds the DDL lock', async () => {
+    const [declarer, restarted] = await Promise.all([open(), open()]);
+    const collection = aCollection();
+    const spec = {
+      name: collection,
+      indexes: [{ field: 'n' }, { field: 'tags', array: true as const }],
+    };
+    const blocker = new Client({ connectionString: url });
+    await blocker.connect();
+    const watch = { done: false };
+    try {
+      await declarer.ensureCollection(spec);
+      await blocker.query('SELECT pg_advisory_lock(hashtext($1))', [`crm-documents:${schema}`]);
+      const { rows } = await blocker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const outcome = await Promise.race([
+        restarted.ensureCollection(spec).then(() => 'declared'),
+        blockedBy(url, rows[0]?.pid ?? 0, watch).then(() => 'waited for the DDL lock'),
+      ]);
+      expect(outcome).toBe('declared');
+      await restarted.upsert(collection, aDocument({ tags: ['x'] }));
+      expect(await restarted.count(collection, { tags: 'x', n: 1 })).toBe(1);
+    } finally {
+      watch.done = true;
+      await blocker.end();
+      await declarer.dropCollection(collection);
+      await Promise.all([declarer.close(), restarted.close()]);
     }
   });
 

@@ -20,7 +20,7 @@ import { isUndefinedTable, translatePgError } from './pg-errors';
 import {
   createIndex,
   createTableSql,
-  indexedFieldsOf,
+  catalogOf,
   planIndex,
   quoteIdentifier,
   replaceTable,
@@ -105,12 +105,20 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.guard(async () => {
       const table = tableName(spec.name);
       const plans = (spec.indexes ?? []).map((index) => planIndex(this.schema, table, index));
-      const fields = this.ddl(async (client) => {
-        await client.query(createTableSql(this.schema, table));
-        // Existing tables get new indexes here too (IF NOT EXISTS), built from their rows.
-        for (const plan of plans) await createIndex(client, this.schema, plan);
-        return this.fieldsFromCatalog(client, table);
-      });
+      const fields = (async () => {
+        // Declared before (every start of every process declares its collections): a catalog
+        // read, no DDL, so writers never wait on a table lock for it.
+        const known = await withClient(this.pool, (client) =>
+          catalogOf(client, this.schema, table),
+        );
+        if (known && plans.every((plan) => known.indexes.has(plan.name))) return known.fields;
+        return this.ddl(async (client) => {
+          await client.query(createTableSql(this.schema, table));
+          // Existing tables get new indexes here too (IF NOT EXISTS), built from their rows.
+          for (const plan of plans) await createIndex(client, this.schema, plan);
+          return this.fieldsFromCatalog(client, table);
+        });
+      })();
       this.tables.set(spec.name, fields);
       await fields.catch((error: unknown) => {
         this.tables.delete(spec.name);
@@ -444,9 +452,9 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   private async fieldsFromCatalog(client: ClientBase, table: string): Promise<IndexedFields> {
-    const fields = await indexedFieldsOf(client, this.schema, table);
-    if (!fields) throw new Error(`table ${table} was not created`);
-    return fields;
+    const catalog = await catalogOf(client, this.schema, table);
+    if (!catalog) throw new Error(`table ${table} was not created`);
+    return catalog.fields;
   }
 
   /** The collection's indexed fields; its table is created on first use, as on the embedded store. */
@@ -456,9 +464,9 @@ export class PostgresDocumentStore implements DocumentStore {
       const table = tableName(collection);
       fields = (async () => {
         const known = await withClient(this.pool, (client) =>
-          indexedFieldsOf(client, this.schema, table),
+          catalogOf(client, this.schema, table),
         );
-        if (known) return known;
+        if (known) return known.fields;
         return this.ddl(async (ddl) => {
           await ddl.query(createTableSql(this.schema, table));
           return this.fieldsFromCatalog(ddl, table);

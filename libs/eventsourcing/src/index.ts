@@ -12,6 +12,8 @@ export * from './projection/projection';
 export * from './projection/unit-of-work';
 export * from './projection/projector-runner';
 export * from './projection/projection-ownership';
+export * from './projection/projection-lag';
+export * from './projection/projection-stops';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/eventstoredb/eventstoredb-event-store';
 export * from './projection/in-memory-projection-context';

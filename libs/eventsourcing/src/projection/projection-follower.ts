@@ -78,6 +78,8 @@ export class ProjectionFollower {
   /** Parked after a failure until this time (ms since epoch). */
   retryAt = 0;
   failures = 0;
+  /** Whether the document store says it is stopped (PROJECTION_STOPS); unknown after a start. */
+  stopRecorded: boolean | undefined = undefined;
   private stored: number | null = null;
   private storedAt = 0;
   /** Events of the types the runner reads it has passed since its checkpoint was stored. */

@@ -9,6 +9,7 @@ import type { DispatchedPage, ProjectorStatus, StoppedAt } from './projection-fo
 import { EventNotAppliedError, ProjectionFollower } from './projection-follower';
 import type { ProjectionOwnership } from './projection-ownership';
 import { ownsEverything } from './projection-ownership';
+import { recordStop } from './projection-stops';
 
 export type { ProjectorState, ProjectorStatus, StoppedAt } from './projection-follower';
 export { EventNotAppliedError, PageGapError } from './projection-follower';
@@ -90,6 +91,7 @@ export class ProjectorRunner {
     this.controller = new AbortController();
     for (const follower of this.followers) {
       Object.assign(follower, { ready: false, standby: false, retryAt: 0, failures: 0 });
+      follower.stopRecorded = undefined;
       follower.status.state = 'starting';
     }
     this.unwatchOwnership = this.ownership.onChange(() => this.ownershipChanged());
@@ -341,9 +343,14 @@ export class ProjectorRunner {
   /** A follower that failed before and has now moved past the failure runs again. */
   private succeeded(follower: ProjectionFollower): void {
     const { state, stoppedAt } = follower.status;
-    if (state === 'running') return;
+    if (state === 'running') {
+      // A stop recorded before this start is stale once it applies again.
+      if (follower.stopRecorded !== false) this.recordStop(follower, null);
+      return;
+    }
     if (stoppedAt && follower.position < stoppedAt.position) return;
     if (follower.recovered() && stoppedAt) {
+      this.recordStop(follower, null);
       this.logger.info('projection resumed past the event it had stopped at', {
         projection: follower.name,
         position: stoppedAt.position,
@@ -398,10 +405,23 @@ export class ProjectorRunner {
     };
     follower.status.state = 'stopped';
     follower.status.stoppedAt = stoppedAt;
+    if (stoppedAt.attempts === 1) this.recordStop(follower, stoppedAt);
     this.logger.error('projection stopped at an event it cannot apply; retrying', {
       projection: follower.name,
       ...stoppedAt,
       retryInMs: delay,
+    });
+  }
+
+  /** For processes that do not run it (crm-api without projectors, crm-cli); best effort. */
+  private recordStop(follower: ProjectionFollower, stoppedAt: StoppedAt | null): void {
+    follower.stopRecorded = stoppedAt !== null;
+    recordStop(this.documents, follower.name, stoppedAt).catch((error: unknown) => {
+      follower.stopRecorded = undefined;
+      this.logger.warn('could not record where the projection stands', {
+        projection: follower.name,
+        error: errorMessage(error),
+      });
     });
   }
 

@@ -38,7 +38,7 @@ describe('projectors as a separate worker (RUN_PROJECTORS=false)', () => {
       );
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ name: 'Wendy Worker' });
-      const ready = await app.request('GET', '/health/ready', { key: null });
+      const ready = await app.request('GET', '/health/ready'); // detail: admin key
       expect(ready.body.details.projections.projectors[0]).toMatchObject({ state: 'external' });
     } finally {
       await worker.stop();

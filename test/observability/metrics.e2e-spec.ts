@@ -113,7 +113,7 @@ describe('GET /metrics', () => {
     await t.request('GET', `/customers/${created.body.id}?minPosition=${created.body.position}`, {
       key: service,
     });
-    const ready = await t.request('GET', '/health/ready', { key: null });
+    const ready = await t.request('GET', '/health/ready'); // detail: admin key
     const projectors: string[] = ready.body.details.projections.projectors.map(
       (p: { name: string }) => p.name,
     );

@@ -45,7 +45,7 @@ describe('store outages', () => {
         statusCode: 503,
         message: expect.stringMatching(/unavailable/),
       });
-      const ready = await t.request('GET', '/health/ready', { key: null });
+      const ready = await t.request('GET', '/health/ready'); // detail: admin key
       expect(ready.status).toBe(503);
       expect(ready.body.health.error.eventStore.status).toBe('down');
     } finally {
@@ -78,7 +78,7 @@ describe('store outages', () => {
       );
       expect(read.status).toBe(503);
       expect(read.headers.get('retry-after')).toBe('1');
-      const ready = await t.request('GET', '/health/ready', { key: null });
+      const ready = await t.request('GET', '/health/ready'); // detail: admin key
       expect(ready.status).toBe(503);
       expect(ready.body.health.error.documentStore.status).toBe('down');
     } finally {

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { ProjectionRebuilds } from './projection-rebuilds.service';
+import { ProjectionStates } from './projection-states.service';
 import { ProjectionsController } from './projections.controller';
 
 @Global()
 @Module({
   controllers: [ProjectionsController],
-  providers: [ProjectionRebuilds],
-  exports: [ProjectionRebuilds],
+  providers: [ProjectionRebuilds, ProjectionStates],
+  exports: [ProjectionRebuilds, ProjectionStates],
 })
 export class AdminModule {}

@@ -59,18 +59,7 @@ export class ProjectionRebuilds {
     return [...this.progress.values()];
   }
 
-  async overview() {
-    const head = await this.events.headPosition();
-    return Promise.all(
-      this.projections.map(async ({ name }) => {
-        const checkpoint = (await this.documents.getCheckpoint(name)) ?? 0;
-        return {
-          name,
-          checkpoint,
-          lag: Math.max(0, head - checkpoint),
-          rebuild: this.progress.get(name) ?? null,
-        };
-      }),
-    );
+  progressOf(name: string): RebuildProgress | null {
+    return this.progress.get(name) ?? null;
   }
 }

@@ -4,6 +4,8 @@ import type { RebuildProgress } from '@crm/eventsourcing';
 import { ErrorBody } from '@crm/platform';
 import { Roles } from '@crm/security';
 import { ProjectionRebuilds } from './projection-rebuilds.service';
+import type { ProjectionView } from './projection-states.service';
+import { ProjectionStates } from './projection-states.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -12,12 +14,18 @@ import { ProjectionRebuilds } from './projection-rebuilds.service';
 @Controller('admin/projections')
 @Roles()
 export class ProjectionsController {
-  constructor(private readonly rebuilds: ProjectionRebuilds) {}
+  constructor(
+    private readonly rebuilds: ProjectionRebuilds,
+    private readonly states: ProjectionStates,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every projection: checkpoint, lag behind the log, rebuild progress' })
-  list() {
-    return this.rebuilds.overview();
+  @ApiOperation({
+    summary:
+      'Every projection: state, checkpoint, events behind the log (counted), rebuild progress; a stopped one names the event it cannot apply and the error',
+  })
+  list(): Promise<ProjectionView[]> {
+    return this.states.list();
   }
 
   @Post(':name/rebuild')

@@ -1,10 +1,12 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Req, ServiceUnavailableException } from '@nestjs/common';
 import { NotReadyError } from '@crm/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
-import { Public } from '@crm/security';
+import { ApiKeyService, Public } from '@crm/security';
 import { StoresHealthIndicator } from './stores.health';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
 
 @ApiTags('ops')
 @Controller('health')
@@ -13,6 +15,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly stores: StoresHealthIndicator,
+    private readonly apiKeys: ApiKeyService,
   ) {}
 
   @Get('live')
@@ -21,21 +24,40 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * Anyone may ask whether the service is ready, so the public answer is the status alone:
+   * projector names, log positions and error texts describe the system to an attacker. An
+   * admin key (Authorization: Bearer) gets the per-store and per-projector detail.
+   */
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Stores reachable and projectors within the lag bound (503 otherwise)' })
-  async ready(): Promise<HealthCheckResult> {
+  @ApiOperation({
+    summary:
+      'Stores reachable, no projection stopped, projectors within the lag bound (503 otherwise)',
+    description:
+      'Public answer: the status only. With an admin key: each store and projector (state, position, events behind, the event a stopped one cannot apply and its error) and rebuild progress.',
+  })
+  async ready(
+    @Req() request: { headers: { authorization?: string } },
+  ): Promise<HealthCheckResult | { status: 'ok' }> {
+    const detailed = await this.isAdmin(request.headers.authorization);
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () => this.stores.eventStore(),
         () => this.stores.documentStore(),
         () => this.stores.projections(),
       ]);
+      return detailed ? result : { status: 'ok' };
     } catch (error) {
-      if (error instanceof ServiceUnavailableException) {
-        throw new NotReadyError(error.getResponse() as Record<string, unknown>);
-      }
-      throw error;
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      if (!detailed) throw new ServiceUnavailableException('not ready');
+      throw new NotReadyError(error.getResponse() as Record<string, unknown>);
     }
+  }
+
+  private async isAdmin(authorization: string | undefined): Promise<boolean> {
+    const token = BEARER.exec(authorization ?? '')?.[1];
+    if (!token) return false;
+    return (await this.apiKeys.authenticate(token))?.role === 'admin';
   }
 }

@@ -4,13 +4,18 @@ import type { HealthIndicatorResult } from '@nestjs/terminus';
 import type { DocumentStore } from '@crm/documents';
 import { DOCUMENT_STORE } from '@crm/documents';
 import type { EventStore } from '@crm/eventsourcing';
-import { EVENT_STORE, ProjectorRunner } from '@crm/eventsourcing';
-import type { AppConfig } from '@crm/platform';
-import { APP_CONFIG } from '@crm/platform';
+import { EVENT_STORE } from '@crm/eventsourcing';
 import { ProjectionRebuilds } from '../admin/projection-rebuilds.service';
+import type { ProjectionView } from '../admin/projection-states.service';
+import { ProjectionStates } from '../admin/projection-states.service';
 
-/** Projectors further behind the head than this many events make the service not ready. */
+/** Projectors further behind the log than this many events make the service not ready. */
 export const MAX_READY_LAG_EVENTS = 10_000;
+
+const describeStopped = ({ name, stoppedAt }: ProjectionView): string =>
+  stoppedAt
+    ? `${name} stopped at event ${stoppedAt.position} (${stoppedAt.type}): ${stoppedAt.error}`
+    : `${name} stopped`;
 
 @Injectable()
 export class StoresHealthIndicator {
@@ -18,8 +23,7 @@ export class StoresHealthIndicator {
     private readonly health: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
-    private readonly projectors: ProjectorRunner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly states: ProjectionStates,
     private readonly rebuilds: ProjectionRebuilds,
   ) {}
 
@@ -43,33 +47,26 @@ export class StoresHealthIndicator {
     }
   }
 
-  /** Lag of each projector behind the head of the log, from their stored checkpoints. */
+  /**
+   * Each projector's state and how many events it is behind (counted up to just past the
+   * bound, never head minus checkpoint). One stopped at an event it cannot apply, or behind
+   * by more than the bound, makes the service not ready.
+   */
   async projections(): Promise<HealthIndicatorResult> {
     const indicator = this.health.check('projections');
     try {
       const head = await this.events.headPosition();
-      const running = new Map(this.projectors.status().map((s) => [s.name, s]));
-      const details = await Promise.all(
-        this.projectors.projections.map(async ({ name }) => {
-          const position = (await this.documents.getCheckpoint(name)) ?? 0;
-          const status = running.get(name);
-          return {
-            name,
-            position,
-            lag: Math.max(0, head - position),
-            state: this.config.runProjectors ? status?.state : 'external',
-            lastError: status?.lastError,
-          };
-        }),
-      );
-      const behind = details.filter((d) => d.lag > MAX_READY_LAG_EVENTS);
-      const result = { head, projectors: details, rebuilds: this.rebuilds.status() };
-      return behind.length === 0
+      const projectors = await this.states.list(MAX_READY_LAG_EVENTS + 1);
+      const stopped = projectors.filter((p) => p.state === 'stopped');
+      const behind = projectors.filter((p) => p.lagEvents > MAX_READY_LAG_EVENTS);
+      const result = { head, projectors, rebuilds: this.rebuilds.status() };
+      const problems = [
+        ...stopped.map(describeStopped),
+        ...(behind.length ? [`lagging: ${behind.map((p) => p.name).join(', ')}`] : []),
+      ];
+      return problems.length === 0
         ? indicator.up(result)
-        : indicator.down({
-            ...result,
-            message: `lagging: ${behind.map((d) => d.name).join(', ')}`,
-          });
+        : indicator.down({ ...result, message: problems.join('; ') });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }

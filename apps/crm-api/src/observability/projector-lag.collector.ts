@@ -1,6 +1,7 @@
 import { Gauge } from 'prom-client';
 import type { DocumentStore } from '@crm/documents';
-import type { EventStore, ProjectorRunner } from '@crm/eventsourcing';
+import type { EventStore, ProjectorRunner, StoppedAt } from '@crm/eventsourcing';
+import { countLag } from '@crm/eventsourcing';
 import type { CrmMetrics } from './crm-metrics';
 
 export type ProjectorLag = {
@@ -9,7 +10,11 @@ export type ProjectorLag = {
   lagEvents: number;
   lagSeconds: number;
   state: string;
+  stoppedAt?: StoppedAt;
 };
+
+/** Lag is counted, not subtracted (positions are not dense): up to this many events per scrape. */
+export const LAG_EVENTS_CAP = 1_000;
 
 export type LagSnapshot = { head: number; projectors: ProjectorLag[] };
 
@@ -27,7 +32,7 @@ const PER_PROJECTOR: readonly LagGauge[] = [
   },
   {
     name: 'crm_projector_lag_events',
-    help: 'How far each projector is behind the head of the log, in positions',
+    help: `Events after each projector's position, counted up to ${LAG_EVENTS_CAP} (the cap means at least that many)`,
     value: (lag) => lag.lagEvents,
   },
   {
@@ -81,6 +86,21 @@ export class ProjectorLagCollector {
       },
     });
     new Gauge({
+      name: 'crm_projector_stopped_event_position',
+      help: 'Log position of the event a stopped projector cannot apply (present only while it is stopped; its error is in the log and GET /admin/projections)',
+      labelNames: ['projector', 'event_type'],
+      registers,
+      async collect() {
+        const current = await snapshot();
+        if (!current) return;
+        this.reset();
+        for (const { name, stoppedAt } of current.projectors) {
+          if (stoppedAt)
+            this.set({ projector: name, event_type: stoppedAt.type }, stoppedAt.position);
+        }
+      },
+    });
+    new Gauge({
       name: 'crm_event_store_head_position',
       help: 'Global position of the last event in the log',
       registers,
@@ -114,12 +134,14 @@ export class ProjectorLagCollector {
         // stores its checkpoint only now and then (docs/adr/0011).
         const applied = this.inProcess ? (statuses.get(name)?.position ?? 0) : 0;
         const position = Math.max(stored, applied);
+        const status = this.inProcess ? statuses.get(name) : undefined;
         return {
           name,
           position,
-          lagEvents: Math.max(0, head - position),
+          lagEvents: (await countLag(this.events, position, LAG_EVENTS_CAP)).events,
           lagSeconds: await this.oldestUnappliedAge(position, head, handles),
-          state: this.inProcess ? (statuses.get(name)?.state ?? 'starting') : 'external',
+          state: this.inProcess ? (status?.state ?? 'starting') : 'external',
+          ...(status?.stoppedAt && { stoppedAt: status.stoppedAt }),
         };
       }),
     );

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerApiKeyCommands } from './commands/api-keys.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerProjectionsCommand } from './commands/projections.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerForgetCommand } from './commands/forget.command';
@@ -19,6 +20,7 @@ export const buildCli = (
   const context = withStores(env, out);
   registerApiKeyCommands(program, context);
   registerRebuildCommand(program, context);
+  registerProjectionsCommand(program, context);
   registerAuditCommands(program, context);
   registerForgetCommand(program, context);
   registerImportCommand(program, context);

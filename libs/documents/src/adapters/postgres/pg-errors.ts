@@ -43,5 +43,9 @@ export const isUndefinedTable = (error: unknown): boolean =>
 
 export const translatePgError = (error: unknown): Error => {
   if (isUnavailablePgError(error)) return new DocumentStoreUnavailableError(error);
+  if ((error as { code?: unknown } | null)?.code === '22P05')
+    return new Error('document holds U+0000, which PostgreSQL JSONB cannot store', {
+      cause: error,
+    });
   return error as Error;
 };

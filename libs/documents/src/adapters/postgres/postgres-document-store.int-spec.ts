@@ -176,6 +176,26 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
     }
   });
 
+  it('refuses a document holding U+0000, which JSONB cannot store, writing nothing', async () => {
+    const store = await open();
+    const collection = aCollection();
+    try {
+      const ok = aDocument();
+      await expect(
+        store.commit({
+          writes: [
+            { kind: 'put', collection, document: ok },
+            { kind: 'put', collection, document: aDocument({ name: 'a\u0000b' }) },
+          ],
+        }),
+      ).rejects.toThrow(/U\+0000/);
+      expect(await store.get(collection, ok._id)).toBeNull();
+    } finally {
+      await store.dropCollection(collection);
+      await store.close();
+    }
+  });
+
   it('finds a collection again after another process dropped it', async () => {
     const [one, other] = await Promise.all([open(), open()]);
     const collection = aCollection();

@@ -34,3 +34,24 @@ export class StoreUnavailableError extends Error {
     });
   }
 }
+
+/**
+ * An append whose outcome is unknown: the request may have reached the store and been written
+ * (a deadline, a timeout or a dropped connection after it was sent). Retrying is safe only with
+ * the same event ids, which `idempotencyKey` (the request's, or one the service generated)
+ * derives again.
+ */
+export class AppendOutcomeUnknownError extends Error {
+  override readonly name = 'AppendOutcomeUnknownError';
+  constructor(
+    cause: unknown,
+    readonly idempotencyKey?: string,
+  ) {
+    super(
+      `the event store did not confirm an append, which may have been written: ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      { cause },
+    );
+  }
+}

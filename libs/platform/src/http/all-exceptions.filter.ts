@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DocumentStoreUnavailableError, InvalidCursorError } from '@crm/documents';
 import {
+  AppendOutcomeUnknownError,
   DomainErrorException,
   IdempotencyKeyReusedError,
   StoreUnavailableError,
@@ -30,6 +31,8 @@ type Mapped = {
   code?: string;
   details?: ErrorDetail[];
   retryAfter?: number;
+  /** The key a caller retries with (sent as the Idempotency-Key response header). */
+  idempotencyKey?: string;
 };
 
 export const mapError = (error: unknown): Mapped | null => {
@@ -65,6 +68,18 @@ export const mapError = (error: unknown): Mapped | null => {
       status: 409,
       message: `${error.streamId} was changed concurrently; retry`,
       code: 'CONCURRENT_MODIFICATION',
+    };
+  }
+  if (error instanceof AppendOutcomeUnknownError) {
+    const retry = error.idempotencyKey
+      ? `retry with the header Idempotency-Key: ${error.idempotencyKey}, which answers as the first request did and writes nothing twice`
+      : 'retry with the same Idempotency-Key';
+    return {
+      status: 503,
+      message: `the event store did not confirm the write, which may have been recorded; ${retry}`,
+      code: 'APPEND_OUTCOME_UNKNOWN',
+      retryAfter: 1,
+      ...(error.idempotencyKey ? { idempotencyKey: error.idempotencyKey } : {}),
     };
   }
   if (error instanceof StoreUnavailableError || error instanceof DocumentStoreUnavailableError) {
@@ -122,6 +137,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     };
     if (mapped.retryAfter !== undefined)
       void reply.header('Retry-After', String(mapped.retryAfter));
+    if (mapped.idempotencyKey) void reply.header('Idempotency-Key', mapped.idempotencyKey);
     void reply.status(mapped.status).send(body);
   }
 }

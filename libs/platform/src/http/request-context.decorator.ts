@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { CommandContext } from '@crm/eventsourcing';
@@ -63,9 +63,11 @@ export const CommandCtx = createParamDecorator(
     return {
       actor: { id: principal.keyId, role: principal.role },
       correlationId: request.id,
+      // Without a key of the caller's, one of ours: a write whose outcome the store could not
+      // confirm is then retried without a second copy, and the caller learns the key to use.
       ...(idempotencyKey
         ? { idempotencyKey, requestFingerprint: requestFingerprintOf(request) }
-        : {}),
+        : { idempotencyKey: `crm-${randomUUID()}`, idempotencyKeyGenerated: true }),
     };
   },
 );

@@ -5,8 +5,17 @@ import {
   WrongExpectedVersionError,
   DeadlineExceededError,
 } from '@eventstore/db-client';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../../store/errors';
-import { isUnavailable, toWrongExpectedRevision, translateEsdbError } from './eventstoredb-errors';
+import {
+  AppendOutcomeUnknownError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../store/errors';
+import {
+  isAppendOutcomeUnknown,
+  isUnavailable,
+  toWrongExpectedRevision,
+  translateEsdbError,
+} from './eventstoredb-errors';
 
 const notLeader = () =>
   new NotLeaderError({
@@ -50,5 +59,36 @@ describe('EventStoreDB error translation', () => {
     expect(toWrongExpectedRevision('customer-1', 0, wrongVersion('no_stream'))).toMatchObject({
       actual: 'no_stream',
     });
+  });
+});
+
+describe('EventStoreDB append outcomes', () => {
+  it.each([
+    ['deadline exceeded', new DeadlineExceededError(undefined, 'deadline')],
+    [
+      'connection lost mid-call',
+      new UnavailableError(undefined, '14 UNAVAILABLE: Connection dropped'),
+    ],
+    ['raw gRPC deadline', Object.assign(new Error('deadline'), { code: 4 })],
+    ['raw gRPC cancelled', Object.assign(new Error('cancelled'), { code: 1 })],
+  ])('counts %s as an append that may have been written', (_name, error) => {
+    expect(isAppendOutcomeUnknown(error)).toBe(true);
+  });
+
+  it.each([
+    [
+      'refused connection',
+      new UnavailableError(undefined, '14 UNAVAILABLE: No connection established'),
+    ],
+    ['leader changed', notLeader()],
+    ['wrong expected version', wrongVersion(3n)],
+    ['discovery failed', new Error('Failed to discover after 10 attempts.')],
+  ])('counts %s as an append that wrote nothing', (_name, error) => {
+    expect(isAppendOutcomeUnknown(error)).toBe(false);
+  });
+
+  it('lets an unknown outcome through the translation as it is, not as "unavailable"', () => {
+    const unknown = new AppendOutcomeUnknownError(new DeadlineExceededError(undefined, 'deadline'));
+    expect(translateEsdbError(unknown)).toBe(unknown);
   });
 });

@@ -1,6 +1,10 @@
 import { ErrorType } from '@eventstore/db-client';
 import type { CurrentRevision } from '@eventstore/db-client';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../../store/errors';
+import {
+  AppendOutcomeUnknownError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../store/errors';
 import type { ExpectedRevision } from '../../store/event-store.port';
 import { toRevisionNumber } from './eventstoredb-positions';
 
@@ -33,9 +37,32 @@ export const isUnavailable = (error: unknown): boolean => {
   return /Failed to discover|No connection established|ECONNREFUSED/.test(error.message);
 };
 
+const NEVER_SENT = /Failed to discover|No connection established|ECONNREFUSED|ENOTFOUND/;
+
+/**
+ * Whether an append that failed with this error may have been written all the same: the
+ * request was sent and then the answer did not come (a deadline, a timeout, a cancelled call,
+ * a connection lost mid-call). A refused connection or a follower's "not leader" wrote nothing.
+ */
+export const isAppendOutcomeUnknown = (error: unknown): boolean => {
+  if (!(error instanceof Error) || NEVER_SENT.test(error.message)) return false;
+  const type = typeOf(error);
+  if (type !== undefined) {
+    return (
+      type === ErrorType.DEADLINE_EXCEEDED ||
+      type === ErrorType.TIMEOUT ||
+      type === ErrorType.CANCELLED ||
+      type === ErrorType.UNAVAILABLE
+    );
+  }
+  return [1, 4, 14].includes((error as { code?: unknown }).code as number);
+};
+
 /** Connection trouble becomes our StoreUnavailableError; everything else passes through. */
 export const translateEsdbError = (error: unknown): unknown =>
-  isUnavailable(error) ? new StoreUnavailableError('event-store', error) : error;
+  error instanceof AppendOutcomeUnknownError || !isUnavailable(error)
+    ? error
+    : new StoreUnavailableError('event-store', error);
 
 /** ESDB's WrongExpectedVersionError as ours, with the stream's actual revision. */
 export const toWrongExpectedRevision = (

@@ -1,7 +1,7 @@
 import { BACKWARDS, END, ErrorType, EventStoreDBClient } from '@eventstore/db-client';
 import type { ReadPosition } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '../../store/event';
-import { DuplicateEventIdError } from '../../store/errors';
+import { AppendOutcomeUnknownError, DuplicateEventIdError } from '../../store/errors';
 import type {
   AppendResult,
   EventStore,
@@ -16,7 +16,12 @@ import { followLog } from '../../store/follow-log';
 import { AppendNotifier } from './eventstoredb-append-notifier';
 import { toClientConnectionString } from './eventstoredb-connection-string';
 import { CustomerIndex } from './eventstoredb-customer-index';
-import { isEsdbError, toWrongExpectedRevision, translateEsdbError } from './eventstoredb-errors';
+import {
+  isAppendOutcomeUnknown,
+  isEsdbError,
+  toWrongExpectedRevision,
+  translateEsdbError,
+} from './eventstoredb-errors';
 import { EventIdRegistry } from './eventstoredb-event-ids';
 import {
   assertExpectedRevision,
@@ -110,6 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (isEsdbError(error, ErrorType.WRONG_EXPECTED_VERSION)) {
           throw toWrongExpectedRevision(streamId, expectedRevision, error);
         }
+        if (isAppendOutcomeUnknown(error)) throw new AppendOutcomeUnknownError(error);
         throw error;
       }
       this.notifier.notify();

@@ -21,6 +21,9 @@ const snapshot = (source: string, target: string): Buffer => {
   return readFileSync(target);
 };
 
+const POSTGRES_BACKUP =
+  'backup and restore cover the embedded stores; on PostgreSQL use pg_dump and pg_restore of the data schema (README: Backup and restore on PostgreSQL)';
+
 /**
  * An online backup of the embedded stores: the event log first, then the documents (key store,
  * API keys, checkpoints). Taken in that order, every event in the backup has its customer's
@@ -29,6 +32,7 @@ const snapshot = (source: string, target: string): Buffer => {
  * a restore can tell a key vault whose ledger is older than the backup, or another one's.
  */
 export const createBackup = (config: AppConfig, file: string): BackupManifest => {
+  if (config.postgres) throw new Error(POSTGRES_BACKUP);
   if (config.eventStoreUrl) {
     throw new Error(
       'backup covers the embedded stores; back up EventStoreDB and MongoDB with their own tools',
@@ -82,6 +86,7 @@ export const restoreBackup = (
   config: AppConfig,
   file: string,
 ): { manifest: BackupManifest; reforgotten: number } => {
+  if (config.postgres) throw new Error(POSTGRES_BACKUP);
   if (existsSync(join(config.dataDir, EVENTS))) {
     throw new Error(
       `${config.dataDir} already holds an event store; restore only into an empty data folder`,

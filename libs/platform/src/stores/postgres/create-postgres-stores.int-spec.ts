@@ -87,6 +87,25 @@ describeWithPostgres('POSTGRES_URL switches every store to PostgreSQL', (url) =>
     }
   });
 
+  it('puts into a recreated, empty ledger the forgets the key store records', async () => {
+    const id = randomUUID();
+    const before = await createStores(config);
+    try {
+      await before.dataKeys.getOrCreate(id);
+      await before.dataKeys.destroy(id);
+    } finally {
+      await before.close();
+    }
+    await dropSchema(url, vaultSchema(schema)); // the vault lost
+
+    const sut = await createStores(config);
+    try {
+      expect(sut.ledger.has(id)).toBe(true);
+    } finally {
+      await sut.close();
+    }
+  });
+
   it('fails with one line naming the server, without its password, when it cannot connect', async () => {
     const unreachable = loadConfig({
       POSTGRES_URL: 'postgres://crm:secret@127.0.0.1:1/crm',

@@ -77,13 +77,14 @@ const createSchemas = async (url: string, schemas: readonly string[]): Promise<v
 };
 
 /**
- * A database restored from a backup taken before a forget still holds that customer's wrapped
- * key; the ledger outlives the restore, so the key is destroyed again on the next start.
+ * The ledger and the key store agree on start: a database restored from a backup taken before
+ * a forget still holds that customer's wrapped key, and the ledger (which outlives restores)
+ * destroys it again; a tombstone the ledger lacks (a vault recreated empty) goes into it.
  */
 const shredForgottenKeys = async (stores: Stores): Promise<void> => {
+  for (const id of await stores.dataKeys.destroyedIds())
+    if (!stores.ledger.has(id)) await stores.ledger.record(id);
   const ids = stores.ledger.ids();
-  if (ids.length === 0) return;
-  await stores.documents.ensureCollection({ name: DATA_KEYS_COLLECTION });
   for (let start = 0; start < ids.length; start += 1000) {
     const page = ids.slice(start, start + 1000);
     const keys = await stores.documents.getMany<DataKeyDocument>(DATA_KEYS_COLLECTION, page);

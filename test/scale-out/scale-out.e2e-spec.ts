@@ -139,7 +139,29 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
       },
       90_000,
     );
+    // A rebuild through the surviving API swaps a fresh copy in under the running projector.
+    const rebuild = await admin(api2, 'POST', '/admin/projections/customer-profile/rebuild');
+    expect(rebuild.status).toBe(202);
+    await until(
+      'the rebuild is done',
+      async () => {
+        const overview = JSON.stringify(
+          await (await admin(api2, 'GET', '/admin/projections')).json(),
+        );
+        if (overview.includes('"state":"failed"')) throw new Error(`rebuild failed: ${overview}`);
+        return /"projection":"customer-profile","state":"done"/.test(overview);
+      },
+      90_000,
+    );
     const collectionsChecked = await expectEqualToFreshRebuild(events, documents, head);
+
+    // The surviving projector took every projection over from the killed one.
+    const taken = takenLocks(join(logs, 'projector-2.log'));
+    expect(names.filter((n) => !taken.has(`projection:${n}`))).toEqual([]);
+    const ready = await fetch(`${api2.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const metrics = await (await fetch(`${api2.url}/metrics`)).text();
+    expect(metrics).toContain('crm_');
 
     // Read-your-writes across processes: written through api-1 (now dead) or api-2, read on api-2.
     for (const command of workload.commands.filter((c) => c.kind === 'create').slice(0, 20)) {
@@ -169,20 +191,27 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
       90_000,
     );
 
-    const takeovers =
-      readFileSync(join(logs, 'projector-2.log'), 'utf8').split('lock taken').length - 1;
     process.stdout.write(
       [
         'scale-out figures:',
         `  commands ${workload.commands.length} (answered first time ${workload.firstTimeAnswers}),`,
         `  kills 2 (api-1 and projector-1 after ${killAfter} commands), requests unanswered ${workload.unanswered}, retried ${retries}, replayed answered ${replays}`,
         `  events checked ${log.length}, head position ${head}, read-model collections compared ${collectionsChecked}`,
-        `  webhook requests ${receiver.requests.length} for ${wanted.size} events, locks taken by projector-2 ${takeovers}`,
+        `  webhook requests ${receiver.requests.length} for ${wanted.size} events, locks taken by projector-2 ${taken.size} (projections and endpoints)`,
         '',
       ].join('\n'),
     );
   });
 });
+
+/** The locks a projector logged taking (`lock taken`, one JSON line each). */
+const takenLocks = (logFile: string): Set<string> =>
+  new Set(
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"lock taken"'))
+      .map((line) => (JSON.parse(line) as { lock: string }).lock),
+  );
 
 const startAll = async (processes: AppProcess[]): Promise<void> => {
   for (const p of processes) p.start();

@@ -8,6 +8,7 @@ import {
   ConfigError,
   createStores,
   lockedEndpoints,
+  lockedProjections,
   loadConfig,
 } from '@crm/platform';
 import pino from 'pino';
@@ -40,9 +41,16 @@ const main = async (): Promise<void> => {
     locks.onChange((name, held) => log.info(held ? 'lock taken' : 'lock given up', { lock: name }));
     await locks.start();
   }
+  const ownership = locks
+    ? await lockedProjections(
+        locks,
+        allProjections.map((p) => p.name),
+      )
+    : undefined;
   const runner = new ProjectorRunner(stores.events, stores.documents, allProjections, {
     upcaster: createUpcasters(),
     logger: log,
+    ...(ownership ? { ownership } : {}),
   });
   // Webhook deliveries follow the log like projectors do, so they run where projectors run.
   const webhookSettings = loadWebhookSettings();

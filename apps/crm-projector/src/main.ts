@@ -18,7 +18,7 @@ import pino from 'pino';
  * as their own process (production, or when RUN_PROJECTORS=false). Several instances are safe:
  * a commit only succeeds if the checkpoint is still where this instance last saw it. On
  * PostgreSQL each projection and each webhook endpoint also has one owner at a time (an
- * advisory lock, ADR 0014): the others stand by and take over within a second or two of its
+ * advisory lock, ADR 0016): the others stand by and take over within a second or two of its
  * death.
  */
 const main = async (): Promise<void> => {

@@ -16,6 +16,7 @@ import { datasetWorkload } from './workloads/dataset.workload';
 import { emmettWorkload } from './workloads/emmett.workload';
 import { httpWorkload } from './workloads/http.workload';
 import { importWorkload } from './workloads/import.workload';
+import { pgDocumentsWorkload } from './workloads/pg-documents.workload';
 import { rebuildWorkload } from './workloads/rebuild.workload';
 
 /**
@@ -48,6 +49,7 @@ const WORKLOADS: {
   { name: 'catch-up', durabilities: ['NORMAL'], run: catchUpWorkload },
   { name: 'rebuild', durabilities: ['NORMAL'], run: rebuildWorkload },
   { name: 'app', durabilities: ['FULL'], run: appWorkload },
+  { name: 'pg-documents', durabilities: ['NORMAL'], run: pgDocumentsWorkload },
 ];
 
 const RESULT = '@@result ';

@@ -51,6 +51,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'test/support/*.reporter.js',
       'test/support/*-global-setup.js',
+      'test/support/test-timeout.js',
     ],
   },
   eslint.configs.recommended,

@@ -29,7 +29,9 @@ const esmOnly = [
 
 const project = (displayName, testMatch, testTimeout) => ({
   displayName,
-  testTimeout,
+  // `testTimeout` here is ignored by Jest (a root-only option); the set-up file applies it.
+  globals: { JEST_PROJECT_TIMEOUT_MS: testTimeout },
+  setupFilesAfterEnv: ['<rootDir>/test/support/test-timeout.js'],
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': esmOnly },

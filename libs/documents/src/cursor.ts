@@ -90,7 +90,8 @@ export class CursorCodec {
       typeof id !== 'string' ||
       !Array.isArray(values) ||
       values.length !== Object.keys(sort).length ||
-      !values.every(isCursorValue)
+      !values.every(isCursorValue) ||
+      values.at(-1) !== id
     )
       throw new InvalidCursorError();
     return { values, id };

@@ -32,20 +32,23 @@ const runsAsWritten = async (t: TestApp): Promise<void> => {
   expect(run.stdout).toMatch(/verified \S+ CustomerTagged customer-\S+ revision 1 /);
 };
 
+// As the README says: its webhook receiver is on loopback, which is refused by default.
+const allowLoopback = process.env.WEBHOOK_ALLOW_LOOPBACK;
+beforeAll(() => {
+  process.env.WEBHOOK_ALLOW_LOOPBACK = 'true';
+});
+afterAll(() => {
+  if (allowLoopback === undefined) delete process.env.WEBHOOK_ALLOW_LOOPBACK;
+  else process.env.WEBHOOK_ALLOW_LOOPBACK = allowLoopback;
+});
+
 describe('the README walk-through', () => {
   jest.setTimeout(30_000); // real servers and a shell script: seconds, not milliseconds
   let t: TestApp;
-  const allowLoopback = process.env.WEBHOOK_ALLOW_LOOPBACK;
   beforeAll(async () => {
-    // As the README says: its webhook receiver is on loopback, which is refused by default.
-    process.env.WEBHOOK_ALLOW_LOOPBACK = 'true';
     t = await startTestApp();
   });
-  afterAll(async () => {
-    await t.close();
-    if (allowLoopback === undefined) delete process.env.WEBHOOK_ALLOW_LOOPBACK;
-    else process.env.WEBHOOK_ALLOW_LOOPBACK = allowLoopback;
-  });
+  afterAll(() => t.close());
 
   it('runs as written against a fresh server', () => runsAsWritten(t));
 });

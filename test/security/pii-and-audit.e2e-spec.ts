@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PiiHasher, loadMasterKey } from '@crm/security/pii';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -19,6 +20,9 @@ const dataFolderBytes = (dataDir: string): Buffer =>
       .filter((file) => /\.sqlite(-wal)?$/.test(file))
       .map((file) => readFileSync(join(dataDir, file))),
   );
+
+/** Any blind-index field (`emailHash`, `nameHashes`, `phoneHash`, `searchHashes`) in a body. */
+const LOOKUP_INDEX_KEY = /"\w*Hash(es)?":/;
 
 describe('personal data, forgetting and audit', () => {
   let t: TestApp;
@@ -88,6 +92,27 @@ describe('personal data, forgetting and audit', () => {
       expect(bytes.includes(Buffer.from(value))).toBe(false);
       expect(bytes.includes(Buffer.from(value.toLowerCase()))).toBe(false);
     }
+  });
+
+  it('seals the blind indexes in the log and shows them to no one', async () => {
+    const hasher = new PiiHasher(loadMasterKey(undefined, t.config.keyDir).key);
+    const events = readFileSync(join(t.dataDir, 'events.sqlite'));
+    for (const [kind, value] of [
+      ['email', PII.email],
+      ['phone', PII.phone],
+      ['name', 'zoltan'],
+    ] as const) {
+      expect([kind, events.includes(Buffer.from(hasher.hash(kind, value)))]).toEqual([kind, false]);
+    }
+    const bodies = await Promise.all([
+      t.request('GET', `/customers/${customerId}?minPosition=${lastPosition}`, { key: analyst }),
+      t.request('GET', `/customers/${customerId}`, { key: service }),
+      t.request('GET', '/customers?q=zoltan', { key: analyst }),
+      t.request('GET', `/customers/${customerId}/history`, { key: auditor }),
+      t.request('GET', `/customers/${customerId}/state?at=${lastPosition}`, { key: auditor }),
+    ]);
+    for (const body of bodies.map((response) => JSON.stringify(response.body)))
+      expect(body).not.toMatch(LOOKUP_INDEX_KEY);
   });
 
   it('serves the personal data decrypted to services and masked to analysts', async () => {
@@ -246,6 +271,34 @@ describe('personal data, forgetting and audit', () => {
       expect(ticket.body.category).toBe('product');
       const satisfaction = await t.request('GET', '/analytics/satisfaction', { key: analyst });
       expect(satisfaction.body).toEqual(satisfactionBefore);
+    });
+
+    it('leaves no blind index of theirs in the log, the read models, history or state-at', async () => {
+      const hasher = new PiiHasher(loadMasterKey(undefined, t.config.keyDir).key);
+      const hashes = [
+        hasher.hash('email', PII.email),
+        hasher.hash('phone', PII.phone),
+        hasher.hash('name', 'zoltan'),
+      ];
+      await t.request('GET', `/customers/${customerId}?minPosition=${lastPosition}`);
+      const bytes = dataFolderBytes(t.dataDir);
+      for (const hash of hashes) expect(bytes.includes(Buffer.from(hash))).toBe(false);
+      const history = await t.request('GET', `/customers/${customerId}/history`, {
+        key: auditor,
+      });
+      const state = await t.request('GET', `/customers/${customerId}/state?at=${lastPosition}`, {
+        key: auditor,
+      });
+      for (const body of [history.body, state.body]) {
+        expect(JSON.stringify(body)).not.toMatch(LOOKUP_INDEX_KEY);
+        for (const hash of hashes) expect(JSON.stringify(body)).not.toContain(hash);
+      }
+      const search = await t.request('GET', `/customers?q=${encodeURIComponent(PII.email)}`, {
+        key: service,
+      });
+      expect(search.body.items.map((c: { customerId: string }) => c.customerId)).not.toContain(
+        customerId,
+      );
     });
 
     it('refuses further commands with a clear conflict', async () => {

@@ -11,6 +11,7 @@ import {
   lockedProjections,
   loadConfig,
 } from '@crm/platform';
+import { withRevealedIndexes } from '@crm/security/pii';
 import pino from 'pino';
 
 /**
@@ -47,7 +48,9 @@ const main = async (): Promise<void> => {
         allProjections.map((p) => p.name),
       )
     : undefined;
-  const runner = new ProjectorRunner(stores.events, stores.documents, allProjections, {
+  // Projections read blind indexes revealed, for the look-up documents they keep.
+  const indexed = withRevealedIndexes(stores.events, createPiiProtection(stores.dataKeys));
+  const runner = new ProjectorRunner(indexed, stores.documents, allProjections, {
     upcaster: createUpcasters(),
     logger: log,
     ...(ownership ? { ownership } : {}),

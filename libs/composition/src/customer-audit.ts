@@ -17,6 +17,19 @@ export type StateAt = {
   recordedAt: string | null;
 } & Record<string, unknown>;
 
+/**
+ * Blind-index fields (`emailHash`, `nameHashes`, `phoneHash`, `searchHashes`): the service's
+ * own look-up keys, keyed hashes of personal data. Auditors never see them, whatever the
+ * event's version: in events written before they were sealed they are plain, and would let
+ * anyone who can create a customer confirm who a forgotten one was.
+ */
+const LOOKUP_INDEX = /Hash(es)?$/;
+
+const withoutLookupIndexes = <T extends Record<string, unknown>>(data: T): T =>
+  Object.keys(data).some((key) => LOOKUP_INDEX.test(key))
+    ? (Object.fromEntries(Object.entries(data).filter(([key]) => !LOOKUP_INDEX.test(key))) as T)
+    : data;
+
 /** `at` is a log position (digits) or an instant. */
 export type AuditPoint = { toPosition: number } | { toTime: Date };
 
@@ -41,7 +54,10 @@ export class CustomerAudit {
       limit: limit + 1,
     });
     if (events.length === 0 && cursor === 0) return null;
-    const page = events.slice(0, limit).map((event) => this.upcaster.upcast(event));
+    const page = events.slice(0, limit).map((event) => {
+      const upcast = this.upcaster.upcast(event);
+      return { ...upcast, data: withoutLookupIndexes(upcast.data) };
+    });
     return {
       customerId,
       events: page,
@@ -70,7 +86,7 @@ export class CustomerAudit {
           .filter(
             (document) => document.customerId === customerId && (view.keep?.(document) ?? true),
           )
-          .map(({ _position, ...document }) => document);
+          .map(({ _position, ...document }) => withoutLookupIndexes(document));
         return [view.key, view.single ? (documents[0] ?? null) : documents];
       }),
     );

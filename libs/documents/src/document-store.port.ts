@@ -89,6 +89,12 @@ export interface DocumentStore {
   swapIn(swap: CollectionSwap): Promise<void>;
   deleteCheckpoint(name: string): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Removes what deletes and overwrites leave behind on disk (the embedded store's write-ahead
+   * log keeps old page images), so erased data does not linger. Stores that leave no such
+   * traces of their own omit it.
+   */
+  purgeDeleted?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,13 @@ import { DOCUMENT_STORE } from '@crm/documents';
 import type { EventStore, Projection } from '@crm/eventsourcing';
 import { CommandRunner, EVENT_STORE, ProjectorRunner, UpcasterChain } from '@crm/eventsourcing';
 import type { PiiFieldRegistry, PiiValueUpcasters } from '@crm/security/pii';
-import { DataKeyStore, EncryptingEventStore, PiiHasher, PiiProtection } from '@crm/security/pii';
+import {
+  DataKeyStore,
+  EncryptingEventStore,
+  PiiHasher,
+  PiiProtection,
+  withRevealedIndexes,
+} from '@crm/security/pii';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config';
 import { ReadModelFreshness } from './read-models/read-model-freshness';
@@ -99,8 +105,9 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         },
         {
           provide: ProjectorRunner,
-          useFactory: (events: EventStore, documents: DocumentStore) =>
-            new ProjectorRunner(events, documents, projections, {
+          // Projections read blind indexes revealed, for the look-up documents they keep.
+          useFactory: (events: EventStore, documents: DocumentStore, pii: PiiProtection) =>
+            new ProjectorRunner(withRevealedIndexes(events, pii), documents, projections, {
               upcaster: upcasters,
               logger: nestLogger(new Logger('projector')),
               // Readers here wait on the runner itself (ReadModelFreshness); stored checkpoints
@@ -109,7 +116,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
               checkpointEveryMs: IN_PROCESS_CHECKPOINT_EVERY_MS,
               checkpointWhenQuietMs: 1000,
             }),
-          inject: [EVENT_STORE, DOCUMENT_STORE],
+          inject: [EVENT_STORE, DOCUMENT_STORE, PiiProtection],
         },
         {
           provide: ReadModelFreshness,

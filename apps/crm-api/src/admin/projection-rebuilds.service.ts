@@ -4,6 +4,7 @@ import { DOCUMENT_STORE } from '@crm/documents';
 import type { EventStore, Projection, RebuildProgress, Upcaster } from '@crm/eventsourcing';
 import { EVENT_STORE, ProjectionRebuilder } from '@crm/eventsourcing';
 import { PROJECTIONS, UPCASTERS } from '@crm/platform';
+import { PiiProtection, withRevealedIndexes } from '@crm/security/pii';
 
 /** Rebuilds started over HTTP, running in the background; their progress shows in readiness. */
 @Injectable()
@@ -17,8 +18,11 @@ export class ProjectionRebuilds {
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
     @Inject(UPCASTERS) upcaster: Upcaster,
+    pii: PiiProtection,
   ) {
-    this.rebuilder = new ProjectionRebuilder(events, documents, { upcaster });
+    this.rebuilder = new ProjectionRebuilder(withRevealedIndexes(events, pii), documents, {
+      upcaster,
+    });
   }
 
   names(): string[] {

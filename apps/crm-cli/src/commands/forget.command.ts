@@ -1,6 +1,11 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { CustomerDirectory, ForgetCustomerCommand, ForgetCustomerHandler } from '@crm/customers';
+import {
+  CustomerDirectory,
+  ForgetCustomerCommand,
+  ForgetCustomerHandler,
+  ForgetTraces,
+} from '@crm/customers';
 import { createPiiProtection, createUpcasters } from '@crm/composition';
 import { CommandRunner } from '@crm/eventsourcing';
 import { DocumentIdempotencyRecords } from '@crm/platform';
@@ -24,6 +29,8 @@ export const registerForgetCommand = (program: Command, withContext: CliContext)
           new CustomerDirectory(stores.events, upcaster),
           stores.dataKeys,
           new DocumentIdempotencyRecords(stores.documents),
+          // No projectors here: the purge covers the destroyed key; crm-api's next one the rest.
+          new ForgetTraces(stores.documents, null),
         );
         const result = await handler.execute(
           new ForgetCustomerCommand(customerId, {

@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { allProjections, createUpcasters } from '@crm/composition';
+import { allProjections, createPiiProtection, createUpcasters } from '@crm/composition';
+import { withRevealedIndexes } from '@crm/security/pii';
 import { CommandRunner, ProjectionRebuilder } from '@crm/eventsourcing';
 import { connectAttributionSaga } from '@crm/marketing';
 import type { RebuildProgress } from '@crm/eventsourcing';
@@ -30,7 +31,8 @@ export const registerRebuildCommand = (program: Command, withContext: CliContext
         const disconnect = connectAttributionSaga(
           new CommandRunner(stores.events, { upcaster: createUpcasters() }),
         );
-        const rebuilder = new ProjectionRebuilder(stores.events, stores.documents, {
+        const indexed = withRevealedIndexes(stores.events, createPiiProtection(stores.dataKeys));
+        const rebuilder = new ProjectionRebuilder(indexed, stores.documents, {
           upcaster: createUpcasters(),
         });
         for (const projection of chosen) {

@@ -23,6 +23,7 @@ import {
   UpdateCustomerContactCommand,
 } from './customer.commands';
 import { EmailUniqueness } from './email-uniqueness';
+import { ForgetTraces } from './forget-traces';
 
 /** Blind indexes of an email and the words of a name. */
 export const contactLookup = (
@@ -184,6 +185,7 @@ export class ForgetCustomerHandler implements ICommandHandler<ForgetCustomerComm
     private readonly directory: CustomerDirectory,
     private readonly keys: DataKeyStore,
     private readonly idempotency: DocumentIdempotencyRecords,
+    private readonly traces: ForgetTraces,
   ) {}
 
   async execute({ customerId, context }: ForgetCustomerCommand): Promise<CommandResponse> {
@@ -196,7 +198,13 @@ export class ForgetCustomerHandler implements ICommandHandler<ForgetCustomerComm
     await this.keys.destroy(customerId);
     // Their requests' fingerprints are digests of their data, confirmable by a guess.
     await this.idempotency.forgetCustomer(customerId);
-    return runCustomerCommand(this.runner, { type: 'ForgetCustomer', customerId }, context);
+    const result = await runCustomerCommand(
+      this.runner,
+      { type: 'ForgetCustomer', customerId },
+      context,
+    );
+    await this.traces.erase(result.position);
+    return result;
   }
 }
 

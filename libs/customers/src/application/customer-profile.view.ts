@@ -19,6 +19,7 @@ export const toProfileView = (
     _position,
     emailHash: _emailHash,
     searchHashes: _searchHashes,
+    phoneHash: _phoneHash,
     ...profile
   } = document;
   return { ...profile, ...sections };

@@ -6,3 +6,4 @@ export * from './pii-protection';
 export * from './encrypting-event-store';
 export * from './forget-ledger';
 export * from './postgres-forget-ledger';
+export * from './index-revealing-event-store';

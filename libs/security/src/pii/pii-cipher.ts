@@ -11,7 +11,8 @@ import { ERASED_MARKER } from './pii-kinds';
  * reveal it (or show it erased) and mask it for analysts without knowing the document's shape.
  */
 const PREFIX = 'pii:v1:';
-const PROTECTED = /^pii:v1:(name|email|phone|address|text):([A-Za-z0-9-]{1,64}):([A-Za-z0-9+/=]+)$/;
+const PROTECTED =
+  /^pii:v1:(name|email|phone|address|text|index):([A-Za-z0-9-]{1,64}):([A-Za-z0-9+/=]+)$/;
 
 export type ProtectedValue = { kind: PiiKind; customerId: string; sealed: Buffer };
 

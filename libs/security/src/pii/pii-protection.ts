@@ -49,6 +49,31 @@ export class PiiProtection {
     return (await this.revealOwned(value, mask)).value;
   }
 
+  /**
+   * The events with only their sealed blind indexes (kind `index`) revealed, for projections
+   * that keep look-up documents; all other personal data stays sealed. A forgotten customer's
+   * indexes read as the erased marker, so no look-up is ever rebuilt for them.
+   */
+  async revealIndexes(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const owners = new Set<string>();
+    collect(
+      events.map((e) => e.data),
+      (text) => {
+        const found = parseProtected(text);
+        if (found?.kind === 'index') owners.add(found.customerId);
+      },
+    );
+    if (owners.size === 0) return [...events];
+    const keys = await this.keysOf(owners);
+    return events.map((event) => {
+      const data = transform(event.data, (text) => {
+        const found = parseProtected(text);
+        return found?.kind === 'index' ? reveal(found, keys.get(found.customerId) ?? null) : text;
+      }) as Record<string, unknown>;
+      return data === event.data ? event : { ...event, data };
+    });
+  }
+
   async revealEvents(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     return this.revealDeep(events);
   }

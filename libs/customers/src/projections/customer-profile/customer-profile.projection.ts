@@ -11,6 +11,18 @@ import {
   PROFILE_NOTES_KEPT,
 } from './customer-profile.document';
 
+/**
+ * A blind index as the projector reads it: the keyed hash, revealed from its sealed form in the
+ * event (see the security lib's `withRevealedIndexes`) or plain in events written before they
+ * were sealed. Anything else (still sealed, or erased because the customer was forgotten)
+ * indexes nothing.
+ */
+const indexOf = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' && !/^(pii:|\[)/.test(value) ? value : null;
+
+const indexesOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(indexOf).filter((hash): hash is string => hash !== null) : [];
+
 /** Pure fold of one customer event into the profile. */
 export const evolveCustomerProfile = (
   profile: CustomerProfileDocument | null,
@@ -19,8 +31,8 @@ export const evolveCustomerProfile = (
   const event = recorded as unknown as CustomerEvent & { metadata: RecordedEvent['metadata'] };
   const at = recorded.metadata.occurredAt;
   if (event.type === 'CustomerCreated') {
-    const { customerId, name, email, phone, address, tags, emailHash, nameHashes, phoneHash } =
-      event.data;
+    const { customerId, name, email, phone, address, tags } = event.data;
+    const emailHash = indexOf(event.data.emailHash);
     return {
       _id: customerId,
       customerId,
@@ -28,8 +40,8 @@ export const evolveCustomerProfile = (
       name,
       email,
       emailHash,
-      phoneHash: phoneHash ?? null,
-      searchHashes: [emailHash, ...nameHashes],
+      phoneHash: indexOf(event.data.phoneHash),
+      searchHashes: [...(emailHash ? [emailHash] : []), ...indexesOf(event.data.nameHashes)],
       phone,
       address,
       tags,
@@ -46,13 +58,16 @@ export const evolveCustomerProfile = (
   switch (event.type) {
     case 'CustomerContactUpdated': {
       const { customerId: _id, emailHash, nameHashes, phoneHash, ...changes } = event.data;
-      const emailHashNow = emailHash ?? profile.emailHash;
-      const nameHashesNow = nameHashes ?? profile.searchHashes.slice(1);
+      const emailHashNow = emailHash === undefined ? profile.emailHash : indexOf(emailHash);
+      const nameHashesNow =
+        nameHashes === undefined
+          ? profile.searchHashes.filter((hash) => hash !== profile.emailHash)
+          : indexesOf(nameHashes);
       return {
         ...touched,
         ...changes,
         emailHash: emailHashNow,
-        phoneHash: phoneHash === undefined ? (profile.phoneHash ?? null) : phoneHash,
+        phoneHash: phoneHash === undefined ? (profile.phoneHash ?? null) : indexOf(phoneHash),
         searchHashes: emailHashNow ? [emailHashNow, ...nameHashesNow] : nameHashesNow,
       };
     }

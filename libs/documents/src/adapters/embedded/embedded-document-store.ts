@@ -392,6 +392,13 @@ export class EmbeddedDocumentStore implements DocumentStore {
     });
   }
 
+  /** Copies the WAL into the database and truncates it: no old page image stays in it. */
+  purgeDeleted(): Promise<void> {
+    return this.guard(() => {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    });
+  }
+
   /** Readers never block in WAL mode, so readiness probes the write lock, which projectors need. */
   ping(): Promise<void> {
     return this.guard(() => {

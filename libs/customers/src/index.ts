@@ -19,7 +19,7 @@ export const customerProjections = [customerProfileProjection];
 
 /**
  * Personal data in customer events, sealed with the customer's key; with it the blind indexes
- * derived from it (ADR 17), so a forget leaves none of them readable in the log.
+ * derived from it (ADR 18), so a forget leaves none of them readable in the log.
  */
 const contactFields = {
   name: 'name',

@@ -1,3 +1,4 @@
+import { byPosition } from '@crm/eventsourcing';
 import type { InMemoryProjectionContext } from '@crm/eventsourcing';
 import type { AuditPoint } from './customer-audit';
 
@@ -57,7 +58,7 @@ export class AuditSnapshots {
     if (snapshots.some((known) => known.position === snapshot.position)) return;
     snapshot.context.freeze();
     snapshots.push(snapshot);
-    snapshots.sort((a, b) => a.position - b.position);
+    snapshots.sort(byPosition);
     this.byCustomer.delete(customerId);
     this.byCustomer.set(customerId, snapshots);
     for (const oldest of this.byCustomer.keys()) {

@@ -3,6 +3,7 @@ export * from './store/errors';
 export * from './store/event-store.port';
 export * from './store/follow-log';
 export * from './store/upcaster';
+export * from './store/positions';
 export * from './decider/decider';
 export * from './decider/domain-error';
 export * from './decider/command-runner';

@@ -1,3 +1,4 @@
+import { byPosition } from '@crm/eventsourcing';
 import type { DeliveryDocument } from '../store/webhook.documents';
 
 type Pending = Pick<DeliveryDocument, 'streamId' | 'position' | 'nextAttemptAt' | 'status'>;
@@ -20,6 +21,6 @@ export const dueHeads = <D extends Pending>(
   }
   return [...heads.values()]
     .filter((head) => head.nextAttemptAt <= nowMs)
-    .sort((a, b) => a.position - b.position)
+    .sort(byPosition)
     .slice(0, limit);
 };

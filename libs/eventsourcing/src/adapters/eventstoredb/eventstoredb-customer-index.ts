@@ -10,6 +10,7 @@ import {
 } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { RecordedEvent } from '../../store/event';
+import { byPosition } from '../../store/positions';
 import type { ReadAllOptions, ReadAllPage } from '../../store/event-store.port';
 import { isEsdbError } from './eventstoredb-errors';
 import { isCrmRecord, toRecordedEvent } from './eventstoredb-mapping';
@@ -104,7 +105,7 @@ export class CustomerIndex {
   }
 
   private async readLinks(customerId: string): Promise<RecordedEvent[]> {
-    const byPosition = new Map<number, RecordedEvent>();
+    const linkedByPosition = new Map<number, RecordedEvent>();
     try {
       const read = this.client.readStream(customerStream(customerId), { resolveLinkTos: true });
       await eachRecord(
@@ -112,7 +113,7 @@ export class CustomerIndex {
         ({ event, link }) => {
           if (!event || !isCrmRecord(event)) return true;
           const linked = toRecordedEvent(event, linkedPosition(link?.metadata));
-          byPosition.set(linked.position, linked);
+          linkedByPosition.set(linked.position, linked);
           return true;
         },
         this.readTimeoutMs,
@@ -120,7 +121,7 @@ export class CustomerIndex {
     } catch (error) {
       if (!isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) throw error;
     }
-    return [...byPosition.values()].sort((a, b) => a.position - b.position);
+    return [...linkedByPosition.values()].sort(byPosition);
   }
 
   private async checkpoint(): Promise<Checkpoint | null> {

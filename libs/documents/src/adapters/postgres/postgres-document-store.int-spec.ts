@@ -196,6 +196,47 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
     }
   });
 
+  it('swaps in while the live projector is committing, after that commit, without a deadlock', async () => {
+    const store = await open();
+    const live = aCollection();
+    const name = `live-${randomUUID()}`;
+    const projector = new Client({ connectionString: url });
+    await projector.connect();
+    const watch = { done: false };
+    try {
+      await store.ensureCollection({ name: live });
+      await store.ensureCollection({ name: `${live}__rb` });
+      await store.upsert(`${live}__rb`, aDocument({ _id: 'rebuilt' }));
+      await store.commit({ writes: [], checkpoint: { name, position: 5 } });
+      await store.commit({ writes: [], checkpoint: { name: `${name}#shadow`, position: 9 } });
+      // A live projector's commit: checkpoint row first, then its documents.
+      await projector.query('BEGIN');
+      await projector.query(
+        `UPDATE ${quoteIdentifier(schema)}.checkpoints SET position = 6 WHERE name = $1`,
+        [name],
+      );
+      const { rows } = await projector.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const swapped = store.swapIn({
+        collections: [{ shadow: `${live}__rb`, live }],
+        checkpoint: { shadow: `${name}#shadow`, live: name },
+      });
+      swapped.catch(() => undefined);
+      await blockedBy(url, rows[0]?.pid ?? 0, watch);
+      await projector.query(
+        `INSERT INTO ${quoteIdentifier(schema)}.${quoteIdentifier(`doc_${live}`)} (id, body) VALUES ('applied', '{"_id":"applied"}')`,
+      );
+      await projector.query('COMMIT');
+      await swapped;
+      expect((await store.find(live, {})).items.map((d) => d._id)).toEqual(['rebuilt']);
+      expect(await store.getCheckpoint(name)).toBe(9);
+    } finally {
+      watch.done = true;
+      await projector.end();
+      await store.dropCollection(live);
+      await store.close();
+    }
+  });
+
   it('finds a collection again after another process dropped it', async () => {
     const [one, other] = await Promise.all([open(), open()]);
     const collection = aCollection();

@@ -409,6 +409,12 @@ export class PostgresDocumentStore implements DocumentStore {
       }));
       for (const { shadow } of swap.collections) await this.fields(shadow);
       await this.ddl(async (client) => {
+        // The checkpoints first, then the tables: the order a projector's commit locks them in,
+        // so a commit in flight on the live projection finishes first instead of deadlocking.
+        await client.query(
+          `SELECT 1 FROM ${this.checkpoints} WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`,
+          [[swap.checkpoint.live, swap.checkpoint.shadow]],
+        );
         for (const { shadow, live } of moved) await replaceTable(client, this.schema, shadow, live);
         const { rows } = await client.query<{ position: string }>(
           `DELETE FROM ${this.checkpoints} WHERE name = $1 RETURNING position`,

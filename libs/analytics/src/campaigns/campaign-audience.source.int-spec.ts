@@ -2,6 +2,7 @@ import { EmbeddedDocumentStore } from '@crm/documents';
 import { ProjectionUnitOfWork } from '@crm/eventsourcing';
 import { CUSTOMER_PROFILES } from '@crm/customers';
 import type { OrderEvent } from '@crm/sales';
+import { MAX_AMOUNT } from '@crm/sales';
 import { customerValueProjections } from '../customer-value/customer-value.projection';
 import {
   orderCancelled,
@@ -88,5 +89,42 @@ describe('the campaign audience source', () => {
     const all = await Promise.all(sut.segmentNames.map((s) => sut.customerIdsInSegment(s, NOW)));
     expect(all.flat().sort()).toEqual(['ada', 'bob', 'cy']);
     expect(await sut.customerIdsInSegment('nonsense', NOW)).toEqual([]);
+  });
+
+  it('finds customers by value past 2^53 (orders at the money limit), exactly', async () => {
+    const whales = new EmbeddedDocumentStore({ filename: ':memory:' });
+    try {
+      for (const projection of customerValueProjections)
+        for (const spec of projection.collections) await whales.ensureCollection(spec);
+      const unitOfWork = new ProjectionUnitOfWork(whales);
+      const placed = [
+        ...Array.from({ length: 10 }, (_, i) =>
+          orderPlaced(`w-${i}`, 'dan', MAX_AMOUNT, daysAgo(3), 'GBP'),
+        ),
+        orderPlaced('w-eve', 'eve', MAX_AMOUNT, daysAgo(3), 'GBP'),
+      ];
+      for (const event of placed.map(recordedEvent))
+        for (const projection of customerValueProjections)
+          await projection.apply(event, unitOfWork);
+      await whales.commit({ writes: unitOfWork.writes });
+      const source = new CampaignAudienceSource(whales);
+      // dan: 10^16 minor units, past 2^53 − 1; eve: 10^15.
+      expect(
+        await source.customerIdsByValue({
+          currency: 'GBP',
+          min: Number.MAX_SAFE_INTEGER,
+          max: null,
+        }),
+      ).toEqual(['dan']);
+      expect(
+        await source.customerIdsByValue({
+          currency: 'GBP',
+          min: null,
+          max: Number.MAX_SAFE_INTEGER,
+        }),
+      ).toEqual(['eve']);
+    } finally {
+      await whales.close();
+    }
   });
 });

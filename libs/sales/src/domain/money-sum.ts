@@ -45,7 +45,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /**
  * A sum on the wire: `amount` is the JSON integer while it is a safe integer (|sum| ≤ 2^53 − 1)
  * and null past it, so a client never reads a rounded number; `amountExact` is always the exact
- * base-10 integer string. See docs/adr (exact money sums).
+ * base-10 integer string. See docs/adr/0019-exact-money-sums.md.
  */
 export type ExactMoney = { amount: number | null; amountExact: string; currency: string };
 

@@ -17,6 +17,7 @@ import { emmettWorkload } from './workloads/emmett.workload';
 import { httpWorkload } from './workloads/http.workload';
 import { importWorkload } from './workloads/import.workload';
 import { pgDocumentsWorkload } from './workloads/pg-documents.workload';
+import { postgresWorkload } from './workloads/postgres.workload';
 import { rebuildWorkload } from './workloads/rebuild.workload';
 
 /**
@@ -50,6 +51,8 @@ const WORKLOADS: {
   { name: 'rebuild', durabilities: ['NORMAL'], run: rebuildWorkload },
   { name: 'app', durabilities: ['FULL'], run: appWorkload },
   { name: 'pg-documents', durabilities: ['NORMAL'], run: pgDocumentsWorkload },
+  // The server's own durability (synchronous_commit), whatever the label.
+  { name: 'postgres', durabilities: ['FULL'], run: postgresWorkload },
 ];
 
 const RESULT = '@@result ';

@@ -237,6 +237,25 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
     }
   });
 
+  it('compares a pushed-down range only with values of the operand type, as MongoDB does', async () => {
+    const store = await open();
+    const collection = aCollection();
+    try {
+      await store.ensureCollection({ name: collection, indexes: [{ field: 'n' }] });
+      const docs = ['text', true, null, 10, 40, { k: 1 }].map((n) => aDocument({ n }));
+      for (const doc of docs) await store.upsert(collection, doc);
+      const found = async (filter: Record<string, unknown>) =>
+        (await store.find(collection, filter, { sort: { n: 1 } })).items.map((d) => d.n);
+      expect(await found({ n: { $gte: 30 } })).toEqual([40]);
+      expect(await found({ n: { $lt: 30 } })).toEqual([10]);
+      expect(await found({ n: { $gt: 'a' } })).toEqual(['text']);
+      expect(await store.count(collection, { n: { $lte: 40 } })).toBe(2);
+    } finally {
+      await store.dropCollection(collection);
+      await store.close();
+    }
+  });
+
   it('finds a collection again after another process dropped it', async () => {
     const [one, other] = await Promise.all([open(), open()]);
     const collection = aCollection();

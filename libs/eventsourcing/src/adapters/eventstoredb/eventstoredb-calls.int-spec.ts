@@ -153,3 +153,25 @@ describe('EventStoreDbEventStore connection strings and the head', () => {
     }
   });
 });
+
+describe('EventStoreDbEventStore on a server that sends no positions', () => {
+  it('says which server version it needs instead of failing on an undefined field', async () => {
+    const server = new EventStoreDbTestServer({
+      maxConcurrentStreams: STREAM_LIMIT,
+      omitPositions: true,
+    });
+    server.records.push(aCrmRecord('customer-1', 0, 1_000));
+    await server.start();
+    const sut = new EventStoreDbEventStore(
+      (await import('@eventstore/db-client')).EventStoreDBClient.connectionString(
+        server.connectionString,
+      ),
+    );
+    try {
+      await expect(sut.readAll({ fromPosition: 0, limit: 10 })).rejects.toThrow(/22\.6/);
+    } finally {
+      await sut.close();
+      await server.stop();
+    }
+  });
+});

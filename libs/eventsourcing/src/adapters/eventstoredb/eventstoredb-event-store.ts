@@ -26,6 +26,7 @@ import { EventIdRegistry } from './eventstoredb-event-ids';
 import {
   assertExpectedRevision,
   isCrmRecord,
+  positionOf,
   toEsdbExpectedRevision,
   toEventData,
   toRecordedEvent,
@@ -207,7 +208,7 @@ export class EventStoreDbEventStore implements EventStore {
         read,
         ({ event: record }) => {
           if (!record) return true;
-          const at = toGlobalPosition(record.position);
+          const at = isCrmRecord(record) ? positionOf(record) : toGlobalPosition(record.position);
           if (at <= fromPosition) return true;
           position = at;
           scanned += 1;
@@ -279,7 +280,7 @@ export class EventStoreDbEventStore implements EventStore {
           read,
           ({ event: record }) => {
             if (!record) return true;
-            const at = toGlobalPosition(record.position);
+            const at = isCrmRecord(record) ? positionOf(record) : toGlobalPosition(record.position);
             newest ??= at;
             if (known && at <= known.upTo) {
               reachedKnown = true;

@@ -106,7 +106,7 @@ export const toRecordedEvent = (record: EsdbRecord, knownPosition?: number): Rec
   return {
     streamId: record.streamId,
     revision: toRevisionNumber(record.revision),
-    position: knownPosition ?? requirePosition(record),
+    position: knownPosition ?? positionOf(record),
     type: record.type,
     data,
     metadata,
@@ -114,8 +114,14 @@ export const toRecordedEvent = (record: EsdbRecord, knownPosition?: number): Rec
   };
 };
 
-const requirePosition = (record: EsdbRecord): number => {
-  if (!record.position) {
+/**
+ * A CRM event's global position. Servers before 22.6 send none on some reads, and protobuf
+ * then reads the missing fields as 0: no CRM event is at 0 (the log starts with the server's
+ * own records), so 0 means "not reported", never "the first event". System records may be
+ * read with `toGlobalPosition` as they come.
+ */
+export const positionOf = (record: Pick<EsdbRecord, 'position'>): number => {
+  if (!record.position || (record.position.prepare === 0n && record.position.commit === 0n)) {
     throw new Error('EventStoreDB returned no event position: version 22.6 or later is required');
   }
   return toGlobalPosition(record.position);

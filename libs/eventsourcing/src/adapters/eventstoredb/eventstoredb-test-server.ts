@@ -20,6 +20,8 @@ export type TestServerOptions = {
   maxConcurrentStreams: number;
   /** Reads that never answer (to show a deadline). */
   hangReads?: boolean;
+  /** Records without positions, as servers before 22.6 send on some reads. */
+  omitPositions?: boolean;
 };
 
 /**
@@ -88,7 +90,7 @@ export class EventStoreDbTestServer {
       call.end();
       return;
     }
-    for (const record of selected) call.write(toReadResp(record));
+    for (const record of selected) call.write(toReadResp(record, !this.options.omitPositions));
     call.end();
   }
 
@@ -122,15 +124,17 @@ export class EventStoreDbTestServer {
   }
 }
 
-const toReadResp = (record: TestRecord): ReadResp => {
+const toReadResp = (record: TestRecord, withPosition: boolean): ReadResp => {
   const recorded = new ReadResp.ReadEvent.RecordedEvent();
   recorded.setId(new UUID().setString(record.id));
   recorded.setStreamIdentifier(
     new StreamIdentifier().setStreamName(Buffer.from(record.streamId, 'utf8')),
   );
   recorded.setStreamRevision(String(record.revision));
-  recorded.setPreparePosition(String(record.position));
-  recorded.setCommitPosition(String(record.position));
+  if (withPosition) {
+    recorded.setPreparePosition(String(record.position));
+    recorded.setCommitPosition(String(record.position));
+  }
   const metadata = recorded.getMetadataMap();
   metadata.set('type', record.type);
   metadata.set('content-type', 'application/json');
@@ -138,6 +142,6 @@ const toReadResp = (record: TestRecord): ReadResp => {
   recorded.setCustomMetadata(Buffer.from(JSON.stringify(record.metadata)));
   recorded.setData(Buffer.from(JSON.stringify(record.data)));
   const event = new ReadResp.ReadEvent().setEvent(recorded);
-  event.setCommitPosition(String(record.position));
+  if (withPosition) event.setCommitPosition(String(record.position));
   return new ReadResp().setEvent(event);
 };

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_IMPORT_MAX_LINE_BYTES } from '@crm/customers';
+import { buildCli } from '../../apps/crm-cli/src/cli';
 import { loadConfig } from '@crm/platform';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -103,5 +107,23 @@ describe('hostile imports', () => {
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     await expectAlive();
+  });
+
+  it('bounds the lines of a CLI import by the same setting', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'crm-cli-import-'));
+    try {
+      const file = join(dataDir, 'customers.jsonl');
+      const long = JSON.stringify({ name: 'z'.repeat(2048), email: 'long@import.example' });
+      writeFileSync(file, [customerLine(10), long, customerLine(11)].join('\n'));
+      const lines: string[] = [];
+      await buildCli(
+        { CRM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', IMPORT_MAX_LINE_BYTES: '1024' },
+        (line) => lines.push(line),
+      ).parseAsync(['node', 'crm-cli', 'import', 'customers', file]);
+      expect(lines[0]).toMatch(/3 rows .* 2 imported, 0 already imported, 1 rejected/);
+      expect(lines.join('\n')).toContain('line 2: line (maxLength)');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

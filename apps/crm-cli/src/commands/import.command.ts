@@ -68,6 +68,7 @@ export const registerImportCommand = (program: Command, withContext: CliContext)
           .import(input, IMPORT_ACTOR, {
             format,
             chunkSize: CLI_CHUNK_ROWS,
+            maxLineBytes: config.importMaxLineBytes,
             ...(checker ? { checker } : {}),
             onProgress: (progress) =>
               bar?.update(input.bytesRead, {

@@ -87,6 +87,9 @@ describe('schema evolution: the structured address (v2) over stored v1 events', 
         ...expected,
         street: '10 Downing Street, London SW1A 2AA',
       });
+      // Events from before the blind indexes were sealed carry them plain: never shown (ADR 18).
+      expect(JSON.stringify(history.body)).not.toMatch(/"(emailHash|nameHashes|phoneHash)"/);
+      expect(JSON.stringify(profile.body)).not.toMatch(/"(emailHash|searchHashes|phoneHash)"/);
 
       const state = await t.request('GET', `/customers/${customerId}/state?at=1`, { key: auditor });
       expect(state.body.profile.address).toEqual({

@@ -7,6 +7,17 @@ import { DataKeyStore } from './data-key-store';
 import { FileForgetLedger } from './forget-ledger';
 import { PiiProtection } from './pii-protection';
 
+const aMetadata = (customerId: string) => ({
+  eventId: 'e-1',
+  commandId: 'c-1',
+  correlationId: 'k-1',
+  causationId: 'c-1',
+  actor: { id: 'a-1', role: 'service' },
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  schemaVersion: 1,
+  customerId,
+});
+
 describe('PiiProtection', () => {
   const folder = mkdtempSync(join(tmpdir(), 'crm-pii-'));
   let documents: EmbeddedDocumentStore;
@@ -42,6 +53,28 @@ describe('PiiProtection', () => {
       email: '<email>',
       other: 'plain',
     });
+  });
+
+  it('reveals blind indexes alone for projectors, and none once the customer is forgotten', async () => {
+    const indexed = new PiiProtection(keys, { Said: { email: 'email', emailHash: 'index' } });
+    const data = await indexed.protectData('Said', 'c-3', { email: 'a@b.co', emailHash: 'h1' });
+    const event = {
+      streamId: 'customer-c-3',
+      revision: 0,
+      position: 1,
+      type: 'Said',
+      data,
+      metadata: aMetadata('c-3'),
+      recordedAt: '2026-01-01T00:00:00.000Z',
+    };
+
+    const [revealed] = await indexed.revealIndexes([event]);
+    expect(data.emailHash).toMatch(/^pii:v1:index:c-3:/);
+    expect(revealed?.data).toEqual({ email: data.email, emailHash: 'h1' });
+
+    await keys.destroy('c-3');
+    const [forgotten] = await indexed.revealIndexes([event]);
+    expect(forgotten?.data).toEqual({ email: data.email, emailHash: '[erased]' });
   });
 
   it('gives every event of a new customer the same key, even when sealed concurrently', async () => {

@@ -256,6 +256,55 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
     }
   });
 
+  it('serves the old model or the new one, never an error, to readers during a swap', async () => {
+    const [store, reader] = await Promise.all([open(), open()]);
+    const live = aCollection();
+    const name = `live-${randomUUID()}`;
+    const spec = (collection: string) => ({ name: collection, indexes: [{ field: 'n' }] });
+    try {
+      await store.ensureCollection(spec(live));
+      await reader.ensureCollection(spec(live));
+      await store.insertMany(live, [aDocument({ _id: 'old-1' }), aDocument({ _id: 'old-2' })]);
+      const seen = new Set<string>();
+      let swapping = true;
+      const reads = (async () => {
+        while (swapping) {
+          const page = await reader.find(live, { n: 1 }, { sort: { n: 1 } });
+          seen.add(
+            page.items
+              .map((d) => d._id)
+              .sort()
+              .join(','),
+          );
+        }
+      })();
+      for (let round = 1; round <= 3; round += 1) {
+        const shadow = `${live}__rb`;
+        await store.ensureCollection(spec(shadow));
+        await store.insertMany(shadow, [
+          aDocument({ _id: `new${round}-1` }),
+          aDocument({ _id: `new${round}-2` }),
+        ]);
+        await store.commit({ writes: [], checkpoint: { name: `${name}#shadow`, position: round } });
+        await store.swapIn({
+          collections: [{ shadow, live }],
+          checkpoint: { shadow: `${name}#shadow`, live: name },
+        });
+      }
+      swapping = false;
+      await reads;
+      const models = ['old-1,old-2', 'new1-1,new1-2', 'new2-1,new2-2', 'new3-1,new3-2'];
+      expect([...seen].filter((ids) => !models.includes(ids))).toEqual([]);
+      expect((await reader.find(live, { n: 1 })).items.map((d) => d._id).sort()).toEqual([
+        'new3-1',
+        'new3-2',
+      ]);
+    } finally {
+      await store.dropCollection(live);
+      await Promise.all([store.close(), reader.close()]);
+    }
+  });
+
   it('finds a collection again after another process dropped it', async () => {
     const [one, other] = await Promise.all([open(), open()]);
     const collection = aCollection();

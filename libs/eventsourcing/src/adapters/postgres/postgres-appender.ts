@@ -26,23 +26,25 @@ export class PostgresAppender {
   ) {
     const { events, chain, channel } = tables;
     this.sql = {
-      lock: `BEGIN; SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'; SELECT hash FROM ${chain} FOR UPDATE`,
-      state: `SELECT 'revision' AS kind, stream_id AS key, NULL AS stream_id, max(revision) AS revision, NULL::bigint AS position
-                FROM ${events} WHERE stream_id = ANY($1::text[]) GROUP BY stream_id
-              UNION ALL
-              SELECT 'event', event_id, stream_id, revision, position
-                FROM ${events} WHERE event_id = ANY($2::text[])`,
-      insert: `WITH inserted AS (
-                 INSERT INTO ${events} (event_id, stream_id, revision, type, schema_version, data, metadata,
-                                        command_id, customer_id, recorded_at, previous_hash, hash)
-                 SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::json[],
-                                      $7::json[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::text[])
-                 RETURNING event_id, position
-               ), chained AS (UPDATE ${chain} SET hash = $13)
-               SELECT event_id, position FROM inserted`,
-      head: `SELECT coalesce(max(position), 0) AS head FROM ${events}`,
+      // Each statement of a simple query gets its own snapshot: the reads after the lock see
+      // every append committed before it was granted.
+      lock: `BEGIN; SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'; SELECT hash FROM ${chain} FOR UPDATE;`,
+      state: (streams: string, ids: string) =>
+        `SELECT 'revision' AS kind, stream_id AS key, NULL AS stream_id, max(revision) AS revision, NULL::bigint AS position
+           FROM ${events} WHERE stream_id = ANY(${streams}) GROUP BY stream_id
+         UNION ALL
+         SELECT 'event', event_id, stream_id, revision, position FROM ${events} WHERE event_id = ANY(${ids});`,
+      insert: (columns: string, chainHead: string) =>
+        `WITH inserted AS (
+           INSERT INTO ${events} (event_id, stream_id, revision, type, schema_version, data, metadata,
+                                  command_id, customer_id, recorded_at, previous_hash, hash)
+           SELECT * FROM unnest(${columns})
+           RETURNING event_id, position
+         ), chained AS (UPDATE ${chain} SET hash = ${chainHead})
+         SELECT event_id, position FROM inserted;`,
+      head: `SELECT coalesce(max(position), 0) AS head FROM ${events};`,
       // Delivered at commit, to every process listening on this schema's channel.
-      commitAndNotify: `SELECT pg_notify(${escapeLiteral(channel)}, ''); COMMIT`,
+      notify: `SELECT pg_notify(${escapeLiteral(channel)}, '');`,
     };
   }
 
@@ -72,24 +74,49 @@ export class PostgresAppender {
     }
   }
 
+  /**
+   * Two round trips: lock and read, then write and commit. Values travel as quoted literals in
+   * simple queries (parameters would cost a round trip per statement); `escapeLiteral` quotes
+   * every text, numbers are integers the plan computed or checked.
+   */
   private async inTransaction(
     client: PoolClient,
     requests: AppendRequest[],
   ): Promise<BatchOutcome<AppendResult>[]> {
-    const locked = (await client.query(this.sql.lock)) as unknown as QueryResult<{
-      hash: string;
-    }>[];
-    const chainHead = locked.at(-1)?.rows[0]?.hash;
+    // Text with NUL cannot be stored or even quoted; planBatch refuses those appends alone.
+    const storable = (text: string): boolean => !text.includes('\u0000');
+    const streams = [...new Set(requests.map((r) => r.streamId))].filter(storable);
+    const ids = requests.flatMap((r) => r.events.map((e) => e.metadata.eventId)).filter(storable);
+    const read = (await client.query(
+      this.sql.lock + this.sql.state(textArray(streams), textArray(ids)),
+    )) as unknown as QueryResult[];
+    const chainHead = (read[2]?.rows[0] as { hash?: string } | undefined)?.hash;
     if (chainHead === undefined) throw new Error(`${this.tables.chain} has no head row`);
-    const log = await this.readState(client, requests, chainHead);
+    const log = toLogState(chainHead, (read[3]?.rows ?? []) as StateRow[]);
     const plan = planBatch(requests, log, new Date().toISOString());
-    const positions = await this.insert(client, plan.rows, plan.chainHead);
-    let head: number | null = null;
-    if (plan.outcomes.some((o) => o.kind === 'empty')) {
-      const { rows } = await client.query<{ head: string }>(this.sql.head);
-      head = Number(rows[0]?.head ?? 0);
+
+    const needsHead = plan.outcomes.some((o) => o.kind === 'empty');
+    const statements = [
+      plan.rows.length > 0
+        ? this.sql.insert(insertColumns(plan.rows), escapeLiteral(plan.chainHead))
+        : '',
+      needsHead ? this.sql.head : '',
+      plan.rows.length > 0 ? this.sql.notify : '',
+      'COMMIT',
+    ];
+    const written = (await client.query(statements.join(''))) as unknown as
+      QueryResult[] | QueryResult;
+    const results = Array.isArray(written) ? written : [written];
+    const positions = new Map<string, number>();
+    if (plan.rows.length > 0) {
+      for (const row of (results[0]?.rows ?? []) as { event_id: string; position: string }[]) {
+        positions.set(row.event_id, Number(row.position));
+      }
     }
-    await client.query(plan.rows.length > 0 ? this.sql.commitAndNotify : 'COMMIT');
+    const headRow = needsHead
+      ? (results[plan.rows.length > 0 ? 1 : 0]?.rows[0] as { head?: string } | undefined)
+      : undefined;
+    const head = Number(headRow?.head ?? 0);
     return plan.outcomes.map((outcome): BatchOutcome<AppendResult> => {
       switch (outcome.kind) {
         case 'written':
@@ -103,7 +130,7 @@ export class PostgresAppender {
         case 'empty':
           return {
             kind: 'done',
-            value: { nextExpectedRevision: outcome.nextExpectedRevision, position: head ?? 0 },
+            value: { nextExpectedRevision: outcome.nextExpectedRevision, position: head },
           };
         case 'again':
         case 'done':
@@ -112,63 +139,62 @@ export class PostgresAppender {
       }
     });
   }
-
-  private async readState(
-    client: PoolClient,
-    requests: AppendRequest[],
-    chainHead: string,
-  ): Promise<LogState> {
-    // Text with NUL cannot even be a query parameter; planBatch refuses those appends alone.
-    const storable = (text: string): boolean => !text.includes('\u0000');
-    const streams = [...new Set(requests.map((r) => r.streamId))].filter(storable);
-    const ids = requests.flatMap((r) => r.events.map((e) => e.metadata.eventId)).filter(storable);
-    const { rows } = await client.query<{
-      kind: 'revision' | 'event';
-      key: string;
-      stream_id: string | null;
-      revision: string;
-      position: string | null;
-    }>(this.sql.state, [streams, ids]);
-    const revisions = new Map<string, number>();
-    const storedIds = new Map<string, StoredEvent>();
-    for (const row of rows) {
-      if (row.kind === 'revision') revisions.set(row.key, Number(row.revision));
-      else
-        storedIds.set(row.key, {
-          streamId: row.stream_id ?? '',
-          revision: Number(row.revision),
-          position: Number(row.position),
-        });
-    }
-    return { chainHead, revisions, storedIds };
-  }
-
-  /** Inserts in chain order; the identity draws positions in that same order. */
-  private async insert(
-    client: PoolClient,
-    rows: EventInsert[],
-    chainHead: string,
-  ): Promise<Map<string, number>> {
-    const positions = new Map<string, number>();
-    if (rows.length === 0) return positions;
-    const column = <K extends keyof EventInsert>(key: K): EventInsert[K][] =>
-      rows.map((row) => row[key]);
-    const result = await client.query<{ event_id: string; position: string }>(this.sql.insert, [
-      column('eventId'),
-      column('streamId'),
-      column('revision'),
-      column('type'),
-      column('schemaVersion'),
-      column('data'),
-      column('metadata'),
-      column('commandId'),
-      column('customerId'),
-      column('recordedAt'),
-      column('previousHash'),
-      column('hash'),
-      chainHead,
-    ]);
-    for (const row of result.rows) positions.set(row.event_id, Number(row.position));
-    return positions;
-  }
 }
+
+type StateRow = {
+  kind: 'revision' | 'event';
+  key: string;
+  stream_id: string | null;
+  revision: string;
+  position: string | null;
+};
+
+const toLogState = (chainHead: string, rows: StateRow[]): LogState => {
+  const revisions = new Map<string, number>();
+  const storedIds = new Map<string, StoredEvent>();
+  for (const row of rows) {
+    if (row.kind === 'revision') revisions.set(row.key, Number(row.revision));
+    else
+      storedIds.set(row.key, {
+        streamId: row.stream_id ?? '',
+        revision: Number(row.revision),
+        position: Number(row.position),
+      });
+  }
+  return { chainHead, revisions, storedIds };
+};
+
+const textArray = (values: readonly (string | null)[], type = 'text'): string =>
+  `ARRAY[${values.map((v) => (v === null ? 'NULL' : escapeLiteral(v))).join(',')}]::${type}[]`;
+
+const intArray = (values: readonly number[], type: 'bigint' | 'int'): string =>
+  `ARRAY[${values.map((v) => String(Math.trunc(v))).join(',')}]::${type}[]`;
+
+/** The twelve columns of the insert, in chain order (the identity draws positions in it). */
+const insertColumns = (rows: readonly EventInsert[]): string => {
+  const text = <K extends keyof EventInsert>(key: K, type = 'text'): string =>
+    textArray(
+      rows.map((row) => row[key] as string | null),
+      type,
+    );
+  return [
+    text('eventId'),
+    text('streamId'),
+    intArray(
+      rows.map((r) => r.revision),
+      'bigint',
+    ),
+    text('type'),
+    intArray(
+      rows.map((r) => r.schemaVersion),
+      'int',
+    ),
+    text('data', 'json'),
+    text('metadata', 'json'),
+    text('commandId'),
+    text('customerId'),
+    text('recordedAt', 'timestamptz'),
+    text('previousHash'),
+    text('hash'),
+  ].join(', ');
+};

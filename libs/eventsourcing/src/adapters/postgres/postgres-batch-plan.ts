@@ -158,4 +158,8 @@ const assertStorable = ({ streamId, events }: AppendRequest): void => {
   if (texts.some((text) => text.includes('\u0000'))) {
     throw new Error(`stream ${JSON.stringify(streamId)}: ids and types cannot contain NUL`);
   }
+  const version = events.find((e) => !Number.isSafeInteger(e.metadata.schemaVersion));
+  if (version) {
+    throw new Error(`event ${version.metadata.eventId}: schemaVersion must be an integer`);
+  }
 };

@@ -59,6 +59,28 @@ describeWithPostgres('PostgresEventStore group commit', (url) => {
     });
   });
 
+  it('stores quotes, backslashes and unicode exactly as given, and refuses a fractional schema version alone', async () => {
+    const streamId = `customer-it's-\\'); DROP TABLE events; --`;
+    const data = {
+      note: `O'Brien said "\\n" \u2603 \ud83d\ude00 \\' $$ $x$`,
+      nested: { a: [1, 'b'] },
+    };
+    const [stored, fractional] = await Promise.allSettled([
+      store.append(streamId, [aNewEvent({ type: "Type'With\\Quote", data })], 'no_stream'),
+      store.append(aStreamId(), [aNewEvent({ metadata: { schemaVersion: 1.5 } })], 'no_stream'),
+    ]);
+    expect(stored?.status).toBe('fulfilled');
+    expect(fractional).toMatchObject({
+      status: 'rejected',
+      reason: expect.objectContaining({ message: expect.stringMatching(/schemaVersion/) }),
+    });
+    const [event] = await store.readStream(streamId);
+    expect(event).toMatchObject({ streamId, type: "Type'With\\Quote", data });
+    await expect(verifyPostgresChain({ connectionString: url, schema })).resolves.toMatchObject({
+      firstBreak: null,
+    });
+  });
+
   it('answers an empty append with the stream revision and checks its expectation', async () => {
     const streamId = aStreamId();
     await store.append(streamId, [aNewEvent(), aNewEvent()], 'no_stream');

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { AuthenticatedRequest, Principal } from '@crm/platform';
@@ -37,6 +38,7 @@ export const registerRequestGate = (
   apiKeys: ApiKeyService,
   limits: RequestGateLimits,
 ): void => {
+  const logger = new Logger('http');
   const byKey = limits.perKeyPerMinute > 0 ? new RateLimiter(limits.perKeyPerMinute) : null;
   const byAddress =
     limits.perAddressPerMinute > 0 ? new RateLimiter(limits.perAddressPerMinute) : null;
@@ -51,10 +53,12 @@ export const registerRequestGate = (
     try {
       principal = token ? await apiKeys.authenticate(token) : null;
     } catch (error) {
-      const mapped: { status: number; message: string; retryAfter?: number } = mapError(error) ?? {
-        status: 500,
-        message: 'internal error',
-      };
+      const mapped: { status: number; message: string; retryAfter?: number } | null =
+        mapError(error);
+      if (!mapped) {
+        logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        return answer(reply, 500, 'internal error', early);
+      }
       const retry: Record<string, string> =
         mapped.retryAfter === undefined ? {} : { 'Retry-After': String(mapped.retryAfter) };
       return answer(reply, mapped.status, mapped.message, { ...early, ...retry });

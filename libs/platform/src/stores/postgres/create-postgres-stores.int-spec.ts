@@ -106,6 +106,22 @@ describeWithPostgres('POSTGRES_URL switches every store to PostgreSQL', (url) =>
     }
   });
 
+  it('refuses to start with another master key than the one the data keys are wrapped with', async () => {
+    const other = loadConfig({
+      POSTGRES_URL: url,
+      POSTGRES_SCHEMA: schema,
+      CRM_DATA_DIR: dataDir,
+      CRM_MASTER_KEY: 'cd'.repeat(32),
+    });
+    await (await createStores(config)).close();
+
+    const error = await createStores(other).catch((e: unknown) => e);
+
+    expect((error as Error).message).toBe(
+      `CRM_MASTER_KEY: not the key the data keys in schema ${schema} are wrapped with; every process of a deployment must use the same one`,
+    );
+  });
+
   it('fails with one line naming the server, without its password, when it cannot connect', async () => {
     const unreachable = loadConfig({
       POSTGRES_URL: 'postgres://crm:secret@127.0.0.1:1/crm',

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataKeyDocument } from '@crm/security/pii';
 import { DATA_KEYS_COLLECTION, PostgresForgetLedger, loadMasterKey } from '@crm/security/pii';
@@ -19,13 +20,16 @@ export const createPostgresStores = async (
   config: AppConfig,
   postgres: { url: string; schema: string },
 ): Promise<Stores> => {
-  await createSchemas(postgres.url, [postgres.schema, vaultSchema(postgres.schema)]).catch(
-    (error: unknown) => {
-      throw new Error(`PostgreSQL at ${redacted(postgres.url)}: ${reason(error)}`);
-    },
-  );
   // Processes sharing the database sign page cursors alike: any of them reads another's cursor.
   const master = loadMasterKey(config.masterKey, config.keyDir);
+  const matches = await prepareSchemas(postgres, master.key).catch((error: unknown) => {
+    throw new Error(`PostgreSQL at ${redacted(postgres.url)}: ${reason(error)}`);
+  });
+  if (!matches) {
+    throw new Error(
+      `CRM_MASTER_KEY: not the key the data keys in schema ${postgres.schema} are wrapped with; every process of a deployment must use the same one`,
+    );
+  }
   const opening = [
     PostgresEventStore.connect({ connectionString: postgres.url, schema: postgres.schema }),
     PostgresDocumentStore.connect({
@@ -59,18 +63,38 @@ export const createPostgresStores = async (
 };
 
 /**
- * The adapters each create the schema under their own lock, so two of them starting on a
- * fresh database can both try; it exists before either starts.
+ * Creates both schemas before the adapters open (each creates its schema under its own lock,
+ * so two of them starting on a fresh database could both try), and checks the master key: the
+ * first process records a fingerprint of it beside the data keys it wraps; a process with
+ * another key would wrap keys no other process can open. Resolves false on a mismatch.
  */
-const createSchemas = async (url: string, schemas: readonly string[]): Promise<void> => {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+const prepareSchemas = async (
+  postgres: { url: string; schema: string },
+  masterKey: Buffer,
+): Promise<boolean> => {
+  const client = new Client({ connectionString: postgres.url, connectionTimeoutMillis: 5000 });
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const table = `${quoted(postgres.schema)}.master_key_check`;
+  const fingerprint = createHmac('sha256', masterKey).update('crm master key check').digest('hex');
   await client.connect();
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('crm-schemas'))");
-    for (const schema of schemas)
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+    for (const schema of [postgres.schema, vaultSchema(postgres.schema)])
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted(schema)}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${table} (
+         only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+         fingerprint text NOT NULL)`,
+    );
+    await client.query(`INSERT INTO ${table} (fingerprint) VALUES ($1) ON CONFLICT DO NOTHING`, [
+      fingerprint,
+    ]);
+    const { rows } = await client.query<{ fingerprint: string }>(
+      `SELECT fingerprint FROM ${table}`,
+    );
     await client.query('COMMIT');
+    return rows[0]?.fingerprint === fingerprint;
   } finally {
     await client.end();
   }

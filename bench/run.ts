@@ -18,6 +18,7 @@ import { httpWorkload } from './workloads/http.workload';
 import { importWorkload } from './workloads/import.workload';
 import { pgDocumentsWorkload } from './workloads/pg-documents.workload';
 import { postgresWorkload } from './workloads/postgres.workload';
+import { postgresScaleWorkload } from './workloads/postgres-scale.workload';
 import { rebuildWorkload } from './workloads/rebuild.workload';
 
 /**
@@ -53,6 +54,8 @@ const WORKLOADS: {
   { name: 'pg-documents', durabilities: ['NORMAL'], run: pgDocumentsWorkload },
   // The server's own durability (synchronous_commit), whatever the label.
   { name: 'postgres', durabilities: ['FULL'], run: postgresWorkload },
+  // PostgreSQL's own durability; SQLITE_SYNCHRONOUS does not apply.
+  { name: 'postgres-http', durabilities: ['FULL'], run: postgresScaleWorkload },
 ];
 
 const RESULT = '@@result ';
@@ -131,7 +134,7 @@ const main = async (): Promise<void> => {
   const skipped: BenchReport['skipped'] = [];
   process.stderr.write(`bench (${args.quick ? 'quick' : 'full'}) in ${workDir}\n`);
   try {
-    if (!args.only || args.only.some((name) => ['http', 'app'].includes(name))) {
+    if (!args.only || args.only.some((name) => ['http', 'app', 'postgres-http'].includes(name))) {
       process.stderr.write(
         '▶ compiling crm-api (tsconfig.build.json) to run it as production does\n',
       );

@@ -111,7 +111,13 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     });
     expect(hook.status).toBe(201);
 
-    const workload = new Workload([api1, api2], serviceKey, CUSTOMERS, TAGS_PER_CUSTOMER);
+    const workload = new Workload(
+      [api1, api2],
+      serviceKey,
+      ADMIN_KEY,
+      CUSTOMERS,
+      TAGS_PER_CUSTOMER,
+    );
     const killAfter = Math.floor(workload.total / 2);
     let killed = false;
     await workload.run(CONCURRENCY, async (done) => {
@@ -163,6 +169,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     const metrics = await (await fetch(`${api2.url}/metrics`)).text();
     expect(metrics).toContain('crm_');
 
+    expect(workload.crossReads).toBeGreaterThan(0);
     // Read-your-writes across processes: written through api-1 (now dead) or api-2, read on api-2.
     for (const command of workload.commands.filter((c) => c.kind === 'create').slice(0, 20)) {
       const read = await admin(
@@ -194,7 +201,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     process.stdout.write(
       [
         'scale-out figures:',
-        `  commands ${workload.commands.length} (answered first time ${workload.firstTimeAnswers}),`,
+        `  commands ${workload.commands.length} (answered first time ${workload.firstTimeAnswers}), read back through the other API ${workload.crossReads}`,
         `  kills 2 (api-1 and projector-1 after ${killAfter} commands), requests unanswered ${workload.unanswered}, retried ${retries}, replayed answered ${replays}`,
         `  events checked ${log.length}, head position ${head}, read-model collections compared ${collectionsChecked}`,
         `  webhook requests ${receiver.requests.length} for ${wanted.size} events, locks taken by projector-2 ${taken.size} (projections and endpoints)`,

@@ -25,10 +25,13 @@ export class Workload {
   private next = 0;
   firstTimeAnswers = 0;
   unanswered = 0;
+  /** Creations read back through another API than the one that took them, with `minPosition`. */
+  crossReads = 0;
 
   constructor(
     private readonly apis: AppProcess[],
     private readonly key: string,
+    private readonly readKey: string,
     customers: number,
     private readonly tagsPerCustomer: number,
   ) {
@@ -57,8 +60,12 @@ export class Workload {
         this.inFlight += 1;
         try {
           this.commands.push(command);
-          if (await this.send(command, this.pickApi())) this.firstTimeAnswers += 1;
-          else {
+          const api = this.pickApi();
+          if (await this.send(command, api)) {
+            this.firstTimeAnswers += 1;
+            if (command.kind === 'create' && this.firstTimeAnswers % 20 === 0)
+              await this.readElsewhere(command, api);
+          } else {
             this.unanswered += 1;
             this.pending.add(command);
           }
@@ -107,6 +114,39 @@ export class Workload {
         );
     }
     return sample.length;
+  }
+
+  /**
+   * Read-your-writes across processes: the other API waits on the checkpoints the projectors
+   * store. A 200 must show the write; a 503 (read model not there within the wait, e.g. while
+   * a projector is being taken over) is asked again, never answered with stale data.
+   */
+  private async readElsewhere(command: Command, writer: AppProcess): Promise<void> {
+    const answer = command.answer;
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const reader = this.apis.find((api) => api !== writer && api.alive);
+      if (!reader || !answer) return;
+      let response: Response;
+      try {
+        response = await fetch(
+          `${reader.url}/customers/${answer.id}?minPosition=${answer.position}`,
+          { headers: { authorization: `Bearer ${this.readKey}` } },
+        );
+      } catch {
+        continue; // the reader was killed meanwhile: try the next one
+      }
+      const body = (await response.json()) as { customerId?: string };
+      if (response.status === 200) {
+        if (body.customerId !== answer.id)
+          throw new Error(`read of ${answer.id} elsewhere answered ${JSON.stringify(body)}`);
+        this.crossReads += 1;
+        return;
+      }
+      if (response.status !== 503)
+        throw new Error(`read of ${answer.id} elsewhere answered ${response.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`read of ${answer?.id} never answered 200 on another API`);
   }
 
   private pickApi(): AppProcess {

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allProjections, createUpcasters } from '@crm/composition';
-import { EmbeddedDocumentStore, PostgresDocumentStore } from '@crm/documents';
-import type { RecordedEvent } from '@crm/eventsourcing';
-import { PostgresEventStore, ProjectorRunner } from '@crm/eventsourcing';
-import { vaultSchema } from '@crm/platform';
+import { allProjections, createPiiProtection, createUpcasters } from '@crm/composition';
+import { EmbeddedDocumentStore } from '@crm/documents';
+import type { EventStore, RecordedEvent } from '@crm/eventsourcing';
+import { ProjectorRunner } from '@crm/eventsourcing';
+import type { Stores } from '@crm/platform';
+import { createStores, loadConfig, vaultSchema } from '@crm/platform';
+import { withRevealedIndexes } from '@crm/security/pii';
 import type { TestReceiver } from '../../libs/webhooks/src/testing/test-receiver';
 import { startReceiver } from '../../libs/webhooks/src/testing/test-receiver';
 import { describeWithPostgres, dropSchema, uniqueSchemaName } from '../support/postgres';
@@ -39,8 +41,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
   const logs = mkdtempSync(join(tmpdir(), 'crm-scale-out-'));
   const processes: AppProcess[] = [];
   let receiver: TestReceiver;
-  let events: PostgresEventStore;
-  let documents: PostgresDocumentStore;
+  let stores: Stores;
   let env: Record<string, string>;
 
   beforeAll(async () => {
@@ -78,17 +79,14 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     // The first process creates the schema; the others then start at once on it.
     await startAll(processes.slice(0, 1));
     await startAll(processes.slice(1));
-    [events, documents] = await Promise.all([
-      PostgresEventStore.connect({ connectionString: url, schema }),
-      PostgresDocumentStore.connect({ connectionString: url, schema }),
-    ]);
+    // The test's own view of the database, as one more process of the deployment.
+    stores = await createStores(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
   });
 
   afterAll(async () => {
     await Promise.allSettled(processes.map((p) => p.kill()));
     await receiver?.close();
-    await events?.close();
-    await documents?.close();
+    await stores?.close();
     await dropSchema(url, schema);
     await dropSchema(url, vaultSchema(schema));
     rmSync(logs, { recursive: true, force: true });
@@ -129,6 +127,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     const replays = await workload.replayAnswered(api2, 50);
 
     // Every acknowledged write is in the log exactly once, where its answer said.
+    const { events, documents } = stores;
     const log = await readWholeLog(events);
     const byPlace = new Map(log.map((e) => [`${e.streamId}@${e.revision}`, e]));
     for (const command of workload.commands) expectRecorded(command, byPlace);
@@ -159,7 +158,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
       },
       90_000,
     );
-    const collectionsChecked = await expectEqualToFreshRebuild(events, documents, head);
+    const collectionsChecked = await expectEqualToFreshRebuild(stores, head);
 
     // The surviving projector took every projection over from the killed one.
     const taken = takenLocks(join(logs, 'projector-2.log'));
@@ -225,7 +224,7 @@ const startAll = async (processes: AppProcess[]): Promise<void> => {
   await Promise.all(processes.map((p) => p.started()));
 };
 
-const readWholeLog = async (events: PostgresEventStore): Promise<RecordedEvent[]> => {
+const readWholeLog = async (events: EventStore): Promise<RecordedEvent[]> => {
   const all: RecordedEvent[] = [];
   let from = 0;
   for (;;) {
@@ -249,12 +248,11 @@ const expectRecorded = (command: Command, byPlace: Map<string, RecordedEvent>): 
 };
 
 /** Runs every projection from position 0 into a fresh in-memory store and compares. */
-const expectEqualToFreshRebuild = async (
-  events: PostgresEventStore,
-  documents: PostgresDocumentStore,
-  head: number,
-): Promise<number> => {
+const expectEqualToFreshRebuild = async (stores: Stores, head: number): Promise<number> => {
+  const { documents } = stores;
   const fresh = new EmbeddedDocumentStore({ filename: ':memory:' });
+  // As crm-projector reads the log: blind indexes revealed for the look-up documents.
+  const events = withRevealedIndexes(stores.events, createPiiProtection(stores.dataKeys));
   const runner = new ProjectorRunner(events, fresh, allProjections, {
     upcaster: createUpcasters(),
   });

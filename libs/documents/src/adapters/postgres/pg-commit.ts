@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { CommitBatch, Document, DocumentWrite } from '../../document-store.port';
 import { CheckpointMovedError } from '../../errors';
+import { prepared } from './pg-session';
 
 export const assertId = (collection: string, document: Document): void => {
   if (typeof document._id !== 'string' || document._id === '') {
@@ -23,21 +24,27 @@ export const moveCheckpoint = async (
 ): Promise<void> => {
   if (expected === undefined) {
     await client.query(
-      `INSERT INTO ${checkpoints} (name, position) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`,
-      [name, position],
+      prepared(
+        `INSERT INTO ${checkpoints} (name, position) VALUES ($1, $2)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = now()`,
+        [name, position],
+      ),
     );
     return;
   }
   const { rowCount } =
     expected === null
       ? await client.query(
-          `INSERT INTO ${checkpoints} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-          [name, position],
+          prepared(
+            `INSERT INTO ${checkpoints} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
+            [name, position],
+          ),
         )
       : await client.query(
-          `UPDATE ${checkpoints} SET position = $2, updated_at = now() WHERE name = $1 AND position = $3`,
-          [name, position, expected],
+          prepared(
+            `UPDATE ${checkpoints} SET position = $2, updated_at = now() WHERE name = $1 AND position = $3`,
+            [name, position, expected],
+          ),
         );
   if ((rowCount ?? 0) > 0) return;
   const { rows } = await client.query<{ position: string }>(
@@ -74,13 +81,17 @@ export const applyWrites = async (
       return write?.kind === 'put' ? [write.document] : [];
     });
     if (deleted.length > 0)
-      await client.query(`DELETE FROM ${table(collection)} WHERE id = ANY($1::text[])`, [deleted]);
+      await client.query(
+        prepared(`DELETE FROM ${table(collection)} WHERE id = ANY($1::text[])`, [deleted]),
+      );
     if (put.length > 0)
       await client.query(
-        `INSERT INTO ${table(collection)} (id, body)
-         SELECT d->>'_id', d FROM jsonb_array_elements($1::jsonb) AS a(d)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
-        [JSON.stringify(put)],
+        prepared(
+          `INSERT INTO ${table(collection)} (id, body)
+           SELECT d->>'_id', d FROM jsonb_array_elements($1::jsonb) AS a(d)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+          [JSON.stringify(put)],
+        ),
       );
   }
 };

@@ -276,6 +276,9 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
               .sort()
               .join(','),
           );
+          // Named (prepared) statements too, planned before a swap and run after it.
+          const firsts = await reader.getMany(live, ['old-1', 'new1-1', 'new2-1', 'new3-1']);
+          seen.add(`get ${firsts.map((d) => d._id).join(',')}`);
         }
       })();
       for (let round = 1; round <= 3; round += 1) {
@@ -293,7 +296,9 @@ describeWithPostgres('PostgresDocumentStore (production adapter)', (url) => {
       }
       swapping = false;
       await reads;
-      const models = ['old-1,old-2', 'new1-1,new1-2', 'new2-1,new2-2', 'new3-1,new3-2'];
+      const models = ['old-1,old-2', 'new1-1,new1-2', 'new2-1,new2-2', 'new3-1,new3-2'].flatMap(
+        (ids) => [ids, `get ${ids.split(',')[0] ?? ''}`],
+      );
       expect([...seen].filter((ids) => !models.includes(ids))).toEqual([]);
       expect((await reader.find(live, { n: 1 })).items.map((d) => d._id).sort()).toEqual([
         'new3-1',

@@ -28,7 +28,7 @@ import {
 } from './pg-indexes';
 import type { FindPlan, IndexedFields } from './pg-pushdown';
 import { SqlParams, planFind, pushDown, sqlWhere } from './pg-pushdown';
-import { inTransaction, streamRows, withClient } from './pg-session';
+import { inTransaction, prepared, streamRows, withClient } from './pg-session';
 
 export type PostgresDocumentStoreOptions = {
   connectionString: string;
@@ -138,8 +138,7 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.guard(async () => {
       await this.fields(collection);
       const { rows } = await this.pool.query<Row>(
-        `SELECT body FROM ${this.qualified(collection)} WHERE id = $1`,
-        [id],
+        prepared(`SELECT body FROM ${this.qualified(collection)} WHERE id = $1`, [id]),
       );
       return (rows[0]?.body as T | undefined) ?? null;
     });
@@ -150,8 +149,9 @@ export class PostgresDocumentStore implements DocumentStore {
       await this.fields(collection);
       if (ids.length === 0) return [];
       const { rows } = await this.pool.query<Row>(
-        `SELECT body FROM ${this.qualified(collection)} WHERE id = ANY($1::text[])`,
-        [ids],
+        prepared(`SELECT body FROM ${this.qualified(collection)} WHERE id = ANY($1::text[])`, [
+          ids,
+        ]),
       );
       return rows.map((row) => row.body as T);
     });
@@ -291,9 +291,11 @@ export class PostgresDocumentStore implements DocumentStore {
       assertId(collection, document);
       await this.fields(collection);
       await this.pool.query(
-        `INSERT INTO ${this.qualified(collection)} (id, body) VALUES ($1, $2::jsonb)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
-        [document._id, JSON.stringify(document)],
+        prepared(
+          `INSERT INTO ${this.qualified(collection)} (id, body) VALUES ($1, $2::jsonb)
+           ON CONFLICT (id) DO UPDATE SET body = excluded.body`,
+          [document._id, JSON.stringify(document)],
+        ),
       );
     });
   }
@@ -303,8 +305,10 @@ export class PostgresDocumentStore implements DocumentStore {
       assertId(collection, document);
       await this.fields(collection);
       const { rowCount } = await this.pool.query(
-        `INSERT INTO ${this.qualified(collection)} (id, body) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING`,
-        [document._id, JSON.stringify(document)],
+        prepared(
+          `INSERT INTO ${this.qualified(collection)} (id, body) VALUES ($1, $2::jsonb) ON CONFLICT DO NOTHING`,
+          [document._id, JSON.stringify(document)],
+        ),
       );
       return (rowCount ?? 0) > 0;
     });
@@ -355,8 +359,7 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.guard(async () => {
       await this.fields(collection);
       const { rowCount } = await this.pool.query(
-        `DELETE FROM ${this.qualified(collection)} WHERE id = $1`,
-        [id],
+        prepared(`DELETE FROM ${this.qualified(collection)} WHERE id = $1`, [id]),
       );
       return (rowCount ?? 0) > 0;
     });
@@ -384,8 +387,7 @@ export class PostgresDocumentStore implements DocumentStore {
   getCheckpoint(name: string): Promise<number | null> {
     return this.guard(async () => {
       const { rows } = await this.pool.query<{ position: string }>(
-        `SELECT position FROM ${this.checkpoints} WHERE name = $1`,
-        [name],
+        prepared(`SELECT position FROM ${this.checkpoints} WHERE name = $1`, [name]),
       );
       return rows[0] ? Number(rows[0].position) : null;
     });

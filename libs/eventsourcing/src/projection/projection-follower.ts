@@ -149,26 +149,42 @@ export class ProjectionFollower {
     await this.apply(page);
   }
 
-  /** Applies the events of the page it handles and has not applied yet. */
+  /**
+   * Applies the events of the page it handles and has not applied yet. If one throws, the
+   * events before it are committed and it stops right at that event.
+   */
   async apply(page: DispatchedPage): Promise<void> {
     const from = this.status.position;
     if (page.from > from) throw new PageGapError(this.name, from, page.from);
     if (page.position <= from) return;
-    let unitOfWork: ProjectionUnitOfWork | null = null;
-    for (const event of page.events) {
-      if (event.position <= from || !this.handles.has(event.type)) continue;
-      unitOfWork ??= new ProjectionUnitOfWork(this.documents);
+    const events = page.events.filter((e) => e.position > from && this.handles.has(e.type));
+    if (events.length === 0) {
+      this.status.position = page.position;
+      this.unstoredEvents += page.events.length;
+      return;
+    }
+    const unitOfWork = new ProjectionUnitOfWork(this.documents);
+    for (const [index, event] of events.entries()) {
       try {
         await this.projection.apply(event, unitOfWork);
       } catch (error) {
+        await this.commitBefore(events, index);
         throw new EventNotAppliedError(event, error);
       }
     }
-    if (unitOfWork) await this.commit(unitOfWork.writes, page.position);
-    else {
-      this.status.position = page.position;
-      this.unstoredEvents += page.events.length;
-    }
+    await this.commit(unitOfWork.writes, page.position);
+  }
+
+  /**
+   * Commits the events before the one that failed. They are applied again into a fresh unit of
+   * work: the failed one may have written part of its change before it threw.
+   */
+  private async commitBefore(events: readonly RecordedEvent[], index: number): Promise<void> {
+    const last = events[index - 1];
+    if (!last) return;
+    const unitOfWork = new ProjectionUnitOfWork(this.documents);
+    for (const event of events.slice(0, index)) await this.projection.apply(event, unitOfWork);
+    await this.commit(unitOfWork.writes, last.position);
   }
 
   /** Stores the checkpoint it has reached without writing documents. */

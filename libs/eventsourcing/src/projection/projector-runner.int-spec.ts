@@ -105,8 +105,9 @@ describe('ProjectorRunner', () => {
     expect(await documents.getCheckpoint('tally')).toBe(next.position);
   });
 
-  it('does not move past an event it cannot apply, and retries with backoff', async () => {
+  it('commits the events before one it cannot apply, stops right at it, and retries with backoff', async () => {
     await events.append('s-1', [added('a', 1), added('a', 13), added('a', 2)], 'no_stream');
+    const [first] = await events.readStream('s-1');
     const runner = new ProjectorRunner(events, documents, [tally('stuck', 13)], {
       maxBackoffMs: 20,
     });
@@ -118,8 +119,8 @@ describe('ProjectorRunner', () => {
       type: 'Added',
       error: 'cannot project 13',
     });
-    expect(await documents.getCheckpoint('stuck')).toBeNull();
-    expect(await documents.get('stuck_docs', 'a')).toBeNull();
+    expect(await documents.getCheckpoint('stuck')).toBe(first?.position);
+    expect(await documents.get('stuck_docs', 'a')).toMatchObject({ count: 1, sum: 1 });
   });
   it('reads each page of the log once, whatever the number of projections', async () => {
     await events.append('s-1', [added('a', 1), added('b', 2), added('c', 3), other()], 'no_stream');
@@ -155,7 +156,7 @@ describe('ProjectorRunner', () => {
     expect(await runner.waitFor(['fine'], live.position, 2000)).toBe(true);
     await runner.stop();
     expect(await documents.get('fine_docs', 'a')).toMatchObject({ count: 3, sum: 16 });
-    expect(await documents.get('stuck_docs', 'a')).toBeNull();
+    expect(await documents.get('stuck_docs', 'a')).toMatchObject({ count: 1, sum: 1 });
     expect(runner.status().find((s) => s.name === 'stuck')?.lastError).toMatch(/cannot project/);
   });
 

@@ -243,7 +243,7 @@ export class ProjectorRunner {
     let retryTimer: NodeJS.Timeout | undefined;
     const armRetry = (): void => {
       clearTimeout(retryTimer);
-      const retryIn = this.nextRetryIn(this.clock());
+      const retryIn = this.nextRetryIn(this.clock(), active);
       if (retryIn !== null) retryTimer = setTimeout(stopCursor, retryIn);
     };
     armRetry();
@@ -373,6 +373,10 @@ export class ProjectorRunner {
       this.interrupt();
       return;
     }
+    // Past the event it stopped at: a new failure starts the backoff again.
+    const stoppedAt = follower.status.stoppedAt;
+    if (error instanceof EventNotAppliedError && stoppedAt?.position !== error.event.position)
+      follower.failures = 0;
     follower.failures += 1;
     const delay = this.backoff(follower.failures);
     follower.retryAt = this.clock() + delay;
@@ -429,8 +433,15 @@ export class ProjectorRunner {
     return Math.min(this.options.maxBackoffMs ?? 5000, 100 * 2 ** Math.min(failures, 10));
   }
 
-  private nextRetryIn(now: number): number | null {
-    const due = this.followers.filter((f) => f.retryAt > now).map((f) => f.retryAt - now);
+  /**
+   * Milliseconds until a parked follower is due. One left out of the subscription (`active`)
+   * that is due already, e.g. it came due while the subscription opened, is due now: only a
+   * new subscription includes it.
+   */
+  private nextRetryIn(now: number, active: readonly ProjectionFollower[] = []): number | null {
+    const due = this.followers
+      .filter((f) => f.retryAt > now || (!f.standby && !active.includes(f)))
+      .map((f) => Math.max(0, f.retryAt - now));
     return due.length ? Math.min(...due) : null;
   }
 

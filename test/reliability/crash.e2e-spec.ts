@@ -34,6 +34,23 @@ const ADMIN_KEY = 'chaos-admin-key-0123456789abcdef';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const exec = promisify(execFile);
 
+/** Drops every read model and checkpoint; keeps the key store and what no projection writes. */
+const keepOnlyKeysAndRecords = (file: string): void => {
+  const db = new Database(file);
+  try {
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc\\_%' ESCAPE '\\' AND name NOT LIKE 'doc\\_security\\_%' ESCAPE '\\' AND name NOT IN ('doc_idempotency_records', 'doc_projection_stops')",
+      )
+      .pluck()
+      .all() as string[];
+    for (const table of tables) db.exec(`DROP TABLE "${table}"`);
+    db.exec('DELETE FROM checkpoints');
+  } finally {
+    db.close();
+  }
+};
+
 describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
   const work = mkdtempSync(join(tmpdir(), 'crm-chaos-'));
   const dataDir = join(work, 'data');
@@ -196,12 +213,22 @@ describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
     await service.stop();
     const rebuildDir = join(work, 'rebuild');
     mkdirSync(rebuildDir);
-    for (const suffix of ['', '-wal', '-shm']) {
-      const file = join(dataDir, `events.sqlite${suffix}`);
-      if (existsSync(file)) copyFileSync(file, join(rebuildDir, `events.sqlite${suffix}`));
+    for (const name of ['events.sqlite', 'documents.sqlite']) {
+      for (const suffix of ['', '-wal', '-shm']) {
+        const file = join(dataDir, `${name}${suffix}`);
+        if (existsSync(file)) copyFileSync(file, join(rebuildDir, `${name}${suffix}`));
+      }
     }
+    // From the log and the key store alone, as a restore leaves it: the profile's blind indexes
+    // are sealed in the log with the customers' keys (ADR 18), so a rebuild needs those keys.
+    keepOnlyKeysAndRecords(join(rebuildDir, 'documents.sqlite'));
     await exec(process.execPath, [join(buildDir, 'apps/crm-cli/src/main.js'), 'rebuild'], {
-      env: { PATH: process.env.PATH ?? '', CRM_DATA_DIR: rebuildDir, LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        CRM_DATA_DIR: rebuildDir,
+        CRM_KEY_DIR: join(dataDir, 'keys'),
+        LOG_LEVEL: 'warn',
+      },
       timeout: 120_000,
     });
     expect(integrity(join(dataDir, 'documents.sqlite'))).toBe('ok');

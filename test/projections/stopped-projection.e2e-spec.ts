@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { allProjections, createUpcasters } from '@crm/composition';
+import { EmbeddedDocumentStore } from '@crm/documents';
 import type { EventStore, UpcasterChain } from '@crm/eventsourcing';
-import { EVENT_STORE } from '@crm/eventsourcing';
+import { EVENT_STORE, ProjectorRunner, SqliteEventStore } from '@crm/eventsourcing';
 import { aNewEvent } from '@crm/eventsourcing/testing';
 import { UPCASTERS } from '@crm/platform';
 import { buildCli } from '../../apps/crm-cli/src/cli';
@@ -189,5 +192,68 @@ describe('a projection that cannot apply an event (ARCHITECTURE point 6)', () =>
       expect.objectContaining({ name: CUSTOMER_VALUE, state: 'running', behind: false }),
     );
     expect(detailed.body.details).toHaveProperty('eventStore');
+  });
+});
+
+describe('a projection stopped in another process (RUN_PROJECTORS=false)', () => {
+  jest.setTimeout(30_000);
+
+  it('shows in the admin view, and reads that need it answer 503 with the event', async () => {
+    const t = await startTestApp({ RUN_PROJECTORS: 'false', READ_WAIT_TIMEOUT_MS: '60000' });
+    const events = new SqliteEventStore({
+      filename: join(t.dataDir, 'events.sqlite'),
+      pollIntervalMs: 20,
+    });
+    const documents = new EmbeddedDocumentStore({
+      filename: join(t.dataDir, 'documents.sqlite'),
+    });
+    const worker = new ProjectorRunner(events, documents, allProjections, {
+      upcaster: createUpcasters(),
+    });
+    await worker.start();
+    try {
+      const customer = await t.request('POST', '/customers', {
+        body: { name: 'Wren Worker', email: 'wren@example.com' },
+      });
+      const orderId = randomUUID();
+      const poison = await events.append(
+        `order-${orderId}`,
+        [
+          aNewEvent({
+            type: 'OrderPlaced',
+            data: {
+              orderId,
+              customerId: customer.body.id,
+              currency: 'EUR',
+              lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: 5 }],
+              total: 5,
+              campaignId: null,
+              placedAt: 'not a date',
+            },
+            metadata: { customerId: customer.body.id },
+          }),
+        ],
+        'no_stream',
+      );
+      await waitFor(async () => {
+        const views = (await t.request('GET', '/admin/projections')).body as View[];
+        const view = views.find((p) => p.name === CUSTOMER_VALUE);
+        return view?.state === 'stopped' ? view : undefined;
+      }, 'the worker to record the stop');
+
+      const read = await t.request(
+        'GET',
+        `/customers/${customer.body.id}?minPosition=${poison.position}`,
+      );
+      expect(read.status).toBe(503);
+      expect(read.body.message).toContain(
+        `${CUSTOMER_VALUE} is stopped at event ${poison.position} (OrderPlaced)`,
+      );
+    } finally {
+      await worker.stop();
+      await events.close();
+      await documents.close();
+      await t.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { aNewEvent } from '../testing/event-factory';
 import type { Projection } from './projection';
 import { documentProjection } from './projection';
 import type { ProjectionOwnership } from './projection-ownership';
+import { readStops } from './projection-stops';
 import { ProjectorRunner } from './projector-runner';
 
 type Tally = { _id: string; count: number };
@@ -72,11 +73,12 @@ describe('ProjectorRunner resuming a projection after a backoff', () => {
 
   it('stops at an event it cannot apply, names it, and resumes exactly there once it applies', async () => {
     let broken = true;
+    const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
     const runner = new ProjectorRunner(
       events,
       documents,
       [tally('picky', (value) => broken && value === 13), tally('other')],
-      { maxBackoffMs: 10 },
+      { maxBackoffMs: 10, logger },
     );
     await runner.start();
     const before = await events.append('s-1', [added('a', 1)], 'no_stream');
@@ -96,12 +98,27 @@ describe('ProjectorRunner resuming a projection after a backoff', () => {
       'picky',
     ]);
     expect(await documents.getCheckpoint('picky')).toBe(before.position);
+    expect(logger.error).toHaveBeenCalledWith(
+      'projection stopped at an event it cannot apply; retrying',
+      expect.objectContaining({
+        projection: 'picky',
+        position: poison.position,
+        type: 'Added',
+        error: 'cannot project 13',
+      }),
+    );
+    expect((await readStops(documents)).get('picky')).toMatchObject({ position: poison.position });
 
     broken = false; // the fix ships
     expect(await runner.waitFor(['picky'], after.position, 3000)).toBe(true);
     await runner.stop();
     expect(await documents.get('picky_docs', 'a')).toMatchObject({ count: 3 });
     expect(runner.status().find((s) => s.name === 'picky')?.stoppedAt).toBeUndefined();
+    expect(logger.info).toHaveBeenCalledWith(
+      'projection resumed past the event it had stopped at',
+      expect.objectContaining({ projection: 'picky', position: poison.position }),
+    );
+    await waitUntil(async () => !(await readStops(documents)).has('picky'));
   });
 
   it('answers a wait on a stopped projection at once instead of after the timeout', async () => {

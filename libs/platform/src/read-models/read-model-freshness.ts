@@ -1,8 +1,11 @@
 import type { DocumentStore } from '@crm/documents';
 import type { ProjectorRunner, ProjectorStatus } from '@crm/eventsourcing';
+import { readStops } from '@crm/eventsourcing';
 import { ReadModelNotReadyError } from '../http/error-body';
 
 const POLL_MS = 20;
+/** Projectors in another process record where they stopped; look every this many polls. */
+const STOPS_EVERY_POLLS = 10;
 
 /**
  * A read model the query needs is stopped at an event it cannot apply (ARCHITECTURE point 6):
@@ -26,7 +29,7 @@ export class ReadModelStoppedError extends ReadModelNotReadyError {
  * Read-your-writes: before a query, wait (bounded) until the read models it uses have applied
  * the log up to the position the client saw. In-process projectors are waited on directly (and
  * a stopped one answers at once); projectors in another process are followed through their
- * stored checkpoints.
+ * stored checkpoints and the stops they record (PROJECTION_STOPS).
  */
 export class ReadModelFreshness {
   constructor(
@@ -38,7 +41,10 @@ export class ReadModelFreshness {
   async ensure(projections: readonly string[], minPosition: number | undefined): Promise<void> {
     if (minPosition === undefined || minPosition <= 0) return;
     if (!this.runner) {
-      if (await this.pollCheckpoints(projections, minPosition)) return;
+      const outcome = await this.pollCheckpoints(projections, minPosition);
+      if (outcome === 'reached') return;
+      const stopped = await this.recordedStops(projections, minPosition);
+      if (stopped.length > 0) throw new ReadModelStoppedError(projections, minPosition, stopped);
       throw new ReadModelNotReadyError(projections, minPosition);
     }
     const outcome = await this.runner.reach(projections, minPosition, this.timeoutMs);
@@ -48,18 +54,36 @@ export class ReadModelFreshness {
     throw new ReadModelNotReadyError(projections, minPosition);
   }
 
+  /** Until the stored checkpoints reach the position, the time is up, or one of them is stopped. */
   private async pollCheckpoints(
     projections: readonly string[],
     position: number,
-  ): Promise<boolean> {
+  ): Promise<'reached' | 'timed-out' | 'stopped'> {
     const deadline = Date.now() + this.timeoutMs;
-    for (;;) {
+    for (let poll = 0; ; poll += 1) {
       const checkpoints = await Promise.all(
         projections.map((name) => this.documents.getCheckpoint(name)),
       );
-      if (checkpoints.every((checkpoint) => (checkpoint ?? 0) >= position)) return true;
-      if (Date.now() >= deadline) return false;
+      if (checkpoints.every((checkpoint) => (checkpoint ?? 0) >= position)) return 'reached';
+      if (poll % STOPS_EVERY_POLLS === 0) {
+        if ((await this.recordedStops(projections, position)).length > 0) return 'stopped';
+      }
+      if (Date.now() >= deadline) return 'timed-out';
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
+  }
+
+  /** Where the projector process recorded a needed projection stopped before `position`. */
+  private async recordedStops(
+    projections: readonly string[],
+    position: number,
+  ): Promise<ProjectorStatus[]> {
+    const stops = await readStops(this.documents);
+    return projections.flatMap((name) => {
+      const stoppedAt = stops.get(name);
+      return stoppedAt && stoppedAt.position <= position
+        ? [{ name, position: 0, state: 'stopped' as const, stoppedAt }]
+        : [];
+    });
   }
 }

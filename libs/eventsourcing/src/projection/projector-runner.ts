@@ -53,7 +53,7 @@ const nothing = (): void => {};
  * handles and commits them with its new checkpoint in one store transaction, so a crash at
  * any point neither loses nor double-counts an event. A page carries the position it was read
  * from, and a projection applies it only from its own checkpoint: one that is behind the page
- * (back from a backoff) reads the log itself up to it (docs/adr/0013). A projection that
+ * (back from a backoff) reads the log itself up to it (docs/adr/0020). A projection that
  * cannot apply an event stops there and retries it with backoff while the others go on.
  */
 export class ProjectorRunner {

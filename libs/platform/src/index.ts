@@ -20,3 +20,6 @@ export * from './http/request-outcome';
 export * from './stores/postgres/create-postgres-stores';
 export * from './stores/postgres/advisory-locks';
 export * from './stores/postgres/lock-ownership';
+export * from './http/openapi/openapi-document';
+export * from './http/openapi/endpoint.decorators';
+export * from './http/openapi/validation-constraints';

@@ -2,18 +2,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export type ErrorDetail = { field: string; rule: string; message: string };
 
+/** One rule a field broke. */
+export class ErrorDetailBody implements ErrorDetail {
+  @ApiProperty({ example: 'email', description: 'Dotted path of the field' }) field!: string;
+  @ApiProperty({ example: 'isEmail', description: 'The rule it broke' }) rule!: string;
+  @ApiProperty({ example: 'email must be an email' }) message!: string;
+}
+
 /** The one error shape every endpoint answers with. */
 export class ErrorBody {
-  @ApiProperty({ example: 400 }) statusCode!: number;
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 400 }) statusCode!: number;
   @ApiProperty({ example: 'Bad Request' }) error!: string;
   @ApiProperty({ example: 'email: must be an email address' }) message!: string;
   @ApiPropertyOptional({ example: 'CUSTOMER_EMAIL_TAKEN', description: 'Stable domain error code' })
   code?: string;
   @ApiPropertyOptional({
-    example: [{ field: 'email', rule: 'isEmail', message: 'email must be an email' }],
+    type: () => [ErrorDetailBody],
+    description: 'On a 400: every field that broke a rule, and the rule',
   })
   details?: ErrorDetail[];
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     description: 'Per-store and per-projector health, on a failed readiness check',
   })
   health?: Record<string, unknown>;

@@ -2,9 +2,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
+/** Read-your-writes: a global log position as decimal digits (the read waits, else 503). */
+const MIN_POSITION = {
+  type: 'string',
+  pattern: '^\\d{1,15}$',
+  example: '1042',
+  description: 'Wait until the read model has applied this log position, else answer 503',
+} as const;
+
 /** Query parameters every list endpoint accepts. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,13 +20,13 @@ export class PageQueryDto {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page', maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'Wait until the read model has applied this log position' })
+  @ApiPropertyOptional(MIN_POSITION)
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: 'minPosition must be a non-negative integer' })
   minPosition?: string;
@@ -26,7 +34,7 @@ export class PageQueryDto {
 
 /** A query with only read-your-writes. */
 export class FreshnessQueryDto {
-  @ApiPropertyOptional({ description: 'Wait until the read model has applied this log position' })
+  @ApiPropertyOptional(MIN_POSITION)
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: 'minPosition must be a non-negative integer' })
   minPosition?: string;

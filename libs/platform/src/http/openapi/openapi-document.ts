@@ -1,0 +1,131 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { Class } from './validation-constraints';
+import { addValidationConstraints } from './validation-constraints';
+
+type Json = Record<string, unknown>;
+type Operation = {
+  security?: unknown[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What the edge answers on every route it applies to (see bootstrap and the exceptions filter). */
+const SHARED_ERRORS = {
+  '400': 'Invalid input: `details` names each field and the rule it broke',
+  '401': 'No API key, or an unknown or revoked one',
+  '403': 'The key’s role may not call this endpoint',
+  '413': 'The body is larger than BODY_LIMIT_BYTES',
+  '415': 'The body is not JSON (send Content-Type: application/json)',
+  '422': 'The Idempotency-Key was already used for a different request',
+  '429': 'More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After',
+  '503': 'A store is down or the read model is behind; see Retry-After',
+} as const;
+type SharedError = keyof typeof SHARED_ERRORS;
+
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    schema: { type: 'integer', minimum: 0 },
+  },
+};
+
+const errorResponse = (status: SharedError): Json => ({
+  description: SHARED_ERRORS[status],
+  ...(status === '429' || status === '503' ? { headers: RETRY_AFTER } : {}),
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+});
+
+/** The statuses every route of this kind can answer, whatever its own decorators say. */
+const sharedErrorsOf = (method: string, operation: Operation): SharedError[] => {
+  if (operation.security?.length === 0) return [];
+  const parameters = operation.parameters ?? [];
+  const takesBody = ['post', 'put', 'patch'].includes(method);
+  return [
+    ...(parameters.length > 0 || takesBody ? (['400'] as const) : []),
+    '401',
+    '403',
+    ...(takesBody ? (['413', '415'] as const) : []),
+    ...(parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')
+      ? (['422'] as const)
+      : []),
+    '429',
+    '503',
+  ];
+};
+
+/**
+ * OpenAPI 3.0's `nullable` (what @nestjs/swagger writes) as OpenAPI 3.1 / JSON Schema: a `null`
+ * type, and `null` among an enum's values, so a `$ref` or `allOf` that may be null accepts it.
+ */
+const toJsonSchemaNull = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(toJsonSchemaNull);
+  if (!isObject(node)) return node;
+  const out: Json = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, toJsonSchemaNull(value)]),
+  );
+  if (out['nullable'] !== true) return out;
+  delete out['nullable'];
+  const values: unknown = out['enum'];
+  if (Array.isArray(values) && !values.includes(null))
+    out['enum'] = [...(values as unknown[]), null];
+  if (typeof out['type'] === 'string' && out['allOf'] === undefined) {
+    return { ...out, type: [out['type'], 'null'] };
+  }
+  // @nestjs/swagger writes a nullable reference as `{ type: 'object', allOf: [$ref] }`.
+  const { description, example, allOf, type: _type, ...rest } = out;
+  const parts: unknown[] = Array.isArray(allOf) ? (allOf as unknown[]) : [];
+  // A lone `allOf: [$ref]` is how a nullable reference is written: keep just the reference.
+  const schema: unknown =
+    allOf === undefined ? rest : parts.length === 1 ? parts[0] : { ...rest, allOf };
+  return {
+    ...(description !== undefined ? { description } : {}),
+    ...(example !== undefined ? { example } : {}),
+    oneOf: [schema, { type: 'null' }],
+  };
+};
+
+/**
+ * Completes the document @nestjs/swagger builds from the decorators with what holds for every
+ * route (auth, rate limit, body limit, JSON only, store outages), so each controller states only
+ * its own statuses, and writes it as OpenAPI 3.1.
+ */
+export const finishOpenApiDocument = (
+  document: OpenAPIObject,
+  serverUrl: string,
+  validatedClasses: readonly Class[] = [],
+): Json => {
+  const schemas = { ...document.components?.schemas };
+  addValidationConstraints(schemas, validatedClasses);
+  const paths: Json = {};
+  for (const [path, item] of Object.entries(document.paths)) {
+    const operations: Json = {};
+    for (const [method, value] of Object.entries(item as Json)) {
+      const operation = { ...(value as Operation) };
+      operation.security ??= [];
+      // Every `:id` goes through uuidPipe (a 400 otherwise).
+      operation.parameters = operation.parameters?.map((p) =>
+        p.in === 'path' && p.name === 'id'
+          ? { ...p, schema: { type: 'string', format: 'uuid' } }
+          : p,
+      );
+      const responses = { ...operation.responses };
+      for (const status of sharedErrorsOf(method, operation)) {
+        responses[status] ??= errorResponse(status);
+      }
+      operations[method] = { ...operation, responses };
+    }
+    paths[path] = operations;
+  }
+  return toJsonSchemaNull({
+    ...document,
+    openapi: '3.1.0',
+    info: { ...document.info, license: { name: 'MIT', identifier: 'MIT' } },
+    components: { ...document.components, schemas },
+    servers: [{ url: serverUrl, description: 'crm-api (`npm start`; PORT defaults to 3000)' }],
+    paths,
+  }) as Json;
+};

@@ -1,0 +1,103 @@
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+type Json = Record<string, unknown>;
+/** A class, as class-validator keys its rules. */
+export type Class = abstract new (...args: never[]) => unknown;
+type Rule = { name: string; constraints: unknown[]; each: boolean; property: string };
+
+/**
+ * What a class-validator rule enforces, as JSON Schema keywords. The rules are the server's own
+ * checks, so the document states exactly what the edge refuses with a 400, in one place.
+ */
+const keywordsOf = (rule: Rule, schema: Json): Json => {
+  const [first, second] = rule.constraints;
+  switch (rule.name) {
+    case 'isInt':
+      return { type: 'integer' };
+    case 'min':
+      return { minimum: first };
+    case 'max':
+      return { maximum: first };
+    case 'isPositive':
+      return { exclusiveMinimum: 0 };
+    case 'isEmail':
+      return { format: 'email' };
+    case 'isUuid':
+      return { format: 'uuid' };
+    case 'isIso8601':
+    case 'isDateString':
+      return { format: 'date-time' };
+    case 'matches':
+      // A flagged pattern (/…/i) has no JSON Schema equivalent: the rule stays in the message.
+      return first instanceof RegExp && first.flags === '' ? { pattern: first.source } : {};
+    case 'isLength':
+      return { minLength: first, ...(typeof second === 'number' ? { maxLength: second } : {}) };
+    case 'minLength':
+      return { minLength: first };
+    case 'maxLength':
+      return { maxLength: first };
+    case 'isIn':
+      return Array.isArray(first) && !schema['enum'] ? { enum: first } : {};
+    case 'arrayMinSize':
+      return { minItems: first };
+    case 'arrayMaxSize':
+      return { maxItems: first };
+    case 'isCurrencyCode':
+      return { pattern: '^[A-Z]{3}$' };
+    default:
+      return {};
+  }
+};
+
+const rulesOf = (target: Class): Rule[] =>
+  getMetadataStorage()
+    .getTargetValidationMetadatas(target, '', true, false)
+    .map((m: ValidationMetadata) => ({
+      name: m.name ?? m.type,
+      constraints: (m.constraints ?? []) as unknown[],
+      each: m.each,
+      property: m.propertyName,
+    }));
+
+/** The classes class-validator knows rules for, plus any others given (rule-less subclasses). */
+const validatedClasses = (extra: readonly Class[]): Class[] => {
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<Class, unknown>;
+  };
+  return [...new Set([...storage.validationMetadatas.keys(), ...extra])];
+};
+
+const apply = (schema: Json, keywords: Json): Json => {
+  // References and compositions keep their own constraints.
+  if (schema['$ref'] || schema['allOf'] || schema['oneOf']) return schema;
+  const numeric = schema['type'] === 'integer' || keywords['type'] === 'integer';
+  const out = { ...schema, ...keywords };
+  if (numeric && 'pattern' in keywords) delete out['pattern'];
+  return out;
+};
+
+/**
+ * Adds to each component schema named like a validated class the constraints its rules enforce
+ * (integers, bounds, formats, patterns, lengths, enums), on the OpenAPI 3.0 document.
+ */
+export const addValidationConstraints = (
+  schemas: Record<string, unknown>,
+  classes: readonly Class[] = [],
+): void => {
+  for (const target of validatedClasses(classes)) {
+    const schema = schemas[target.name] as Json | undefined;
+    const properties = schema?.['properties'] as Record<string, Json> | undefined;
+    if (!properties) continue;
+    for (const rule of rulesOf(target)) {
+      const property = properties[rule.property];
+      if (!property) continue;
+      if (rule.each && property['type'] === 'array' && property['items']) {
+        const items = property['items'] as Json;
+        properties[rule.property] = { ...property, items: apply(items, keywordsOf(rule, items)) };
+      } else if (!rule.each) {
+        properties[rule.property] = apply(property, keywordsOf(rule, property));
+      }
+    }
+  }
+};

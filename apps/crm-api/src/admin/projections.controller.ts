@@ -1,16 +1,22 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { RebuildProgress } from '@crm/eventsourcing';
 import { ErrorBody } from '@crm/platform';
 import { Roles } from '@crm/security';
 import { ProjectionRebuilds } from './projection-rebuilds.service';
+import { ProjectionStatusResponse, RebuildProgressResponse } from './projection.responses';
 import type { ProjectionView } from './projection-states.service';
 import { ProjectionStates } from './projection-states.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
 @Controller('admin/projections')
 @Roles()
 export class ProjectionsController {
@@ -24,6 +30,7 @@ export class ProjectionsController {
     summary:
       'Every projection: state, checkpoint, events behind the log (counted), rebuild progress; a stopped one names the event it cannot apply and the error',
   })
+  @ApiOkResponse({ type: [ProjectionStatusResponse] })
   list(): Promise<ProjectionView[]> {
     return this.states.list();
   }
@@ -35,8 +42,8 @@ export class ProjectionsController {
     description:
       'Builds a fresh copy from position 0 while the live one keeps serving, then swaps it in at once. Progress: GET /admin/projections and /health/ready.',
   })
-  @ApiResponse({ status: 202, description: 'Started' })
-  @ApiResponse({ status: 404, type: ErrorBody })
+  @ApiAcceptedResponse({ type: RebuildProgressResponse, description: 'Started' })
+  @ApiResponse({ status: 404, type: ErrorBody, description: 'No such projection' })
   @ApiResponse({ status: 409, type: ErrorBody, description: 'Already rebuilding' })
   rebuild(@Param('name') name: string): RebuildProgress {
     return this.rebuilds.start(name);

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -11,7 +11,10 @@ export class HistoryQueryDto {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @ApiPropertyOptional({
+    description: 'Opaque cursor from the previous page',
+    pattern: '^\\d{1,15}$',
+  })
   @IsOptional()
   @Matches(/^\d{1,15}$/, { message: 'cursor must be one this server issued' })
   cursor?: string;
@@ -25,6 +28,7 @@ export class StateAtQueryDto {
   @ApiProperty({
     example: '2026-03-01T12:00:00Z',
     description: 'ISO 8601 time with zone, or a global position',
+    pattern: AT.source,
   })
   @IsString()
   @Matches(AT, {

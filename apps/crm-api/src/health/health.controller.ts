@@ -1,9 +1,11 @@
 import { Controller, Get, Req, ServiceUnavailableException } from '@nestjs/common';
 import { NotReadyError } from '@crm/platform';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ErrorBody } from '@crm/platform';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { ApiKeyService, Public } from '@crm/security';
+import { LiveResponse, ReadyResponse } from './health.responses';
 import { StoresHealthIndicator } from './stores.health';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
@@ -20,6 +22,7 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
+  @ApiOkResponse({ type: LiveResponse })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -36,6 +39,12 @@ export class HealthController {
       'Stores reachable, no projection stopped, projectors within the lag bound (503 otherwise)',
     description:
       'Public answer: the status only. With an admin key: each store and projector (state, position, events behind, the event a stopped one cannot apply and its error) and rebuild progress.',
+  })
+  @ApiOkResponse({ type: ReadyResponse })
+  @ApiResponse({
+    status: 503,
+    type: ErrorBody,
+    description: 'Not ready; with an admin key, `health` says which part',
   })
   async ready(
     @Req() request: { headers: { authorization?: string } },

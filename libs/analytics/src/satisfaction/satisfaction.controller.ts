@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorBody, MinPosition } from '@crm/platform';
 import { Roles } from '@crm/security';
 import { SatisfactionReportDto, toReportQuery } from './satisfaction-report.dto';
 import { GetSatisfactionReportQuery } from './satisfaction-report.query';
 import type { SatisfactionReport } from './satisfaction.queries';
+import { SatisfactionReportResponse } from './satisfaction.responses';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class SatisfactionController {
     summary:
       'Satisfaction: average = Σ score / n, CSAT % (share of 4–5) and the 1–5 distribution, overall and by group',
   })
+  @ApiOkResponse({ type: SatisfactionReportResponse })
   get(
     @Query() query: SatisfactionReportDto,
     @MinPosition() minPosition: number | undefined,

@@ -117,7 +117,7 @@ export class UpdateCustomerContactDto {
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
-  @ApiPropertyOptional({ example: '+442071234568', nullable: true })
+  @ApiPropertyOptional({ type: 'string', example: '+442071234568', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @Matches(PHONE, { message: 'phone must be E.164, e.g. +442071234567' })

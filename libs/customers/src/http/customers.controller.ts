@@ -1,22 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBearerAuth,
-  ApiHeader,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
-  ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { CommandContext } from '@crm/eventsourcing';
 import {
+  ApiArea,
   CommandCtx,
+  CommandEndpoint,
   CommandResponse,
-  ErrorBody,
   FreshnessQueryDto,
+  ListEndpoint,
   MinPosition,
+  ReadEndpoint,
   RequestValidationError,
 } from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
@@ -44,27 +45,19 @@ import {
   UpdateCustomerContactDto,
 } from './customer.dto';
 import { TAG } from './customer.dto';
+import {
+  AddressResponse,
+  CustomerPageResponse,
+  CustomerProfileResponse,
+  DuplicatesResponse,
+  MergePreviewResponse,
+} from './customer.responses';
 
-const IdempotencyKey = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key appends nothing and answers as the first request did',
-});
+const NO_CUSTOMER = 'No such customer';
+const NOT_LIVE = 'The customer was forgotten or merged';
 
-@ApiTags('customers')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorBody,
-  description: 'Invalid input: names the field and rule',
-})
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
-@ApiResponse({
-  status: 503,
-  type: ErrorBody,
-  description: 'A store is down or the read model is behind; see Retry-After',
-})
+@ApiArea('customers')
+@ApiExtraModels(AddressResponse, CommandResponse, MergePreviewResponse)
 @Controller('customers')
 export class CustomersController {
   constructor(
@@ -74,13 +67,10 @@ export class CustomersController {
 
   @Post()
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Create a customer' })
-  @ApiResponse({ status: 201, type: CommandResponse })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBody,
-    description: 'Email already used by a live customer',
+  @CommandEndpoint({
+    summary: 'Create a customer',
+    creates: true,
+    conflicts: 'Email already used by a live customer',
   })
   create(
     @Body() body: CreateCustomerDto,
@@ -91,11 +81,11 @@ export class CustomersController {
 
   @Patch(':id')
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Change contact details (null clears phone or address)' })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
-  @ApiResponse({ status: 409, type: ErrorBody })
+  @CommandEndpoint({
+    summary: 'Change contact details (null clears phone or address)',
+    notFound: NO_CUSTOMER,
+    conflicts: `${NOT_LIVE}, or the email is used by another live customer`,
+  })
   update(
     @Param('id', uuidPipe) id: string,
     @Body() body: UpdateCustomerContactDto,
@@ -105,13 +95,8 @@ export class CustomersController {
   }
 
   @Post(':id/notes')
-  @HttpCode(200)
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Add a free-text note' })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
-  @ApiResponse({ status: 409, type: ErrorBody })
+  @CommandEndpoint({ summary: 'Add a free-text note', notFound: NO_CUSTOMER, conflicts: NOT_LIVE })
   addNote(
     @Param('id', uuidPipe) id: string,
     @Body() body: AddNoteDto,
@@ -121,13 +106,12 @@ export class CustomersController {
   }
 
   @Post(':id/tags')
-  @HttpCode(200)
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Add tags (tags it already has are ignored)' })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
-  @ApiResponse({ status: 409, type: ErrorBody })
+  @CommandEndpoint({
+    summary: 'Add tags (tags it already has are ignored)',
+    notFound: NO_CUSTOMER,
+    conflicts: NOT_LIVE,
+  })
   tag(
     @Param('id', uuidPipe) id: string,
     @Body() body: TagsDto,
@@ -138,11 +122,8 @@ export class CustomersController {
 
   @Delete(':id/tags/:tag')
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Remove a tag' })
-  @ApiParam({ name: 'tag', example: 'vip' })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
+  @CommandEndpoint({ summary: 'Remove a tag', notFound: NO_CUSTOMER, conflicts: NOT_LIVE })
+  @ApiParam({ name: 'tag', schema: { type: 'string', pattern: TAG.source, example: 'vip' } })
   untag(
     @Param('id', uuidPipe) id: string,
     @Param() params: { tag: string },
@@ -164,6 +145,7 @@ export class CustomersController {
     description:
       'Same email 1.0, same phone 0.9, similar name (shared name words, Jaccard ≥ 0.5) 0.5 + 0.4·J; reasons combine as 1 − Π(1 − s). Pairs scoring 0.6 or more.',
   })
+  @ApiOkResponse({ type: DuplicatesResponse })
   duplicates(
     @Query() query: DuplicatesQueryDto,
     @MinPosition() minPosition: number | undefined,
@@ -172,17 +154,22 @@ export class CustomersController {
   }
 
   @Post(':id/merge')
-  @HttpCode(200)
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({
+  @CommandEndpoint({
     summary: 'Merge this customer into a survivor (dryRun shows the result and writes nothing)',
     description:
-      "The merged customer's tickets, orders and value count as the survivor's in every read; unmerge undoes it exactly.",
+      "The merged customer's tickets, orders and value count as the survivor's in every read; unmerge undoes it exactly. With dryRun the answer is { dryRun: true, survivor }.",
+    answers: {
+      schema: {
+        oneOf: [
+          { $ref: getSchemaPath(CommandResponse) },
+          { $ref: getSchemaPath(MergePreviewResponse) },
+        ],
+      },
+    },
+    notFound: 'No such customer or survivor',
+    conflicts: 'Either customer is forgotten or merged, or they are the same',
   })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
-  @ApiResponse({ status: 409, type: ErrorBody })
   merge(
     @Param('id', uuidPipe) id: string,
     @Body() body: MergeCustomerDto,
@@ -194,12 +181,13 @@ export class CustomersController {
   }
 
   @Post(':id/unmerge')
-  @HttpCode(200)
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Undo a merge: the customer and its figures are its own again' })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 409, type: ErrorBody, description: 'The customer is not merged' })
+  @CommandEndpoint({
+    summary: 'Undo a merge: the customer and its figures are its own again',
+    notFound: NO_CUSTOMER,
+    conflicts: 'The customer is not merged',
+    emptyBody: true,
+  })
   unmerge(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -208,17 +196,15 @@ export class CustomersController {
   }
 
   @Post(':id/forget')
-  @HttpCode(200)
   @Roles()
-  @IdempotencyKey
   @ApiTags('admin')
-  @ApiOperation({
+  @CommandEndpoint({
     summary: 'Forget a customer: destroy their data key (crypto-shredding) and record it',
     description:
       'Afterwards every read model, history, state-at and restored backup shows their personal data as [erased]; non-personal facts stay. Admin only.',
+    notFound: NO_CUSTOMER,
+    emptyBody: true,
   })
-  @ApiOkResponse({ type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
   forget(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -228,14 +214,11 @@ export class CustomersController {
 
   @Get(':id')
   @Roles('service', 'analyst')
-  @ApiOperation({ summary: 'Customer profile (personal data masked for analysts)' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the read model has applied this position',
+  @ReadEndpoint({
+    summary: 'Customer profile with service, orders and rfm sections (PII masked for analysts)',
+    type: CustomerProfileResponse,
+    notFound: NO_CUSTOMER,
   })
-  @ApiResponse({ status: 200, description: 'The profile with service, orders and rfm sections' })
-  @ApiResponse({ status: 404, type: ErrorBody })
   get(
     @Param('id', uuidPipe) id: string,
     @Query() _query: FreshnessQueryDto,
@@ -246,8 +229,9 @@ export class CustomersController {
 
   @Get()
   @Roles('service', 'analyst')
-  @ApiOperation({
+  @ListEndpoint({
     summary: 'Search customers by text, tag, status or RFM segment (newest first, paged)',
+    type: CustomerPageResponse,
   })
   search(
     @Query() query: SearchCustomersDto,

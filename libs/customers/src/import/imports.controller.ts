@@ -10,7 +10,9 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConsumes,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -31,6 +33,7 @@ import type { ImportReport } from './customer-importer';
 import { CustomerImporter } from './customer-importer';
 import type { ImportRowExtension } from './import-row-extension';
 import { IMPORT_ROW_EXTENSIONS } from './import-row-extension';
+import { ImportReportResponse, RelatedCountsResponse } from './import.responses';
 import { DEFAULT_IMPORT_MAX_LINE_BYTES } from './import-rows';
 
 /** Limits of an import over HTTP (the app provides them from its configuration). */
@@ -49,8 +52,6 @@ export class ImportQueryDto {
 
 @ApiTags('customers')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
 @ApiResponse({
   status: 413,
   type: ErrorBody,
@@ -61,6 +62,7 @@ export class ImportQueryDto {
   type: ErrorBody,
   description: 'Body is neither text/csv nor application/x-ndjson',
 })
+@ApiExtraModels(RelatedCountsResponse)
 @Controller('imports')
 export class ImportsController {
   private readonly importer: CustomerImporter;
@@ -86,7 +88,11 @@ export class ImportsController {
     description:
       "CSV columns: name,email,phone,street,city,postalCode,country,tags (tags ;-separated). A JSON line may also carry the customer's `orders` (history: ref, currency, lines, placedAt, status). Each row is validated like POST /customers; re-sending the same file adds nothing. The report names each rejected line, field and rule.",
   })
-  @ApiOkResponse({ description: 'The import report' })
+  @ApiBody({
+    description: 'The file, streamed: CSV with a header row, or one JSON object a line',
+    schema: { type: 'string' },
+  })
+  @ApiOkResponse({ type: ImportReportResponse, description: 'The import report' })
   run(
     @Req() request: FastifyRequest,
     @Query() _query: ImportQueryDto,

@@ -1,29 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  applyDecorators,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, applyDecorators } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
 import type { CommandContext } from '@crm/eventsourcing';
+import type { CommandResponse } from '@crm/platform';
 import {
+  ApiArea,
   CommandCtx,
-  CommandResponse,
-  ErrorBody,
+  CommandEndpoint,
   FreshnessQueryDto,
   MinPosition,
+  ReadEndpoint,
 } from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
 import {
@@ -38,42 +23,19 @@ import type { CampaignResults } from '../projections/campaigns/campaign-results'
 import { PlanCampaignDto, RecordResponseDto } from './campaign.dto';
 import { CampaignResponse, CampaignResultsResponse } from './campaign.responses';
 
-const IdempotencyKey = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key appends nothing and answers as the first request did',
-});
-
-/** A write on an existing campaign: 200, service role, 404 unknown, 409 wrong status. */
-const CampaignAction = (summary: string) =>
+/** A write on an existing campaign: service role, 404 unknown, 409 wrong status. */
+const CampaignAction = (summary: string, options: { emptyBody?: boolean } = {}) =>
   applyDecorators(
-    HttpCode(200),
     Roles('service'),
-    IdempotencyKey,
-    ApiOperation({ summary }),
-    ApiOkResponse({ type: CommandResponse }),
-    ApiResponse({ status: 404, type: ErrorBody, description: 'No such campaign' }),
-    ApiResponse({
-      status: 409,
-      type: ErrorBody,
-      description: 'Not allowed in the campaign’s current status (named in the message)',
+    CommandEndpoint({
+      summary,
+      notFound: 'No such campaign',
+      conflicts: 'Not allowed in the campaign’s current status (named in the message)',
+      ...options,
     }),
   );
 
-@ApiTags('marketing')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorBody,
-  description: 'Invalid input: names the field and rule',
-})
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
-@ApiResponse({
-  status: 503,
-  type: ErrorBody,
-  description: 'A store is down or a read model is behind; see Retry-After',
-})
+@ApiArea('marketing')
 @Controller('campaigns')
 export class CampaignsController {
   constructor(
@@ -83,11 +45,10 @@ export class CampaignsController {
 
   @Post()
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({
+  @CommandEndpoint({
     summary: 'Plan a campaign: channel, cost, period, attribution window and audience rule',
+    creates: true,
   })
-  @ApiResponse({ status: 201, type: CommandResponse })
   plan(
     @Body() body: PlanCampaignDto,
     @CommandCtx() context: CommandContext,
@@ -98,6 +59,7 @@ export class CampaignsController {
   @Post(':id/launch')
   @CampaignAction(
     'Launch: resolve the audience rule against the read models and fix the audience for good',
+    { emptyBody: true },
   )
   launch(
     @Param('id', uuidPipe) id: string,
@@ -119,7 +81,9 @@ export class CampaignsController {
   }
 
   @Post(':id/complete')
-  @CampaignAction('Complete a launched campaign (orders in the window still convert)')
+  @CampaignAction('Complete a launched campaign (orders in the window still convert)', {
+    emptyBody: true,
+  })
   complete(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -128,7 +92,9 @@ export class CampaignsController {
   }
 
   @Post(':id/cancel')
-  @CampaignAction('Cancel a planned or launched campaign (orders placed after do not convert)')
+  @CampaignAction('Cancel a planned or launched campaign (orders placed after do not convert)', {
+    emptyBody: true,
+  })
   cancel(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -138,9 +104,11 @@ export class CampaignsController {
 
   @Get(':id')
   @Roles('service', 'analyst')
-  @ApiOperation({ summary: 'A campaign: its plan, audience rule and size, and lifecycle' })
-  @ApiOkResponse({ type: CampaignResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
+  @ReadEndpoint({
+    summary: 'A campaign: its plan, audience rule and size, and lifecycle',
+    type: CampaignResponse,
+    notFound: 'No such campaign',
+  })
   get(
     @Param('id', uuidPipe) id: string,
     @Query() _query: FreshnessQueryDto,
@@ -151,15 +119,15 @@ export class CampaignsController {
 
   @Get(':id/results')
   @Roles('service', 'analyst')
-  @ApiOperation({
+  @ReadEndpoint({
     summary: 'Audience, responses, conversions, attributed revenue, cost and ROI per currency',
+    type: CampaignResultsResponse,
+    notFound: 'No such campaign',
     description:
       'minPosition also waits for the conversions the attribution saga appends for orders up ' +
       'to that position. ROI = (attributed revenue − cost) / cost, null with a reason when the ' +
       'cost is 0 or in another currency.',
   })
-  @ApiOkResponse({ type: CampaignResultsResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
   results(
     @Param('id', uuidPipe) id: string,
     @Query() _query: FreshnessQueryDto,

@@ -1,30 +1,15 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  applyDecorators,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, applyDecorators } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
 import type { CommandContext } from '@crm/eventsourcing';
+import type { CommandResponse } from '@crm/platform';
 import {
+  ApiArea,
   CommandCtx,
-  CommandResponse,
-  ErrorBody,
+  CommandEndpoint,
   FreshnessQueryDto,
+  ListEndpoint,
   MinPosition,
+  ReadEndpoint,
 } from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
 import {
@@ -45,42 +30,19 @@ import {
 } from './order.dto';
 import { OrderPageResponse, OrderResponse } from './order.responses';
 
-const IdempotencyKey = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key appends nothing and answers as the first request did',
-});
-
-/** A write on an existing order: 200, service role, 404 unknown order, 409 wrong status. */
-const OrderAction = (summary: string) =>
+/** A write on an existing order: 404 unknown order, 409 wrong status. */
+const OrderAction = (summary: string, options: { emptyBody?: boolean } = {}) =>
   applyDecorators(
-    HttpCode(200),
     Roles('service'),
-    IdempotencyKey,
-    ApiOperation({ summary }),
-    ApiOkResponse({ type: CommandResponse }),
-    ApiResponse({ status: 404, type: ErrorBody, description: 'No such order' }),
-    ApiResponse({
-      status: 409,
-      type: ErrorBody,
-      description: 'Not allowed in the order’s current status (named in the message)',
+    CommandEndpoint({
+      summary,
+      notFound: 'No such order',
+      conflicts: 'Not allowed in the order’s current status (named in the message)',
+      ...options,
     }),
   );
 
-@ApiTags('sales')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorBody,
-  description: 'Invalid input: names the field and rule',
-})
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
-@ApiResponse({
-  status: 503,
-  type: ErrorBody,
-  description: 'A store is down or the read model is behind; see Retry-After',
-})
+@ApiArea('sales')
 @Controller('orders')
 export class OrdersController {
   constructor(
@@ -90,14 +52,11 @@ export class OrdersController {
 
   @Post()
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Place an order; the total is computed from the lines in minor units' })
-  @ApiResponse({ status: 201, type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody, description: 'No such customer' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBody,
-    description: 'The customer was forgotten or merged',
+  @CommandEndpoint({
+    summary: 'Place an order; the total is computed from the lines in minor units',
+    creates: true,
+    notFound: 'No such customer (or campaign)',
+    conflicts: 'The customer was forgotten or merged',
   })
   place(
     @Body() body: PlaceOrderDto,
@@ -107,7 +66,7 @@ export class OrdersController {
   }
 
   @Post(':id/confirm')
-  @OrderAction('Confirm a placed order')
+  @OrderAction('Confirm a placed order', { emptyBody: true })
   confirm(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -128,7 +87,7 @@ export class OrdersController {
   }
 
   @Post(':id/ship')
-  @OrderAction('Ship a confirmed order')
+  @OrderAction('Ship a confirmed order', { emptyBody: true })
   ship(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -137,7 +96,7 @@ export class OrdersController {
   }
 
   @Post(':id/deliver')
-  @OrderAction('Mark a shipped order delivered')
+  @OrderAction('Mark a shipped order delivered', { emptyBody: true })
   deliver(
     @Param('id', uuidPipe) id: string,
     @CommandCtx() context: CommandContext,
@@ -167,14 +126,11 @@ export class OrdersController {
 
   @Get(':id')
   @Roles('service', 'analyst')
-  @ApiOperation({ summary: 'An order with its lines, payments, refunds and status' })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the read model has applied this position',
+  @ReadEndpoint({
+    summary: 'An order with its lines, payments, refunds and status',
+    type: OrderResponse,
+    notFound: 'No such order',
   })
-  @ApiOkResponse({ type: OrderResponse })
-  @ApiResponse({ status: 404, type: ErrorBody })
   get(
     @Param('id', uuidPipe) id: string,
     @Query() _query: FreshnessQueryDto,
@@ -185,8 +141,10 @@ export class OrdersController {
 
   @Get()
   @Roles('service', 'analyst')
-  @ApiOperation({ summary: 'Orders, newest first, by customer and status (paged)' })
-  @ApiOkResponse({ type: OrderPageResponse })
+  @ListEndpoint({
+    summary: 'Orders, newest first, by customer and status (paged)',
+    type: OrderPageResponse,
+  })
   search(
     @Query() query: SearchOrdersDto,
     @MinPosition() minPosition: number | undefined,

@@ -1,33 +1,18 @@
-import {
-  applyDecorators,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, applyDecorators } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
 import type { CommandContext } from '@crm/eventsourcing';
 import type { PageResponse, Principal } from '@crm/platform';
 import {
+  ApiArea,
   CommandCtx,
-  CommandResponse,
+  CommandEndpoint,
   CurrentPrincipal,
-  ErrorBody,
   FreshnessQueryDto,
+  ListEndpoint,
   MinPosition,
+  ReadEndpoint,
 } from '@crm/platform';
+import type { CommandResponse } from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
 import {
   AddReplyCommand,
@@ -51,42 +36,21 @@ import {
   ResolveTicketDto,
   SearchTicketsDto,
 } from './ticket.dto';
+import { TicketPageResponse, TicketResponse } from './ticket.responses';
 
-const IdempotencyKey = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'Retrying with the same key appends nothing and answers as the first request did',
-});
-/** A command on an existing ticket: 200 with the command response, 404 or 409 refusals. */
-const TicketAction = (summary: string) =>
+/** A command on an existing ticket: 404 unknown ticket, 409 not allowed in its status. */
+const TicketAction = (summary: string, options: { emptyBody?: boolean } = {}) =>
   applyDecorators(
-    HttpCode(200),
     Roles('service'),
-    IdempotencyKey,
-    ApiOperation({ summary }),
-    ApiOkResponse({ type: CommandResponse }),
-    ApiResponse({ status: 404, type: ErrorBody, description: 'No such ticket' }),
-    ApiResponse({
-      status: 409,
-      type: ErrorBody,
-      description: 'Not allowed in the ticket’s current status',
+    CommandEndpoint({
+      summary,
+      notFound: 'No such ticket',
+      conflicts: 'Not allowed in the ticket’s current status',
+      ...options,
     }),
   );
 
-@ApiTags('service desk')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorBody,
-  description: 'Invalid input: names the field and rule',
-})
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
-@ApiResponse({
-  status: 503,
-  type: ErrorBody,
-  description: 'A store is down or the read model is behind; see Retry-After',
-})
+@ApiArea('service desk')
 @Controller('tickets')
 export class TicketsController {
   constructor(
@@ -96,14 +60,11 @@ export class TicketsController {
 
   @Post()
   @Roles('service')
-  @IdempotencyKey
-  @ApiOperation({ summary: 'Open a ticket for a live customer; SLA due times follow its priority' })
-  @ApiResponse({ status: 201, type: CommandResponse })
-  @ApiResponse({ status: 404, type: ErrorBody, description: 'No such customer' })
-  @ApiResponse({
-    status: 409,
-    type: ErrorBody,
-    description: 'The customer was forgotten or merged',
+  @CommandEndpoint({
+    summary: 'Open a ticket for a live customer; SLA due times follow its priority',
+    creates: true,
+    notFound: 'No such customer',
+    conflicts: 'The customer was forgotten or merged',
   })
   open(
     @Body() body: OpenTicketDto,
@@ -164,7 +125,7 @@ export class TicketsController {
   }
 
   @Post(':id/close')
-  @TicketAction('Close (open or resolved tickets)')
+  @TicketAction('Close (open or resolved tickets)', { emptyBody: true })
   close(@Param('id', uuidPipe) id: string, @CommandCtx() context: CommandContext) {
     return this.commands.execute(new CloseTicketCommand(id, {}, context));
   }
@@ -181,15 +142,11 @@ export class TicketsController {
 
   @Get(':id')
   @Roles('service', 'analyst')
-  @ApiOperation({
+  @ReadEndpoint({
     summary: 'Ticket detail with the reply thread and SLA (free text masked for analysts)',
+    type: TicketResponse,
+    notFound: 'No such ticket',
   })
-  @ApiQuery({
-    name: 'minPosition',
-    required: false,
-    description: 'Wait until the read model has applied this position',
-  })
-  @ApiResponse({ status: 404, type: ErrorBody })
   get(
     @Param('id', uuidPipe) id: string,
     @Query() _query: FreshnessQueryDto,
@@ -201,8 +158,9 @@ export class TicketsController {
 
   @Get()
   @Roles('service', 'analyst')
-  @ApiOperation({
+  @ListEndpoint({
     summary: 'Ticket queue by status, agent, priority, customer and SLA state (due first, paged)',
+    type: TicketPageResponse,
   })
   search(
     @Query() query: SearchTicketsDto,

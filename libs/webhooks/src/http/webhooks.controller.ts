@@ -9,7 +9,14 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Page } from '@crm/documents';
 import { ErrorBody, RequestValidationError } from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
@@ -84,6 +91,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an endpoint, its queue and its dead letters' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   @NoSuchWebhook
   remove(@Param('id', uuidPipe) id: string): Promise<void> {
     return this.webhooks.remove(id);

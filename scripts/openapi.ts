@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInProcess } from './lib/in-process-app';
+import { CLIENT_TYPES, clientTypesOf } from './lib/openapi-client';
 import { OPENAPI_JSON, openApiJson } from './lib/openapi-json';
 
 /** `npm run openapi`: writes openapi.json from the real app (on a throw-away data folder). */
@@ -15,14 +16,16 @@ const main = async (): Promise<void> => {
       LOG_LEVEL: 'silent',
     });
     try {
-      writeFileSync(OPENAPI_JSON, openApiJson(started.app));
+      const document = openApiJson(started.app);
+      writeFileSync(OPENAPI_JSON, document);
+      writeFileSync(CLIENT_TYPES, await clientTypesOf(document));
     } finally {
       await started.close();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  process.stdout.write(`wrote ${OPENAPI_JSON}\n`);
+  process.stdout.write(`wrote ${OPENAPI_JSON} and ${CLIENT_TYPES}\n`);
 };
 
 main().catch((error: unknown) => {

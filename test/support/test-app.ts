@@ -7,6 +7,7 @@ import type { AppConfig, Role } from '@crm/platform';
 import { loadConfig } from '@crm/platform';
 import { AppModule } from '../../apps/crm-api/src/app.module';
 import { configureApp, createFastifyAdapter } from '../../apps/crm-api/src/bootstrap';
+import { enforceContract } from './openapi-contract';
 
 export type HttpResponse<T = any> = { status: number; body: T; headers: Headers };
 
@@ -78,6 +79,11 @@ export const startTestApp = async (
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${url}${path}`, { method, headers, body: payload });
     const text = await response.text();
+    enforceContract(method, path, {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      text,
+    });
     let body: unknown = text;
     try {
       body = text ? JSON.parse(text) : undefined;

@@ -18,7 +18,7 @@ const main = async (): Promise<void> => {
     try {
       const document = openApiJson(started.app);
       writeFileSync(OPENAPI_JSON, document);
-      writeFileSync(CLIENT_TYPES, await clientTypesOf(document));
+      writeFileSync(CLIENT_TYPES, clientTypesOf(document));
     } finally {
       await started.close();
     }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { CLIENT_TYPES, clientTypesOf } from '../../scripts/lib/openapi-client';
 import { OPENAPI_JSON, openApiJson } from '../../scripts/lib/openapi-json';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -43,4 +44,14 @@ describe('openapi.json', () => {
       );
     }
   });
+
+  it('has its typed client generated from it (npm run openapi writes both)', async () => {
+    const committed = readFileSync(OPENAPI_JSON, 'utf8');
+    const types = existsSync(CLIENT_TYPES) ? readFileSync(CLIENT_TYPES, 'utf8') : '';
+    if (types !== clientTypesOf(committed)) {
+      throw new Error(
+        `${CLIENT_TYPES} is out of date with openapi.json: run \`npm run openapi\` and commit both`,
+      );
+    }
+  }, 30_000);
 });

@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every projection: checkpoint, lag behind the log, rebuild progress */
+        /** Every projection: state, checkpoint, events behind the log (counted), rebuild progress; a stopped one names the event it cannot apply and the error */
         get: operations["ProjectionsController_list"];
         put?: never;
         post?: never;
@@ -587,7 +587,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stores reachable and projectors within the lag bound (503 otherwise) */
+        /**
+         * Stores reachable, no projection stopped, projectors within the lag bound (503 otherwise)
+         * @description Public answer: the status only. With an admin key: each store and projector (state, position, events behind, the event a stopped one cannot apply and its error) and rebuild progress.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1174,8 +1177,8 @@ export interface components {
             token: string;
         };
         CurrencyResultsResponse: {
-            /** @description Σ order totals − refunds of live conversions */
-            attributedRevenue: components["schemas"]["CampaignMoney"];
+            /** @description Σ order totals − refunds of live conversions; a sum over many orders, so exact: `amountExact` always, `amount` null past 2^53 − 1 */
+            attributedRevenue: components["schemas"]["ExactMoneyResponse"];
             /** @description Live conversions (not cancelled, not fully refunded) */
             conversions: number;
             /** @description The campaign cost if in this currency, else 0 */
@@ -1183,7 +1186,7 @@ export interface components {
             /** @example EUR */
             currency: string;
             /**
-             * @description (attributed revenue − cost) / cost, rounded to 4 decimals
+             * @description (attributed revenue − cost) / cost, computed exactly and rounded half up to 4 decimals
              * @example 0.5
              */
             roi?: number | null;
@@ -1197,12 +1200,17 @@ export interface components {
         };
         CurrencyTotalResponse: {
             /**
-             * @description Σ customer value, minor units
+             * @description Σ customer value, minor units. The same sum as a JSON integer while it is a safe integer (|amount| ≤ 2^53 − 1), null past it, so a client never reads a rounded number.
              * @example 98765400
              */
-            amount: number;
+            amount: number | null;
             /**
-             * @description Rounded half up to a minor unit
+             * @description The exact sum in integer minor units, as a base-10 integer string; always present. Read this one: a sum over many orders has no upper bound.
+             * @example 98765400
+             */
+            amountExact: string;
+            /**
+             * @description Σ amount / orders rounded half up to a minor unit (never above the largest order)
              * @example 24089
              */
             averageOrderValue: number;
@@ -1343,6 +1351,23 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             schemaVersion: number;
+        };
+        ExactMoneyResponse: {
+            /**
+             * @description The same sum as a JSON integer while it is a safe integer (|amount| ≤ 2^53 − 1), null past it, so a client never reads a rounded number.
+             * @example 129900
+             */
+            amount: number | null;
+            /**
+             * @description The exact sum in integer minor units, as a base-10 integer string; always present. Read this one: a sum over many orders has no upper bound.
+             * @example 129900
+             */
+            amountExact: string;
+            /**
+             * @description ISO 4217 code
+             * @example EUR
+             */
+            currency: string;
         };
         HistoryPageResponse: {
             /** Format: uuid */
@@ -1573,11 +1598,23 @@ export interface components {
             startsAt: string;
         };
         ProjectionStatusResponse: {
-            /** @description Last applied log position */
+            behind: boolean;
+            /** @description Stored checkpoint */
             checkpoint: number;
+            /** @description lagEvents is the cap: at least that many */
+            lagCapped: boolean;
+            /** @description Events after position, counted up to a cap */
+            lagEvents: number;
+            lastError?: string;
             /** @example customer-profile */
             name: string;
+            /** @description Applied up to (maybe past the checkpoint) */
+            position: number;
             rebuild: components["schemas"]["RebuildProgressResponse"] | null;
+            /** @enum {string} */
+            state: "starting" | "running" | "backing-off" | "stopped" | "standby" | "idle" | "external";
+            /** @description The event a stopped one cannot apply */
+            stoppedAt?: components["schemas"]["StoppedAtResponse"];
         };
         RateSatisfactionDto: {
             /** @example Quick and friendly */
@@ -1587,6 +1624,25 @@ export interface components {
              * @example 4
              */
             score: number;
+        };
+        ReadyResponse: {
+            details?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            error?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            info?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @enum {string} */
+            status: "ok";
         };
         RebuildProgressResponse: {
             /** @description Log position the copy has reached */
@@ -1745,7 +1801,8 @@ export interface components {
             lastOrderAt: string;
             /** @description Monetary quintile, best over the customer’s currencies */
             m: number;
-            monetary: components["schemas"]["MoneyAmountResponse"][];
+            /** @description Value per currency, exact */
+            monetary: components["schemas"]["ExactMoneyResponse"][];
             /** @description Recency quintile (5 = most recent) */
             r: number;
             /**
@@ -1832,6 +1889,16 @@ export interface components {
             position: number;
             /** Format: date-time */
             recordedAt: string | null;
+        };
+        StoppedAtResponse: {
+            attempts: number;
+            error: string;
+            eventId: string;
+            position: number;
+            /** Format: date-time */
+            since: string;
+            streamId: string;
+            type: string;
         };
         TagsCriterion: {
             /** @enum {string} */
@@ -1954,7 +2021,7 @@ export interface components {
             customerId: string;
             /** @example 7 */
             orderCount: number;
-            value: components["schemas"]["MoneyAmountResponse"];
+            value: components["schemas"]["ExactMoneyResponse"];
         };
         UpdateCustomerContactDto: {
             address?: components["schemas"]["AddressDto"] | null;
@@ -2009,7 +2076,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             includePersonalData: boolean;
-            /** @description Log positions from the oldest undelivered event to the head */
+            /** @description Events of its types not yet delivered: pending plus not yet taken in, counted (at most 10000) */
             lag: number;
             /** Format: date-time */
             lastDeliveredAt: string | null;
@@ -5450,109 +5517,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example ok */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["ReadyResponse"];
                 };
             };
             /**
-             * @description Not ready: `health` says which part
+             * @description The Health Check is not successful
              *
-             *     The Health Check is not successful
+             *     Not ready; with an admin key, `health` says which part
              */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "status": "down"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "status": "down"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example error */
-                        status?: string;
-                    };
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -5610,7 +5588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The body is larger than BODY_LIMIT_BYTES */
+            /** @description A CSV record is longer than IMPORT_MAX_LINE_BYTES */
             413: {
                 headers: {
                     [name: string]: unknown;

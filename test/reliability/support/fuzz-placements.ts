@@ -10,6 +10,10 @@ export type Mutation = (draft: Draft) => void;
 /** Marks where invalid UTF-8 bytes go when the body is serialized. */
 export const BYTES_MARKER = '@@INVALID_UTF8@@';
 
+/** The document states integers where the server wants them (OpenAPI 3.1). */
+const isNumeric = (schema: { type?: string }): boolean =>
+  schema.type === 'number' || schema.type === 'integer';
+
 export type Shape = {
   op: Operation;
   canSendBody: boolean;
@@ -26,11 +30,11 @@ export const shapeOf = (op: Operation): Shape => {
   const objectPaths: string[][] = [[]];
   for (const [name, schema] of Object.entries(op.body?.properties ?? {})) {
     bodyFields.push([name]);
-    if (schema.type === 'number') numericFields.push([name]);
+    if (isNumeric(schema)) numericFields.push([name]);
     for (const [inner, innerSchema] of Object.entries(schema.items?.properties ?? {})) {
       bodyFields.push([name, '0', inner]);
       objectPaths.push([name, '0']);
-      if (innerSchema.type === 'number') numericFields.push([name, '0', inner]);
+      if (isNumeric(innerSchema)) numericFields.push([name, '0', inner]);
     }
   }
   return {

@@ -33,18 +33,19 @@ export class HealthController {
    * admin key (Authorization: Bearer) gets the per-store and per-projector detail.
    */
   @Get('ready')
+  // Above @HealthCheck(), whose own 503 schema is not what the exceptions filter sends.
+  @ApiOkResponse({ type: ReadyResponse })
+  @ApiResponse({
+    status: 503,
+    type: ErrorBody,
+    description: 'Not ready; with an admin key, `health` says which part',
+  })
   @HealthCheck()
   @ApiOperation({
     summary:
       'Stores reachable, no projection stopped, projectors within the lag bound (503 otherwise)',
     description:
       'Public answer: the status only. With an admin key: each store and projector (state, position, events behind, the event a stopped one cannot apply and its error) and rebuild progress.',
-  })
-  @ApiOkResponse({ type: ReadyResponse })
-  @ApiResponse({
-    status: 503,
-    type: ErrorBody,
-    description: 'Not ready; with an admin key, `health` says which part',
   })
   async ready(
     @Req() request: { headers: { authorization?: string } },

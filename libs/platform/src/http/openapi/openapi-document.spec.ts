@@ -42,7 +42,7 @@ const compile = (document: Json, name: string) => {
 };
 
 describe('finishOpenApiDocument', () => {
-  const sut = finishOpenApiDocument(aDocument(), '/') as Json;
+  const sut: Json = finishOpenApiDocument(aDocument(), '/');
 
   it('lets a nullable reference and a nullable enum be null (OpenAPI 3.1)', () => {
     const validate = compile(sut, 'Thing');

@@ -112,7 +112,13 @@ export const finishOpenApiDocument = (
           ? { ...p, schema: { type: 'string', format: 'uuid' } }
           : p,
       );
-      const responses = { ...operation.responses };
+      // A response's schema lives under content; @nestjs/terminus also writes a stray `schema`.
+      const responses = Object.fromEntries(
+        Object.entries(operation.responses).map(([status, response]) => {
+          const { schema: _stray, ...rest } = response as Json;
+          return [status, rest];
+        }),
+      );
       for (const status of sharedErrorsOf(method, operation)) {
         responses[status] ??= errorResponse(status);
       }

@@ -169,6 +169,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     expect(metrics).toContain('crm_');
 
     expect(workload.crossReads).toBeGreaterThan(0);
+    expect(workload.raced).toBeGreaterThan(0);
     // Read-your-writes across processes: written through api-1 (now dead) or api-2, read on api-2.
     for (const command of workload.commands.filter((c) => c.kind === 'create').slice(0, 20)) {
       const read = await admin(
@@ -200,7 +201,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     process.stdout.write(
       [
         'scale-out figures:',
-        `  commands ${workload.commands.length} (answered first time ${workload.firstTimeAnswers}), read back through the other API ${workload.crossReads}`,
+        `  commands ${workload.commands.length} (answered first time ${workload.firstTimeAnswers}), read back through the other API ${workload.crossReads}, sent to both APIs at once ${workload.raced}`,
         `  kills 2 (api-1 and projector-1 after ${killAfter} commands), requests unanswered ${workload.unanswered}, retried ${retries}, replayed answered ${replays}`,
         `  events checked ${log.length}, head position ${head}, read-model collections compared ${collectionsChecked}`,
         `  webhook requests ${receiver.requests.length} for ${wanted.size} events, locks taken by projector-2 ${taken.size} (projections and endpoints)`,

@@ -27,6 +27,8 @@ export class Workload {
   unanswered = 0;
   /** Creations read back through another API than the one that took them, with `minPosition`. */
   crossReads = 0;
+  /** Commands sent to both APIs at once with one key, both answering. */
+  raced = 0;
 
   constructor(
     private readonly apis: AppProcess[],
@@ -61,7 +63,8 @@ export class Workload {
         try {
           this.commands.push(command);
           const api = this.pickApi();
-          if (await this.send(command, api)) {
+          const raced = this.commands.length % 25 === 0;
+          if (await (raced ? this.sendEverywhere(command) : this.send(command, api))) {
             this.firstTimeAnswers += 1;
             if (command.kind === 'create' && this.firstTimeAnswers % 20 === 0)
               await this.readElsewhere(command, api);
@@ -159,6 +162,34 @@ export class Workload {
 
   /** True when answered (and recorded); false when it must be retried. */
   private async send(command: Command, api: AppProcess): Promise<boolean> {
+    const body = await this.post(command, api);
+    if (body) this.record(command, body);
+    return body !== null;
+  }
+
+  /**
+   * The same keyed request to every live API at once: the processes race to append the same
+   * event ids, and every one that answers must answer alike.
+   */
+  private async sendEverywhere(command: Command): Promise<boolean> {
+    const answers = (
+      await Promise.all(this.apis.filter((a) => a.alive).map((api) => this.post(command, api)))
+    ).filter((answer): answer is Answer => answer !== null);
+    const [first] = answers;
+    if (!first) return false;
+    for (const other of answers.slice(1)) {
+      if (JSON.stringify(other) !== JSON.stringify(first))
+        throw new Error(
+          `racing ${command.key} answered ${JSON.stringify(first)} and ${JSON.stringify(other)}`,
+        );
+    }
+    if (answers.length > 1) this.raced += 1;
+    this.record(command, first);
+    return true;
+  }
+
+  /** The answer, or null when there is none to trust (no response, or 503). */
+  private async post(command: Command, api: AppProcess): Promise<Answer | null> {
     let response: Response;
     try {
       response = await fetch(`${api.url}${command.path}`, {
@@ -172,16 +203,19 @@ export class Workload {
         signal: AbortSignal.timeout(30_000),
       });
     } catch {
-      return false; // no answer: the process died with the request in flight
+      return null; // no answer: the process died with the request in flight
     }
     const body = (await response.json().catch(() => null)) as Answer | null;
-    if (response.status === 503) return false;
-    if (response.status !== 200 && response.status !== 201)
+    if (response.status === 503) return null;
+    if ((response.status !== 200 && response.status !== 201) || !body)
       throw new Error(`${command.path} answered ${response.status}: ${JSON.stringify(body)}`);
+    return { id: body.id, streamRevision: body.streamRevision, position: body.position };
+  }
+
+  private record(command: Command, answer: Answer): void {
     const firstAnswer = command.answer === undefined;
-    command.answer = body ?? undefined;
-    if (firstAnswer && command.kind === 'create' && body) this.queueTags(body.id);
-    return true;
+    command.answer = answer;
+    if (firstAnswer && command.kind === 'create') this.queueTags(answer.id);
   }
 
   private queueTags(customerId: string): void {

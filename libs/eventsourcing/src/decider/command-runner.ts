@@ -205,7 +205,17 @@ export class CommandRunner {
         loaded = await this.load(decider, streamId, false);
         decision = decider.decide(command, loaded.state as State);
       }
-      if (isDomainError(decision)) throw new DomainErrorException(decision);
+      if (isDomainError(decision) || decision.length === 0) {
+        // The state refusing it, or making it a no-op, may hold this very request sent twice
+        // (a retry that reached another process while the first was still working): then
+        // answer as that one did.
+        const twin =
+          context.idempotencyKey && !context.idempotencyKeyGenerated
+            ? await this.earlierAnswer(streamId, commandId, context)
+            : null;
+        if (twin) return { ...twin, streamId, appended: 0 };
+        if (isDomainError(decision)) throw new DomainErrorException(decision);
+      }
 
       const expected = loaded.revision < 0 ? 'no_stream' : loaded.revision;
       // An aggregate belongs to one customer: later events inherit the stream's customer.

@@ -55,3 +55,23 @@ export class AppendOutcomeUnknownError extends Error {
     );
   }
 }
+
+/**
+ * The store refused an append as too large (EventStoreDB's maximum append size, 1 MiB by
+ * default). Nothing was written; the same append will be refused again, so it is not retried.
+ */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    readonly streamId: string,
+    readonly maxAppendSize: number | null,
+    cause?: unknown,
+  ) {
+    super(
+      `the event store refused an append to ${streamId} as too large${
+        maxAppendSize === null ? '' : ` (at most ${maxAppendSize} bytes per append)`
+      }`,
+      { cause },
+    );
+  }
+}

@@ -1,4 +1,8 @@
-import { AppendOutcomeUnknownError, StoreUnavailableError } from '@crm/eventsourcing';
+import {
+  AppendOutcomeUnknownError,
+  AppendTooLargeError,
+  StoreUnavailableError,
+} from '@crm/eventsourcing';
 import { mapError } from './all-exceptions.filter';
 
 describe('mapError', () => {
@@ -18,5 +22,11 @@ describe('mapError', () => {
     const mapped = mapError(new StoreUnavailableError('event-store', new Error('refused')));
     expect(mapped).toMatchObject({ status: 503, retryAfter: 5 });
     expect(mapped?.code).toBeUndefined();
+  });
+
+  it('answers an append the store refused as too large with 422 and APPEND_TOO_LARGE, not 500', () => {
+    const mapped = mapError(new AppendTooLargeError('campaign-1', 1_048_576, new Error('big')));
+    expect(mapped).toMatchObject({ status: 422, code: 'APPEND_TOO_LARGE' });
+    expect(mapped?.message).toMatch(/campaign-1.*too large.*1048576 bytes/);
   });
 });

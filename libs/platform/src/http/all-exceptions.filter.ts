@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import { DocumentStoreUnavailableError, InvalidCursorError } from '@crm/documents';
 import {
   AppendOutcomeUnknownError,
+  AppendTooLargeError,
   DomainErrorException,
   IdempotencyKeyReusedError,
   StoreUnavailableError,
@@ -42,6 +43,10 @@ export const mapError = (error: unknown): Mapped | null => {
       message: error.message,
       code: error.error.code,
     };
+  }
+  if (error instanceof AppendTooLargeError) {
+    // The request was well formed, but what it would write is more than the store takes at once.
+    return { status: 422, message: error.message, code: 'APPEND_TOO_LARGE' };
   }
   if (error instanceof IdempotencyKeyReusedError) {
     return { status: 422, message: error.message, code: 'IDEMPOTENCY_KEY_REUSED' };

@@ -1,4 +1,5 @@
 import {
+  MaxAppendSizeExceededError,
   NotLeaderError,
   StreamNotFoundError,
   UnavailableError,
@@ -7,12 +8,14 @@ import {
 } from '@eventstore/db-client';
 import {
   AppendOutcomeUnknownError,
+  AppendTooLargeError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../../store/errors';
 import {
   isAppendOutcomeUnknown,
   isUnavailable,
+  toAppendTooLarge,
   toWrongExpectedRevision,
   translateEsdbError,
 } from './eventstoredb-errors';
@@ -29,6 +32,20 @@ const wrongVersion = (current: bigint | 'no_stream') =>
   new WrongExpectedVersionError(undefined, { streamName: 'customer-1', expected: 0n, current });
 
 describe('EventStoreDB error translation', () => {
+  it('turns "maximum append size exceeded" into AppendTooLargeError naming the stream and limit', () => {
+    const error = MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576);
+    const translated = toAppendTooLarge('campaign-1', error);
+    expect(translated).toBeInstanceOf(AppendTooLargeError);
+    expect(translated).toMatchObject({ streamId: 'campaign-1', maxAppendSize: 1_048_576 });
+    expect(translated?.cause).toBe(error);
+    expect(isAppendOutcomeUnknown(error)).toBe(false);
+  });
+
+  it('leaves other errors to the other translations', () => {
+    expect(toAppendTooLarge('campaign-1', wrongVersion(3n))).toBeNull();
+    expect(toAppendTooLarge('campaign-1', new Error('boom'))).toBeNull();
+  });
+
   it.each([
     ['unavailable', new UnavailableError(undefined, '14 UNAVAILABLE: No connection established')],
     ['deadline exceeded', new DeadlineExceededError(undefined, 'deadline')],

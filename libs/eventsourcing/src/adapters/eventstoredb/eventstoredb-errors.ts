@@ -2,6 +2,7 @@ import { ErrorType } from '@eventstore/db-client';
 import type { CurrentRevision } from '@eventstore/db-client';
 import {
   AppendOutcomeUnknownError,
+  AppendTooLargeError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../../store/errors';
@@ -63,6 +64,13 @@ export const translateEsdbError = (error: unknown): unknown =>
   error instanceof AppendOutcomeUnknownError || !isUnavailable(error)
     ? error
     : new StoreUnavailableError('event-store', error);
+
+/** ESDB's "maximum append size exceeded" as our AppendTooLargeError; null for any other error. */
+export const toAppendTooLarge = (streamId: string, error: unknown): AppendTooLargeError | null => {
+  if (!isEsdbError(error, ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED)) return null;
+  const max = (error as { maxAppendSize?: unknown }).maxAppendSize;
+  return new AppendTooLargeError(streamId, typeof max === 'number' ? max : null, error);
+};
 
 /** ESDB's WrongExpectedVersionError as ours, with the stream's actual revision. */
 export const toWrongExpectedRevision = (

@@ -19,6 +19,7 @@ import { CustomerIndex } from './eventstoredb-customer-index';
 import {
   isAppendOutcomeUnknown,
   isEsdbError,
+  toAppendTooLarge,
   toWrongExpectedRevision,
   translateEsdbError,
 } from './eventstoredb-errors';
@@ -116,6 +117,8 @@ export class EventStoreDbEventStore implements EventStore {
         if (isEsdbError(error, ErrorType.WRONG_EXPECTED_VERSION)) {
           throw toWrongExpectedRevision(streamId, expectedRevision, error);
         }
+        const tooLarge = toAppendTooLarge(streamId, error);
+        if (tooLarge) throw tooLarge;
         if (isAppendOutcomeUnknown(error)) throw new AppendOutcomeUnknownError(error);
         throw error;
       }

@@ -29,7 +29,12 @@ import {
   satisfactionProjections,
 } from '@crm/analytics';
 import { ORDER_EVENT_TYPES, SalesModule, salesProjections } from '@crm/sales';
-import { CAMPAIGN_EVENT_TYPES, MarketingModule, marketingProjections } from '@crm/marketing';
+import {
+  CAMPAIGN_EVENT_TYPES,
+  MarketingModule,
+  marketingProjections,
+  upcastCampaignLaunchedV1,
+} from '@crm/marketing';
 import type { DataKeyStore, PiiFieldRegistry, PiiValueUpcasters } from '@crm/security/pii';
 import { PiiProtection } from '@crm/security/pii';
 
@@ -69,7 +74,8 @@ export const segmentLookup: CustomerSegmentLookup | null = rfmSegmentLookup;
 export const createUpcasters = (): UpcasterChain =>
   new UpcasterChain()
     .register('CustomerCreated', 1, upcastAddressV1)
-    .register('CustomerContactUpdated', 1, upcastAddressV1);
+    .register('CustomerContactUpdated', 1, upcastAddressV1)
+    .register('CampaignLaunched', 1, upcastCampaignLaunchedV1);
 
 /** The same evolution for sealed values, applied once they are revealed. */
 export const piiValueUpcasters: PiiValueUpcasters = { address: upcastAddressValue };

@@ -9,6 +9,7 @@ import type { CampaignEvent, CampaignPlan, CampaignState } from '../domain/campa
 import { campaignStreamId } from '../domain/campaign';
 import { campaignDecider } from '../domain/campaign.decider';
 import { toAudienceRule } from '../http/campaign.dto';
+import { audienceDigest } from './audience-digest';
 import { resolveAudience } from './audience-resolver';
 import type { AudienceSource } from './audience-source';
 import { AUDIENCE_SOURCE } from './audience-source';
@@ -18,7 +19,7 @@ import {
   PlanCampaignCommand,
   RecordResponseCommand,
 } from './campaign.commands';
-import { runCampaignCommand } from './campaign-runner';
+import { recordAudienceChunks, runCampaignCommand } from './campaign-runner';
 import type { MarketingClock } from './marketing.config';
 import { MARKETING_CLOCK } from './marketing.config';
 
@@ -63,9 +64,9 @@ export class PlanCampaignHandler implements ICommandHandler<PlanCampaignCommand>
 
 /**
  * Resolves the audience rule against the read models, once they have applied the whole log as it
- * stood when the launch began, and launches with the resulting ids. A campaign that is not
- * planned skips the resolving: the runner then answers a retry as it first did, anything else
- * with the decider's refusal naming the status.
+ * stood when the launch began, records the audience in chunks (a few appends), then launches. A
+ * campaign that is not planned skips the resolving: the runner then answers a retry as it first
+ * did, anything else with the decider's refusal naming the status.
  */
 @CommandHandler(LaunchCampaignCommand)
 export class LaunchCampaignHandler implements ICommandHandler<LaunchCampaignCommand> {
@@ -84,7 +85,10 @@ export class LaunchCampaignHandler implements ICommandHandler<LaunchCampaignComm
     const resolved =
       state.status === 'planned'
         ? await this.resolve(state, at)
-        : { customerIds: [], resolvedAtPosition: 0 };
+        : { customerIds: [], audienceDigest: '', resolvedAtPosition: 0 };
+    if (state.status === 'planned') {
+      await recordAudienceChunks(this.runner, campaignId, resolved, at.toISOString(), context);
+    }
     return runCampaignCommand(
       this.runner,
       { type: 'LaunchCampaign', campaignId, ...resolved, at: at.toISOString() },
@@ -104,7 +108,7 @@ export class LaunchCampaignHandler implements ICommandHandler<LaunchCampaignComm
     const resolvedAtPosition = await this.events.headPosition();
     await this.freshness.ensure(this.audience.projections, resolvedAtPosition);
     const customerIds = await resolveAudience(plan.audienceRule, this.audience, at);
-    return { customerIds, resolvedAtPosition };
+    return { customerIds, audienceDigest: audienceDigest(customerIds), resolvedAtPosition };
   }
 }
 

@@ -7,6 +7,7 @@ import {
   converted,
   day,
   launched,
+  launchedInChunks,
   planned,
   responded,
   reversed,
@@ -37,6 +38,7 @@ const commands = {
   launch: (customerIds = ['c-2', 'c-1', 'c-2', 'c-3'], at = day(1)): CampaignCommand => ({
     type: 'LaunchCampaign',
     campaignId,
+    audienceDigest: 'sha256:test-audience',
     customerIds,
     resolvedAtPosition: 42,
     at,
@@ -132,8 +134,9 @@ describe('campaign decider', () => {
       given.when(commands.plan()).thenFails('CAMPAIGN_ALREADY_EXISTS', /status planned/);
     });
 
-    it('launches with the resolved audience, deduplicated and sorted, and the window end', () => {
-      given.when(commands.launch()).then([launched(['c-1', 'c-2', 'c-3'])]);
+    it('launches with the recorded audience, deduplicated and sorted, and the window end', () => {
+      const [chunk, launch] = launchedInChunks(['c-1', 'c-2', 'c-3']);
+      spec.given([planned(), chunk!]).when(commands.launch()).then([launch!]);
     });
 
     it('refuses a launch after the planned end', () => {

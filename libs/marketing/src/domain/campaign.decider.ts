@@ -16,6 +16,7 @@ import type {
   ReversalReason,
 } from './campaign';
 import {
+  AUDIENCE_CHUNK_SIZE,
   CAMPAIGN_CHANNELS,
   evolveCampaign,
   initialCampaignState,
@@ -36,10 +37,26 @@ export type PlanCampaign = {
   audience: AudienceRule;
   at: string;
 };
-/** `customerIds`: the audience rule as resolved against the read models at `resolvedAtPosition`. */
+/**
+ * Records the next chunks of a launch's audience not yet recorded under `audienceDigest` (a
+ * digest of the sorted distinct ids, computed by the caller): at most AUDIENCE_CHUNKS_PER_APPEND,
+ * none when all are there. Sent as often as needed before LaunchCampaign.
+ */
+export type RecordCampaignAudience = {
+  type: 'RecordCampaignAudience';
+  campaignId: string;
+  audienceDigest: string;
+  customerIds: readonly string[];
+  at: string;
+};
+/**
+ * `customerIds`: the audience rule as resolved against the read models at `resolvedAtPosition`,
+ * whose chunks RecordCampaignAudience recorded under `audienceDigest` first.
+ */
 export type LaunchCampaign = {
   type: 'LaunchCampaign';
   campaignId: string;
+  audienceDigest: string;
   customerIds: readonly string[];
   resolvedAtPosition: number;
   at: string;
@@ -75,6 +92,7 @@ export type ReverseConversion = {
 
 export type CampaignCommand =
   | PlanCampaign
+  | RecordCampaignAudience
   | LaunchCampaign
   | RecordResponse
   | CompleteCampaign
@@ -83,14 +101,18 @@ export type CampaignCommand =
   | ReverseConversion;
 
 type Decision = readonly CampaignEvent[] | DomainError;
+type PlannedCampaign = Extract<CampaignState, { status: 'planned' }>;
 
 export const MAX_CAMPAIGN_NAME = 200;
 export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;
-/** The launch event carries every id; past this a launch must be split (see the README). */
+/** Most customers one launch may reach (100 chunks). */
 export const MAX_AUDIENCE = 100_000;
+/** Chunk events per append: about 390 KB of uuids, well under EventStoreDB's 1 MiB per append. */
+export const AUDIENCE_CHUNKS_PER_APPEND = 10;
 
 /** The statuses each lifecycle command may start from; anything else is a 409 naming the status. */
 export const ALLOWED_FROM = {
+  RecordCampaignAudience: ['planned'],
   LaunchCampaign: ['planned'],
   RecordResponse: ['launched', 'completed'],
   CompleteCampaign: ['launched'],
@@ -98,6 +120,7 @@ export const ALLOWED_FROM = {
 } as const satisfies Record<string, readonly CampaignStatus[]>;
 
 const VERBS: Readonly<Record<keyof typeof ALLOWED_FROM, string>> = {
+  RecordCampaignAudience: 'record the audience of',
   LaunchCampaign: 'launch',
   RecordResponse: 'record a response for',
   CompleteCampaign: 'complete',
@@ -156,16 +179,67 @@ const plan = (command: PlanCampaign, state: CampaignState): Decision => {
   return [{ type: 'CampaignPlanned', data: { ...rest, name: name.trim(), plannedAt: at } }];
 };
 
-const launch = (command: LaunchCampaign, state: CampaignState): Decision => {
+/** The audience's sorted distinct ids in chunks of AUDIENCE_CHUNK_SIZE. */
+export const audienceChunksOf = (customerIds: readonly string[]): string[][] => {
+  const sorted = [...new Set(customerIds)].sort();
+  const chunks: string[][] = [];
+  for (let start = 0; start < sorted.length; start += AUDIENCE_CHUNK_SIZE) {
+    chunks.push(sorted.slice(start, start + AUDIENCE_CHUNK_SIZE));
+  }
+  return chunks;
+};
+
+/** A planned campaign that may still launch now with this audience, and the audience's chunks. */
+const launchable = (
+  command: RecordCampaignAudience | LaunchCampaign,
+  state: CampaignState,
+): { campaign: PlannedCampaign; chunks: string[][] } | DomainError => {
   const campaign = requireStatus(command, state);
   if (isDomainError(campaign)) return campaign;
+  if (campaign.status !== 'planned') return campaignErrors.notFound(command.campaignId);
   if (Date.parse(command.at) > Date.parse(campaign.endsAt)) return campaignErrors.ended(campaign);
-  const customerIds = [...new Set(command.customerIds)].sort();
-  if (customerIds.length > MAX_AUDIENCE)
-    return campaignErrors.audienceTooLarge(campaign.campaignId, customerIds.length, MAX_AUDIENCE);
+  const chunks = audienceChunksOf(command.customerIds);
+  const count = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  if (count > MAX_AUDIENCE)
+    return campaignErrors.audienceTooLarge(campaign.campaignId, count, MAX_AUDIENCE);
+  return { campaign, chunks };
+};
+
+const recordAudience = (command: RecordCampaignAudience, state: CampaignState): Decision => {
+  const checked = launchable(command, state);
+  if (isDomainError(checked)) return checked;
+  const { campaign, chunks } = checked;
+  const recorded = campaign.drafts[command.audienceDigest] ?? {};
+  const missing = chunks
+    .map((customerIds, chunk) => ({ customerIds, chunk }))
+    .filter(({ chunk }) => recorded[chunk] === undefined)
+    .slice(0, AUDIENCE_CHUNKS_PER_APPEND);
+  return missing.map(({ customerIds, chunk }) => ({
+    type: 'CampaignAudienceRecorded',
+    data: {
+      campaignId: campaign.campaignId,
+      audienceDigest: command.audienceDigest,
+      chunk,
+      chunks: chunks.length,
+      customerIds,
+    },
+  }));
+};
+
+/** Launches only once every chunk of the audience is recorded under its digest. */
+const launch = (command: LaunchCampaign, state: CampaignState): Decision => {
+  const checked = launchable(command, state);
+  if (isDomainError(checked)) return checked;
+  const { campaign, chunks } = checked;
+  const recorded = campaign.drafts[command.audienceDigest] ?? {};
+  const complete = chunks.filter((ids, chunk) => recorded[chunk]?.length === ids.length).length;
+  if (complete < chunks.length)
+    return campaignErrors.audienceIncomplete(campaign.campaignId, complete, chunks.length);
   const audience = {
-    customerIds,
-    count: customerIds.length,
+    kind: 'chunked' as const,
+    digest: command.audienceDigest,
+    chunks: chunks.length,
+    count: chunks.reduce((sum, chunk) => sum + chunk.length, 0),
     resolvedAtPosition: command.resolvedAtPosition,
   };
   const attributionEndsAt = attributionEndOf(campaign.endsAt, campaign.attributionWindowDays);
@@ -267,6 +341,8 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
   switch (command.type) {
     case 'PlanCampaign':
       return plan(command, state);
+    case 'RecordCampaignAudience':
+      return recordAudience(command, state);
     case 'LaunchCampaign':
       return launch(command, state);
     case 'RecordResponse':

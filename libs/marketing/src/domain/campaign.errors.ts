@@ -40,6 +40,12 @@ export const campaignErrors = {
       'AUDIENCE_TOO_LARGE',
       `campaign ${campaignId} resolved to ${count} customers; at most ${max} can be launched at once`,
     ),
+  audienceIncomplete: (campaignId: string, recorded: number, chunks: number): DomainError =>
+    domainError(
+      'conflict',
+      'AUDIENCE_INCOMPLETE',
+      `cannot launch campaign ${campaignId}: ${recorded} of its ${chunks} audience chunks are recorded; retry the launch`,
+    ),
   notInAudience: (campaignId: string, customerId: string, what: string): DomainError =>
     domainError(
       'conflict',

@@ -39,12 +39,45 @@ export type CampaignPlanned = DomainEvent<
     plannedAt: string;
   }
 >;
+/** Ids per audience chunk: about 39 KB of JSON for uuids, so every event stays far below 1 MiB. */
+export const AUDIENCE_CHUNK_SIZE = 1_000;
+
+/**
+ * One slice of a launch's audience (sorted ids, chunk `chunk` of `chunks`), recorded before the
+ * launch itself. `audienceDigest` names the whole audience it belongs to: chunks of an attempt
+ * that resolved another audience never mix in, and a retry of the same audience adds none twice.
+ */
+export type CampaignAudienceRecorded = DomainEvent<
+  'CampaignAudienceRecorded',
+  {
+    campaignId: string;
+    audienceDigest: string;
+    chunk: number;
+    chunks: number;
+    customerIds: string[];
+  }
+>;
+/** Schema version 1: every id in the launch event (only small audiences were ever written so). */
+export type InlineAudience = {
+  kind: 'inline';
+  customerIds: string[];
+  count: number;
+  resolvedAtPosition: number;
+};
+/** Schema version 2: the ids are in the `chunks` CampaignAudienceRecorded events of `digest`. */
+export type ChunkedAudience = {
+  kind: 'chunked';
+  digest: string;
+  chunks: number;
+  count: number;
+  resolvedAtPosition: number;
+};
 /** The audience as resolved at launch: later segment moves never change it. */
 export type CampaignLaunched = DomainEvent<
   'CampaignLaunched',
   {
     campaignId: string;
-    audience: { customerIds: string[]; count: number; resolvedAtPosition: number };
+    audience: InlineAudience | ChunkedAudience;
     launchedAt: string;
     /** endsAt + attributionWindowDays: orders placed from launch to here may convert. */
     attributionEndsAt: string;
@@ -93,6 +126,7 @@ export type CampaignCancelled = DomainEvent<
 /** The published contract of the marketing context. No personal data: ids, codes, amounts. */
 export type CampaignEvent =
   | CampaignPlanned
+  | CampaignAudienceRecorded
   | CampaignLaunched
   | ResponseRecorded
   | ConversionRecorded
@@ -102,6 +136,7 @@ export type CampaignEvent =
 
 export const CAMPAIGN_EVENT_TYPES: readonly CampaignEvent['type'][] = [
   'CampaignPlanned',
+  'CampaignAudienceRecorded',
   'CampaignLaunched',
   'ResponseRecorded',
   'ConversionRecorded',
@@ -113,6 +148,22 @@ export const CAMPAIGN_EVENT_TYPES: readonly CampaignEvent['type'][] = [
 export type CampaignPlan = Omit<CampaignPlanned['data'], 'audience' | 'plannedAt'> & {
   audienceRule: AudienceRule;
 };
+
+/** Current schema version of each campaign event type that has had more than one. */
+export const CAMPAIGN_SCHEMA_VERSIONS = { CampaignLaunched: 2 } as const;
+
+/** Version 1 → 2: a launch event that carried its ids inline says so (see ADR 0020). */
+export const upcastCampaignLaunchedV1 = (
+  data: Record<string, unknown>,
+): Record<string, unknown> => {
+  const audience = data.audience as Record<string, unknown> | undefined;
+  return audience && audience.kind === undefined
+    ? { ...data, audience: { ...audience, kind: 'inline' } }
+    : data;
+};
+
+/** Audience chunks recorded before a launch: digest → chunk index → its ids. */
+export type AudienceDrafts = Readonly<Record<string, Readonly<Record<number, readonly string[]>>>>;
 
 /** A counted order: what of its value is still attributed, and whether it still counts. */
 export type Conversion = { customerId: string; currency: string; remaining: number; live: boolean };
@@ -127,7 +178,7 @@ export type CampaignLaunch = {
 
 export type CampaignState =
   | { status: 'none' }
-  | (CampaignPlan & { status: 'planned' })
+  | (CampaignPlan & { status: 'planned'; drafts: AudienceDrafts })
   | (CampaignPlan & { status: 'launched'; launch: CampaignLaunch })
   | (CampaignPlan & { status: 'completed'; launch: CampaignLaunch; completedAt: string })
   | (CampaignPlan & { status: 'cancelled'; launch: CampaignLaunch | null; cancelledAt: string });
@@ -150,6 +201,24 @@ const withConversion = (
   return { ...state, launch: { ...launch, conversions } };
 };
 
+const withChunk = (state: CampaignState, event: CampaignAudienceRecorded): CampaignState => {
+  if (state.status !== 'planned') return state;
+  const { audienceDigest, chunk, customerIds } = event.data;
+  const chunks = { ...state.drafts[audienceDigest], [chunk]: customerIds };
+  return { ...state, drafts: { ...state.drafts, [audienceDigest]: chunks } };
+};
+
+/** The launched audience: inline (v1), or the chunks recorded under its digest before it. */
+const audienceOf = (state: CampaignState, audience: CampaignLaunched['data']['audience']) => {
+  if (audience.kind !== 'chunked') return new Set(audience.customerIds);
+  const chunks = state.status === 'planned' ? (state.drafts[audience.digest] ?? {}) : {};
+  const ids = new Set<string>();
+  for (let index = 0; index < audience.chunks; index += 1) {
+    for (const id of chunks[index] ?? []) ids.add(id);
+  }
+  return ids;
+};
+
 const reversed = (state: CampaignState, event: ConversionReversed): CampaignState => {
   const { orderId, amount, fully } = event.data;
   const conversion = launchOf(state)?.conversions[orderId];
@@ -161,19 +230,24 @@ const reversed = (state: CampaignState, event: ConversionReversed): CampaignStat
 export const evolveCampaign = (state: CampaignState, event: CampaignEvent): CampaignState => {
   if (event.type === 'CampaignPlanned') {
     const { audience, plannedAt: _plannedAt, ...plan } = event.data;
-    return { ...plan, audienceRule: audience, status: 'planned' };
+    return { ...plan, audienceRule: audience, status: 'planned', drafts: {} };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'CampaignAudienceRecorded':
+      return withChunk(state, event);
     case 'CampaignLaunched': {
+      // Only a planned campaign launches: its drafts make the audience, then go.
+      if (state.status !== 'planned') return state;
       const { launchedAt, attributionEndsAt, audience } = event.data;
       const launch = {
         launchedAt,
         attributionEndsAt,
-        audience: new Set(audience.customerIds),
+        audience: audienceOf(state, audience),
         conversions: {},
       };
-      return { ...state, status: 'launched', launch };
+      const { drafts: _drafts, ...plan } = state;
+      return { ...plan, status: 'launched', launch };
     }
     case 'ResponseRecorded':
       return state;

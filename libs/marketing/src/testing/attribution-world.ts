@@ -4,7 +4,8 @@ import { CommandRunner, ProjectorRunner, SqliteEventStore } from '@crm/eventsour
 import type { OrderCommand } from '@crm/sales';
 import { orderDecider, orderStreamId } from '@crm/sales';
 import { ATTRIBUTION_PROJECTION } from '../application/attribution/attribution.documents';
-import { runCampaignCommand } from '../application/campaign-runner';
+import { audienceDigest } from '../application/audience-digest';
+import { recordAudienceChunks, runCampaignCommand } from '../application/campaign-runner';
 import { campaignStreamId } from '../domain/campaign';
 import { CAMPAIGNS_PROJECTION } from '../projections/campaigns/campaign.document';
 import { campaignsProjection } from '../projections/campaigns/campaigns.projection';
@@ -47,15 +48,11 @@ export const attributionWorld = () => {
         },
         service,
       );
+      const recorded = { customerIds: audience, audienceDigest: audienceDigest(audience) };
+      await recordAudienceChunks(commands, campaignId, recorded, launchAt, service);
       await runCampaignCommand(
         commands,
-        {
-          type: 'LaunchCampaign',
-          campaignId,
-          customerIds: audience,
-          resolvedAtPosition: 0,
-          at: launchAt,
-        },
+        { type: 'LaunchCampaign', campaignId, ...recorded, resolvedAtPosition: 0, at: launchAt },
         service,
       );
     },

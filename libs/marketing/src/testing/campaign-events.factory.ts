@@ -7,6 +7,7 @@ import type {
   ResponseKind,
 } from '../domain/campaign';
 import { campaignStreamId } from '../domain/campaign';
+import { audienceChunksOf } from '../domain/campaign.decider';
 
 export const CAMPAIGN_ID = '5a0c6c1e-2f4b-4d8e-9a1b-3c5d7e9f0a2b';
 export const T0 = '2026-03-01T09:00:00.000Z';
@@ -48,11 +49,48 @@ export const launched = (
   type: 'CampaignLaunched',
   data: {
     ...on(campaignId),
-    audience: { customerIds, count: customerIds.length, resolvedAtPosition: 42 },
+    audience: { kind: 'inline', customerIds, count: customerIds.length, resolvedAtPosition: 42 },
     launchedAt: at,
     attributionEndsAt: day(18),
   },
 });
+
+/** The audience in chunks under `digest`, then the launch naming them (schema version 2). */
+export const launchedInChunks = (
+  customerIds: string[],
+  digest = 'sha256:test-audience',
+  at = day(1),
+  campaignId = CAMPAIGN_ID,
+): CampaignEvent[] => {
+  const chunks = audienceChunksOf(customerIds);
+  return [
+    ...chunks.map((ids, chunk): CampaignEvent => ({
+      type: 'CampaignAudienceRecorded',
+      data: {
+        ...on(campaignId),
+        audienceDigest: digest,
+        chunk,
+        chunks: chunks.length,
+        customerIds: ids,
+      },
+    })),
+    {
+      type: 'CampaignLaunched',
+      data: {
+        ...on(campaignId),
+        audience: {
+          kind: 'chunked',
+          digest,
+          chunks: chunks.length,
+          count: chunks.reduce((sum, ids) => sum + ids.length, 0),
+          resolvedAtPosition: 42,
+        },
+        launchedAt: at,
+        attributionEndsAt: day(18),
+      },
+    },
+  ];
+};
 
 export const responded = (
   customerId: string,

@@ -2,10 +2,24 @@ import type { LaunchedCampaign } from '../../domain/attribution-rule';
 import type { Attribution } from '../../domain/campaign';
 
 /** The saga's own read model: a projection sees only what it has written itself. */
-export type LaunchedCampaignDocument = LaunchedCampaign & { _id: string };
+export type LaunchedCampaignDocument = LaunchedCampaign & {
+  _id: string;
+  /** The digest of the chunked audience launched; null (or absent) for an inline audience. */
+  audienceDigest?: string | null;
+};
 
-/** The launched campaigns whose audience holds a customer. */
-export type CustomerCampaignsDocument = { _id: string; campaignIds: string[] };
+/** A chunk put the customer in this audience of the campaign: it counts once that is launched. */
+export type AudienceMembership = { campaignId: string; digest: string };
+
+/**
+ * The campaigns whose audience holds a customer: `campaignIds` from launches that carried their
+ * ids inline, `audiences` from audience chunks, which count only when their digest was launched.
+ */
+export type CustomerCampaignsDocument = {
+  _id: string;
+  campaignIds: string[];
+  audiences?: AudienceMembership[];
+};
 
 /** An order the saga credited to a campaign, so its refunds and cancellation find it. */
 export type AttributedOrderDocument = {

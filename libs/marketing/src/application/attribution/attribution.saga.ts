@@ -9,7 +9,11 @@ import { DomainErrorException } from '@crm/eventsourcing';
 import type { OrderCancelled, OrderPlaced, RefundIssued } from '@crm/sales';
 import type { AttributionChoice, LaunchedCampaign } from '../../domain/attribution-rule';
 import { chooseCampaign, coversOrder } from '../../domain/attribution-rule';
-import type { CampaignCancelled, CampaignLaunched } from '../../domain/campaign';
+import type {
+  CampaignAudienceRecorded,
+  CampaignCancelled,
+  CampaignLaunched,
+} from '../../domain/campaign';
 import type { CampaignCommand } from '../../domain/campaign.decider';
 import { runCampaignCommand } from '../campaign-runner';
 import type {
@@ -27,9 +31,16 @@ import {
   PROGRESS_ID,
 } from './attribution.documents';
 
-type SagaEvent = CampaignLaunched | CampaignCancelled | OrderPlaced | OrderCancelled | RefundIssued;
+type SagaEvent =
+  | CampaignAudienceRecorded
+  | CampaignLaunched
+  | CampaignCancelled
+  | OrderPlaced
+  | OrderCancelled
+  | RefundIssued;
 
 export const ATTRIBUTION_EVENT_TYPES: readonly SagaEvent['type'][] = [
+  'CampaignAudienceRecorded',
   'CampaignLaunched',
   'CampaignCancelled',
   'OrderPlaced',
@@ -82,6 +93,22 @@ const noteAppended = async (context: ProjectionContext, position: number): Promi
   context.put(ATTRIBUTION_PROGRESS, { _id: PROGRESS_ID, appendedPosition: position });
 };
 
+/** Each id of the chunk joins the audience of its digest, which counts once that is launched. */
+const rememberChunk = async (event: RecordedEvent, context: ProjectionContext): Promise<void> => {
+  const { campaignId, audienceDigest, customerIds } = (event as unknown as CampaignAudienceRecorded)
+    .data;
+  for (const customerId of customerIds) {
+    const current = await context.get<CustomerCampaignsDocument>(ATTRIBUTION_AUDIENCES, customerId);
+    const audiences = current?.audiences ?? [];
+    if (audiences.some((a) => a.campaignId === campaignId && a.digest === audienceDigest)) continue;
+    context.put(ATTRIBUTION_AUDIENCES, {
+      _id: customerId,
+      campaignIds: current?.campaignIds ?? [],
+      audiences: [...audiences, { campaignId, digest: audienceDigest }],
+    });
+  }
+};
+
 const rememberLaunch = async (event: RecordedEvent, context: ProjectionContext): Promise<void> => {
   const { campaignId, launchedAt, attributionEndsAt, audience } = (
     event as unknown as CampaignLaunched
@@ -93,13 +120,17 @@ const rememberLaunch = async (event: RecordedEvent, context: ProjectionContext):
     attributionEndsAt,
     cancelledAt: null,
     launchPosition: event.position,
+    audienceDigest: audience.kind === 'chunked' ? audience.digest : null,
   };
   context.put(ATTRIBUTION_CAMPAIGNS, launched);
+  // A chunked audience was indexed chunk by chunk; an inline one (schema v1) is indexed here.
+  if (audience.kind === 'chunked') return;
   for (const customerId of audience.customerIds) {
     const current = await context.get<CustomerCampaignsDocument>(ATTRIBUTION_AUDIENCES, customerId);
     const campaignIds = current?.campaignIds ?? [];
     if (campaignIds.includes(campaignId)) continue;
     context.put(ATTRIBUTION_AUDIENCES, {
+      ...current,
       _id: customerId,
       campaignIds: [...campaignIds, campaignId],
     });
@@ -115,6 +146,12 @@ const rememberCancellation = async (event: RecordedEvent, context: ProjectionCon
 const launchedCampaign = (context: ProjectionContext, campaignId: string) =>
   context.get<LaunchedCampaignDocument>(ATTRIBUTION_CAMPAIGNS, campaignId);
 
+/** A membership from chunks counts when its campaign launched that very audience. */
+const launchedAudience = (
+  campaign: LaunchedCampaignDocument | null,
+  digest: string,
+): campaign is LaunchedCampaignDocument => campaign !== null && campaign.audienceDigest === digest;
+
 /** The customer's audience campaigns, dropping those whose window closed well before `at`. */
 const audienceCampaigns = async (
   context: ProjectionContext,
@@ -123,15 +160,32 @@ const audienceCampaigns = async (
 ): Promise<LaunchedCampaign[]> => {
   const entry = await context.get<CustomerCampaignsDocument>(ATTRIBUTION_AUDIENCES, customerId);
   if (!entry) return [];
-  const found = await Promise.all(entry.campaignIds.map((id) => launchedCampaign(context, id)));
-  const campaigns = found.filter((c): c is LaunchedCampaignDocument => c !== null);
-  const current = campaigns.filter(
-    (c) => coversOrder(c, at) || Date.parse(c.attributionEndsAt) + PRUNE_AFTER_MS > Date.parse(at),
+  const inline = await Promise.all(entry.campaignIds.map((id) => launchedCampaign(context, id)));
+  const memberships = entry.audiences ?? [];
+  const chunked = await Promise.all(
+    memberships.map((m) => launchedCampaign(context, m.campaignId)),
   );
-  if (current.length < entry.campaignIds.length) {
-    context.put(ATTRIBUTION_AUDIENCES, { ...entry, campaignIds: current.map((c) => c.campaignId) });
+  const isCurrent = (c: LaunchedCampaignDocument) =>
+    coversOrder(c, at) || Date.parse(c.attributionEndsAt) + PRUNE_AFTER_MS > Date.parse(at);
+  const current = inline.filter((c): c is LaunchedCampaignDocument => c !== null && isCurrent(c));
+  // Memberships of campaigns not launched (yet, or with another audience) are kept as they are.
+  const kept = memberships.filter((m, i) => {
+    const campaign = chunked[i] ?? null;
+    return !launchedAudience(campaign, m.digest) || isCurrent(campaign);
+  });
+  if (current.length < entry.campaignIds.length || kept.length < memberships.length) {
+    context.put(ATTRIBUTION_AUDIENCES, {
+      ...entry,
+      campaignIds: current.map((c) => c.campaignId),
+      audiences: kept,
+    });
   }
-  return current;
+  const fromChunks = memberships
+    .map((m, i) => ({ m, campaign: chunked[i] ?? null }))
+    .filter(({ m, campaign }) => launchedAudience(campaign, m.digest))
+    .map(({ campaign }) => campaign as LaunchedCampaignDocument)
+    .filter(isCurrent);
+  return [...current, ...fromChunks];
 };
 
 const choose = async (
@@ -233,6 +287,8 @@ export const createAttributionSaga = (runner: () => CommandRunner): Projection =
   handles: ATTRIBUTION_EVENT_TYPES,
   async apply(event, context) {
     switch (event.type as SagaEvent['type']) {
+      case 'CampaignAudienceRecorded':
+        return rememberChunk(event, context);
       case 'CampaignLaunched':
         return rememberLaunch(event, context);
       case 'CampaignCancelled':

@@ -60,6 +60,9 @@ export const evolveCampaignDocument = (
   }
   if (!document) return null;
   switch (event.type) {
+    case 'CampaignAudienceRecorded':
+      // A part of an audience counts for nothing until the launch that names it.
+      return document;
     case 'CampaignLaunched': {
       const { launchedAt, attributionEndsAt, audience } = event.data;
       return {

@@ -48,7 +48,8 @@ export const campaignsProjection: Projection = {
     },
     { name: CAMPAIGN_RESPONDENTS, indexes: [{ field: 'campaignId' }] },
   ],
-  handles: CAMPAIGN_EVENT_TYPES,
+  // Audience chunks change no counter: the launch states the audience's size.
+  handles: CAMPAIGN_EVENT_TYPES.filter((type) => type !== 'CampaignAudienceRecorded'),
   async apply(recorded: RecordedEvent, context) {
     const event = recorded as unknown as CampaignEvent;
     const id = event.data.campaignId;

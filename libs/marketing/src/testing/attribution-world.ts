@@ -27,27 +27,31 @@ export const attributionWorld = () => {
       customerId: (event) => event.data.customerId,
     });
 
+  const plan = (campaignId: string, cost = 10_000) =>
+    runCampaignCommand(
+      commands,
+      {
+        type: 'PlanCampaign',
+        campaignId,
+        name: campaignId,
+        channel: 'email',
+        cost: { amount: cost, currency: 'EUR' },
+        startsAt: day(1),
+        endsAt: day(11),
+        attributionWindowDays: 7,
+        audience: tagRule('vip'),
+        at: day(0),
+      },
+      service,
+    );
+
   return {
     events,
     documents,
     commands,
+    plan,
     async launch(campaignId: string, audience: string[], launchAt = day(1), cost = 10_000) {
-      await runCampaignCommand(
-        commands,
-        {
-          type: 'PlanCampaign',
-          campaignId,
-          name: campaignId,
-          channel: 'email',
-          cost: { amount: cost, currency: 'EUR' },
-          startsAt: day(1),
-          endsAt: day(11),
-          attributionWindowDays: 7,
-          audience: tagRule('vip'),
-          at: day(0),
-        },
-        service,
-      );
+      await plan(campaignId, cost);
       const recorded = { customerIds: audience, audienceDigest: audienceDigest(audience) };
       await recordAudienceChunks(commands, campaignId, recorded, launchAt, service);
       await runCampaignCommand(

@@ -152,7 +152,7 @@ export type CampaignPlan = Omit<CampaignPlanned['data'], 'audience' | 'plannedAt
 /** Current schema version of each campaign event type that has had more than one. */
 export const CAMPAIGN_SCHEMA_VERSIONS = { CampaignLaunched: 2 } as const;
 
-/** Version 1 → 2: a launch event that carried its ids inline says so (see ADR 0020). */
+/** Version 1 → 2: a launch event that carried its ids inline says so (see ADR 0021). */
 export const upcastCampaignLaunchedV1 = (
   data: Record<string, unknown>,
 ): Record<string, unknown> => {

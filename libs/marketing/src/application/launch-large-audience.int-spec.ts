@@ -7,7 +7,8 @@ import { CAMPAIGNS } from '../projections/campaigns/campaign.document';
 import { campaignResults } from '../projections/campaigns/campaign-results';
 import { attributionWorld } from '../testing/attribution-world';
 import { day } from '../testing/campaign-events.factory';
-import { ATTRIBUTION_ORDERS } from './attribution/attribution.documents';
+import type { CustomerCampaignsDocument } from './attribution/attribution.documents';
+import { ATTRIBUTION_AUDIENCES, ATTRIBUTION_ORDERS } from './attribution/attribution.documents';
 import { createAttributionSaga } from './attribution/attribution.saga';
 import type { AudienceSource } from './audience-source';
 import { LaunchCampaignHandler } from './campaign-command.handlers';
@@ -160,6 +161,11 @@ describe('launching a large audience on the embedded store', () => {
     expect(conversions.map((e) => e.data.orderId)).toEqual(['o-joined']);
     // The saga itself never took the earlier attempt's chunks for the audience (no refused send).
     expect(await world.documents.get(ATTRIBUTION_ORDERS, 'o-left')).toBeNull();
+    const left = await world.documents.get<CustomerCampaignsDocument>(
+      ATTRIBUTION_AUDIENCES,
+      uuidOf(10),
+    );
+    expect(left?.audiences).toEqual([]);
     expect(await results('big')).toMatchObject({ audienceSize: AUDIENCE + 200, conversions: 1 });
   });
 

@@ -168,10 +168,10 @@ const audienceCampaigns = async (
   const isCurrent = (c: LaunchedCampaignDocument) =>
     coversOrder(c, at) || Date.parse(c.attributionEndsAt) + PRUNE_AFTER_MS > Date.parse(at);
   const current = inline.filter((c): c is LaunchedCampaignDocument => c !== null && isCurrent(c));
-  // Memberships of campaigns not launched (yet, or with another audience) are kept as they are.
+  // A campaign launches once: chunks of another audience than the launched one never count.
   const kept = memberships.filter((m, i) => {
     const campaign = chunked[i] ?? null;
-    return !launchedAudience(campaign, m.digest) || isCurrent(campaign);
+    return campaign === null || (launchedAudience(campaign, m.digest) && isCurrent(campaign));
   });
   if (current.length < entry.campaignIds.length || kept.length < memberships.length) {
     context.put(ATTRIBUTION_AUDIENCES, {

@@ -282,7 +282,11 @@ export class CommandRunner {
       if (!(error instanceof AppendOutcomeUnknownError) || !context.idempotencyKey) throw error;
     }
     try {
-      const written = await this.store.findCommandResult(streamId, commandId);
+      const written = await this.store.findCommandResult(
+        streamId,
+        commandId,
+        commandEventId(commandId, 0),
+      );
       if (written) return written;
       return await this.store.append(streamId, events, expected);
     } catch (error) {
@@ -308,7 +312,7 @@ export class CommandRunner {
       if (recorded.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       return recorded.result;
     }
-    return this.store.findCommandResult(streamId, commandId);
+    return this.store.findCommandResult(streamId, commandId, commandEventId(commandId, 0));
   }
 
   private async recordAnswer(
@@ -503,7 +507,7 @@ export class CommandRunner {
     const named =
       typeof options.customerId === 'function' ? options.customerId(event) : options.customerId;
     const customerId = named === null ? undefined : (named ?? streamCustomer);
-    const eventId = context.idempotencyKey ? uuidV5(`${commandId}:${index}`, commandId) : uuidv4();
+    const eventId = context.idempotencyKey ? commandEventId(commandId, index) : uuidv4();
     return {
       type: event.type,
       data: event.data,
@@ -536,6 +540,10 @@ export const deriveCommandId = (
         IDEMPOTENCY_NAMESPACE,
       )
     : uuidv4();
+
+/** The id of a keyed command's event at `index` of its batch: a retry derives the same. */
+export const commandEventId = (commandId: string, index: number): string =>
+  uuidV5(`${commandId}:${index}`, commandId);
 
 /** A new aggregate id; derived from the Idempotency-Key when there is one, so retries agree. */
 export const deriveAggregateId = (context: CommandContext, kind: string): string =>

@@ -61,8 +61,16 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<ReadAllPage>;
   /** Catch-up then live: every event after `fromPosition` exactly once, in order; pages may be empty heartbeats. */
   subscribeToAll(options: SubscribeOptions): AsyncIterable<ReadAllPage>;
-  /** The result of an earlier append of `commandId` to `streamId`, if there was one. */
-  findCommandResult(streamId: string, commandId: string): Promise<AppendResult | null>;
+  /**
+   * The result of an earlier append of `commandId` to `streamId`, if there was one.
+   * `firstEventId`: the id that command's first event has (ids derived from the command id), so
+   * a store that indexes event ids can answer without scanning the stream.
+   */
+  findCommandResult(
+    streamId: string,
+    commandId: string,
+    firstEventId?: string,
+  ): Promise<AppendResult | null>;
   /** Every event whose metadata names this customer, in global order. */
   readByCustomer(customerId: string, options?: ReadByCustomerOptions): Promise<RecordedEvent[]>;
   headPosition(): Promise<number>;

@@ -250,8 +250,12 @@ export class EncryptingEventStore implements EventStore, RevealingStore {
     }
   }
 
-  findCommandResult(streamId: string, commandId: string): Promise<AppendResult | null> {
-    return this.inner.findCommandResult(streamId, commandId);
+  findCommandResult(
+    streamId: string,
+    commandId: string,
+    firstEventId?: string,
+  ): Promise<AppendResult | null> {
+    return this.inner.findCommandResult(streamId, commandId, firstEventId);
   }
 
   async readByCustomer(

@@ -26,7 +26,8 @@ export const withRevealedIndexes = (
         for await (const read of pages) yield page(read);
       })();
     },
-    findCommandResult: (streamId, commandId) => store.findCommandResult(streamId, commandId),
+    findCommandResult: (streamId, commandId, firstEventId) =>
+      store.findCommandResult(streamId, commandId, firstEventId),
     readByCustomer: async (customerId, options) =>
       pii.revealIndexes(await store.readByCustomer(customerId, options)),
     headPosition: () => store.headPosition(),

@@ -42,8 +42,8 @@ export const withSparsePositions = (inner: EventStore): EventStore => {
         for await (const p of pages) yield page(p);
       })();
     },
-    findCommandResult: async (streamId, commandId) => {
-      const found = await inner.findCommandResult(streamId, commandId);
+    findCommandResult: async (streamId, commandId, firstEventId) => {
+      const found = await inner.findCommandResult(streamId, commandId, firstEventId);
       return found && result(found);
     },
     readByCustomer: async (customerId, options?: ReadByCustomerOptions) =>

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { StoreUnavailableError } from '../../store/errors';
 import { aNewEvent } from '../../testing/event-factory';
+import { commandEventId } from '../../decider/command-runner';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
+import { EVENT_ID_RESERVED, eventIdStream } from './eventstoredb-event-ids';
 import type { TestRecord } from './eventstoredb-test-server';
 import { EventStoreDbTestServer } from './eventstoredb-test-server';
 
@@ -173,5 +175,54 @@ describe('EventStoreDbEventStore on a server that sends no positions', () => {
       await sut.close();
       await server.stop();
     }
+  });
+});
+
+describe('EventStoreDbEventStore finds a command of any age by its first event id', () => {
+  const commandId = randomUUID();
+  const firstEventId = commandEventId(commandId, 0);
+  let server: EventStoreDbTestServer;
+  let sut: EventStoreDbEventStore;
+
+  beforeAll(async () => {
+    server = new EventStoreDbTestServer({ maxConcurrentStreams: STREAM_LIMIT });
+    for (let revision = 0; revision < 1_500; revision += 1) {
+      const record = aCrmRecord('customer-7', revision, 10_000 + revision * 100);
+      // The command appended revisions 10 and 11, more than 1,000 events ago.
+      if (revision === 10 || revision === 11) {
+        record.metadata = {
+          ...record.metadata,
+          commandId,
+          eventId: revision === 10 ? firstEventId : commandEventId(commandId, 1),
+        };
+      }
+      server.records.push(record);
+    }
+    server.records.push({
+      ...aCrmRecord(eventIdStream(firstEventId), 0, 5_000),
+      type: EVENT_ID_RESERVED,
+      data: { eventId: firstEventId, streamId: 'customer-7' },
+    });
+    await server.start();
+    sut = await EventStoreDbEventStore.connect(server.connectionString);
+  });
+
+  afterAll(async () => {
+    await sut.close();
+    await server.stop();
+  });
+
+  it('answers the last event of that command, however many events came after it', async () => {
+    expect(await sut.findCommandResult('customer-7', commandId, firstEventId)).toEqual({
+      nextExpectedRevision: 11,
+      position: 10_000 + 11 * 100,
+    });
+  });
+
+  it('answers a command never appended from its missing reservation, in one read', async () => {
+    const other = randomUUID();
+    const before = server.reads;
+    expect(await sut.findCommandResult('customer-7', other, commandEventId(other, 0))).toBeNull();
+    expect(server.reads - before).toBe(1);
   });
 });

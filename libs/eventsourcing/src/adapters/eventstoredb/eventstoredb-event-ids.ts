@@ -78,6 +78,16 @@ export class EventIdRegistry {
     }
   }
 
+  /** The stream this id is reserved for, or null when no one reserved it. */
+  async ownerOf(eventId: string): Promise<string | null> {
+    try {
+      return await this.owner(eventId);
+    } catch (error) {
+      if (isEsdbError(error, ErrorType.STREAM_NOT_FOUND)) return null;
+      throw error;
+    }
+  }
+
   private async owner(eventId: string): Promise<string> {
     const read = this.client.readStream(eventIdStream(eventId), { maxCount: 1 });
     const data = (await firstRecord(read, this.readTimeoutMs))?.event?.data as

@@ -47,6 +47,8 @@ export type EventStoreDbEventStoreOptions = {
 const SCAN_WINDOW = 4096;
 /** findCommandResult looks this many events back from the end of the stream, no further. */
 export const COMMAND_SCAN_LIMIT = 1000;
+/** Most events one command appends that findCommandResult reads past its first. */
+const COMMAND_BATCH_LIMIT = 1000;
 const HEAD_SCAN_CHUNK = 100;
 
 /**
@@ -235,13 +237,50 @@ export class EventStoreDbEventStore implements EventStore {
     });
   }
 
-  /** Bounded: a command older than the stream's last COMMAND_SCAN_LIMIT events is not found. */
-  findCommandResult(streamId: string, commandId: string): Promise<AppendResult | null> {
+  /**
+   * With the command's first event id (the command runner derives it), exact at any age: the
+   * id's reservation says whether and where it was appended, then the command's events are read
+   * from there. Without it, bounded: a command older than the stream's last
+   * COMMAND_SCAN_LIMIT events is not found.
+   */
+  findCommandResult(
+    streamId: string,
+    commandId: string,
+    firstEventId?: string,
+  ): Promise<AppendResult | null> {
     return this.guard(async () => {
+      if (firstEventId !== undefined)
+        return this.commandResultFrom(streamId, commandId, firstEventId);
       const recent = await this.readBackwards(streamId, COMMAND_SCAN_LIMIT);
       const last = recent.find((event) => event.metadata.commandId === commandId);
       return last ? { nextExpectedRevision: last.revision, position: last.position } : null;
     });
+  }
+
+  private async commandResultFrom(
+    streamId: string,
+    commandId: string,
+    firstEventId: string,
+  ): Promise<AppendResult | null> {
+    if ((await this.eventIds.ownerOf(firstEventId)) !== streamId) return null;
+    const [first] = await this.eventIds.locate(streamId, [firstEventId]);
+    if (!first) return null; // reserved, but its append never happened (a conflict, a crash)
+    let last: RecordedEvent | undefined;
+    const read = this.client.readStream(streamId, {
+      fromRevision: BigInt(first.revision),
+      maxCount: COMMAND_BATCH_LIMIT,
+    });
+    await eachRecord(
+      read,
+      ({ event: record }) => {
+        const event = record && isCrmRecord(record) ? toRecordedEvent(record) : undefined;
+        if (event?.metadata.commandId !== commandId) return false;
+        last = event;
+        return true;
+      },
+      this.readTimeoutMs,
+    );
+    return last ? { nextExpectedRevision: last.revision, position: last.position } : null;
   }
 
   readByCustomer(

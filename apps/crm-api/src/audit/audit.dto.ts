@@ -28,7 +28,10 @@ export class StateAtQueryDto {
   @ApiProperty({
     example: '2026-03-01T12:00:00Z',
     description: 'ISO 8601 time with zone, or a global position',
-    pattern: AT.source,
+    oneOf: [
+      { type: 'string', pattern: '^\\d{1,15}$' },
+      { type: 'string', format: 'date-time' },
+    ],
   })
   @IsString()
   @Matches(AT, {

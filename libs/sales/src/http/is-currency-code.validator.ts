@@ -1,12 +1,14 @@
 import type { ValidationOptions } from 'class-validator';
 import { ValidateBy, buildMessage } from 'class-validator';
-import { isCurrencyCode } from '../domain/currencies';
+import { CURRENCY_CODES, isCurrencyCode } from '../domain/currencies';
 
 /** The same ISO 4217 list the domain uses, so the edge and the decider never disagree. */
 export const IsCurrencyCode = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
       name: 'isCurrencyCode',
+      // The list, so the OpenAPI document can state it (validation-constraints.ts).
+      constraints: [CURRENCY_CODES],
       validator: {
         validate: (value) => isCurrencyCode(value),
         defaultMessage: buildMessage(

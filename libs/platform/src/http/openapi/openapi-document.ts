@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Class } from './validation-constraints';
-import { addValidationConstraints } from './validation-constraints';
+import { addValidationConstraints, constrainQueryParameters } from './validation-constraints';
 
 type Json = Record<string, unknown>;
 type Operation = {
@@ -97,6 +97,8 @@ export const finishOpenApiDocument = (
   document: OpenAPIObject,
   serverUrl: string,
   validatedClasses: readonly Class[] = [],
+  /** The query class of each operation, by operationId. */
+  queryClasses: ReadonlyMap<string, Class> = new Map(),
 ): Json => {
   const schemas = { ...document.components?.schemas };
   addValidationConstraints(schemas, validatedClasses);
@@ -106,9 +108,13 @@ export const finishOpenApiDocument = (
     for (const [method, value] of Object.entries(item as Json)) {
       const operation = { ...(value as Operation) };
       operation.security ??= [];
-      // Every `:id` goes through uuidPipe (a 400 otherwise).
+      const queryClass = queryClasses.get((value as { operationId?: string }).operationId ?? '');
+      if (queryClass && operation.parameters) {
+        operation.parameters = constrainQueryParameters(operation.parameters, queryClass);
+      }
+      // Every `:id` (and `:deliveryId`) goes through a UUID pipe (a 400 otherwise).
       operation.parameters = operation.parameters?.map((p) =>
-        p.in === 'path' && p.name === 'id'
+        p.in === 'path' && (p.name === 'id' || p.name.endsWith('Id'))
           ? { ...p, schema: { type: 'string', format: 'uuid' } }
           : p,
       );

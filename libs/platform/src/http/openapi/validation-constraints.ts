@@ -44,7 +44,9 @@ const keywordsOf = (rule: Rule, schema: Json): Json => {
     case 'arrayMaxSize':
       return { maxItems: first };
     case 'isCurrencyCode':
-      return { pattern: '^[A-Z]{3}$' };
+      return Array.isArray(first) ? { enum: first } : { pattern: '^[A-Z]{3}$' };
+    case 'isUrl':
+      return { format: 'uri' };
     default:
       return {};
   }
@@ -100,4 +102,18 @@ export const addValidationConstraints = (
       }
     }
   }
+};
+
+type Parameter = { in: string; name: string; schema?: Json };
+
+/** The same for the query parameters @nestjs/swagger expands from a query class. */
+export const constrainQueryParameters = (parameters: Parameter[], target: Class): Parameter[] => {
+  const rules = rulesOf(target).filter((rule) => !rule.each);
+  return parameters.map((parameter) => {
+    if (parameter.in !== 'query') return parameter;
+    const schema = rules
+      .filter((rule) => rule.property === parameter.name)
+      .reduce((out, rule) => apply(out, keywordsOf(rule, out)), parameter.schema ?? {});
+    return { ...parameter, schema };
+  });
 };

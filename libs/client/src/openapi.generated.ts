@@ -1413,7 +1413,10 @@ export interface components {
             minDaysAgo?: number | null;
         };
         LastOrderDto: {
-            /** @example 90 */
+            /**
+             * @description Must not be below `minDaysAgo`.
+             * @example 90
+             */
             maxDaysAgo?: number;
             /** @example 0 */
             minDaysAgo?: number;
@@ -1574,7 +1577,7 @@ export interface components {
              * @description An existing customer that has not been forgotten
              */
             customerId: string;
-            /** @description Σ quantity × unitPrice must be at most 1000000000000000 minor units */
+            /** @description Σ quantity × unitPrice must be at most 1000000000000000 minor units Σ quantity × unitPrice must stay within the money limit. */
             lines: components["schemas"]["OrderLineDto"][];
         };
         PlanCampaignDto: {
@@ -1589,6 +1592,7 @@ export interface components {
             cost: components["schemas"]["CostDto"];
             /**
              * Format: date-time
+             * @description Must be after `startsAt`.
              * @example 2026-04-30T23:59:59Z
              */
             endsAt: string;
@@ -2054,7 +2058,7 @@ export interface components {
              */
             currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
             /**
-             * @description Inclusive, minor units
+             * @description Inclusive, minor units Must not be below `min`.
              * @example 500000
              */
             max?: number;

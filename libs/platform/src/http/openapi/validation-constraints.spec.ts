@@ -1,4 +1,14 @@
-import { IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { addValidationConstraints } from './validation-constraints';
 
 class LineInput {
@@ -10,6 +20,16 @@ class LineInput {
   @IsString({ each: true }) @Matches(/^[a-z]+$/, { each: true }) tags!: string[];
 }
 class EmptySubclassInput extends LineInput {}
+
+class WindowInput {
+  @IsString() startsAt!: string;
+  @ValidateBy({
+    name: 'isAfterField',
+    constraints: ['startsAt'],
+    validator: { validate: () => true },
+  })
+  endsAt!: string;
+}
 
 const schemaOf = () => ({
   type: 'object',
@@ -44,6 +64,23 @@ describe('addValidationConstraints', () => {
       type: 'integer',
       minimum: 1,
       maximum: 9,
+    });
+  });
+
+  it('says in the description what a rule between fields requires', () => {
+    const schemas: Record<string, any> = {
+      WindowInput: {
+        type: 'object',
+        properties: {
+          startsAt: { type: 'string' },
+          endsAt: { type: 'string', description: 'End.' },
+        },
+      },
+    };
+    addValidationConstraints(schemas, [WindowInput]);
+    expect(schemas['WindowInput'].properties.endsAt).toEqual({
+      type: 'string',
+      description: 'End. Must be after `startsAt`.',
     });
   });
 });

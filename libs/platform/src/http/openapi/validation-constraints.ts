@@ -47,6 +47,13 @@ const keywordsOf = (rule: Rule, schema: Json): Json => {
       return Array.isArray(first) ? { enum: first } : { pattern: '^[A-Z]{3}$' };
     case 'isUrl':
       return { format: 'uri' };
+    // Rules between fields, which JSON Schema cannot state: said in the description.
+    case 'isAfterField':
+      return { description: `Must be after \`${String(first)}\`.` };
+    case 'isNotBelowField':
+      return { description: `Must not be below \`${String(first)}\`.` };
+    case 'maxTotal':
+      return { description: 'Σ quantity × unitPrice must stay within the money limit.' };
     default:
       return {};
   }
@@ -75,6 +82,9 @@ const apply = (schema: Json, keywords: Json): Json => {
   if (schema['$ref'] || schema['allOf'] || schema['oneOf']) return schema;
   const numeric = schema['type'] === 'integer' || keywords['type'] === 'integer';
   const out = { ...schema, ...keywords };
+  if (typeof keywords['description'] === 'string' && typeof schema['description'] === 'string') {
+    out['description'] = `${schema['description']} ${keywords['description']}`;
+  }
   if (numeric && 'pattern' in keywords) delete out['pattern'];
   return out;
 };

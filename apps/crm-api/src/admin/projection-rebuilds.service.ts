@@ -45,6 +45,8 @@ export class ProjectionRebuilds {
       state: 'building',
       done: 0,
       total: 0,
+      eventsDone: 0,
+      eventsTotal: 0,
       startedAt: new Date().toISOString(),
       eventsPerSecond: 0,
       etaSeconds: null,

@@ -7,6 +7,18 @@ export class RebuildProgressResponse {
   done!: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'The head it is catching up with' })
   total!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Events of the types the projection handles, applied to the copy so far',
+  })
+  eventsDone!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Events of those types in the log up to the head (counted, not subtracted)',
+  })
+  eventsTotal!: number;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ minimum: 0 }) eventsPerSecond!: number;
   @ApiProperty({ type: 'number', nullable: true }) etaSeconds!: number | null;

@@ -45,15 +45,15 @@ export const registerRebuildCommand = (program: Command, withContext: CliContext
           const show = (progress: RebuildProgress): void => {
             if (!bar) return;
             const payload = { rate: progress.eventsPerSecond };
-            if (!barStarted) bar.start(progress.total, progress.done, payload);
+            if (!barStarted) bar.start(progress.eventsTotal, progress.eventsDone, payload);
             barStarted = true;
-            bar.setTotal(progress.total);
-            bar.update(progress.done, payload);
+            bar.setTotal(progress.eventsTotal);
+            bar.update(progress.eventsDone, payload);
           };
           const done = await rebuilder.rebuild(projection, show);
           bar?.stop();
           out(
-            `rebuilt ${projection.name} up to position ${done.total} (${done.eventsPerSecond} events/s)`,
+            `rebuilt ${projection.name} up to position ${done.total}: ${done.eventsDone} events (${done.eventsPerSecond} events/s)`,
           );
         }
         disconnect();

@@ -10,6 +10,12 @@ export type RebuildProgress = {
   /** Log position the fresh copy has reached, and the head it is catching up with. */
   done: number;
   total: number;
+  /**
+   * Events of the types the projection handles: applied so far, and in the log up to the head
+   * (counted, since positions are not dense). Rate and ETA come from these counts.
+   */
+  eventsDone: number;
+  eventsTotal: number;
   startedAt: string;
   eventsPerSecond: number;
   etaSeconds: number | null;
@@ -35,6 +41,32 @@ export const shadowOf = (projection: Projection): Projection => {
 };
 
 const POLL_MS = 100;
+const COUNT_PAGE = 5_000;
+
+/** Counts the events of `types` after `from` up to the log's head; answers where it stopped. */
+const countEvents = async (
+  events: EventStore,
+  types: readonly string[],
+  from: number,
+): Promise<{ count: number; position: number }> => {
+  let count = 0;
+  let position = from;
+  for (;;) {
+    const page = await events.readAll({ fromPosition: position, limit: COUNT_PAGE, types });
+    count += page.events.length;
+    if (page.position <= position) return { count, position };
+    position = page.position;
+  }
+};
+
+/** The projection, counting the events it applies. */
+const counting = (projection: Projection, counter: { applied: number }): Projection => ({
+  ...projection,
+  apply: async (event, context) => {
+    await projection.apply(event, context);
+    counter.applied += 1;
+  },
+});
 
 /**
  * Zero-downtime rebuild: a fresh copy of the projection is built from position 0 into shadow
@@ -53,7 +85,8 @@ export class ProjectionRebuilder {
     projection: Projection,
     onProgress: (progress: RebuildProgress) => void = () => {},
   ): Promise<RebuildProgress> {
-    const shadow = shadowOf(projection);
+    const counter = { applied: 0 };
+    const shadow = counting(shadowOf(projection), counter);
     for (const collection of shadow.collections)
       await this.documents.dropCollection(collection.name);
     await this.documents.deleteCheckpoint(shadow.name);
@@ -64,6 +97,8 @@ export class ProjectionRebuilder {
       state: 'building',
       done: 0,
       total: await this.events.headPosition(),
+      eventsDone: 0,
+      eventsTotal: 0,
       startedAt: new Date(started).toISOString(),
       eventsPerSecond: 0,
       etaSeconds: null,
@@ -73,16 +108,25 @@ export class ProjectionRebuilder {
       upcaster: this.options.upcaster,
       batchSize: this.options.batchSize ?? 1000,
     });
+    // The log is counted once up to its head, then only what is appended while the copy builds.
+    let counted = await countEvents(this.events, projection.handles, 0);
+    progress.eventsTotal = counted.count;
     await runner.start();
     try {
       for (;;) {
         progress.total = await this.events.headPosition();
         progress.done = runner.status()[0]?.position ?? 0;
+        if (progress.total > counted.position) {
+          const more = await countEvents(this.events, projection.handles, counted.position);
+          counted = { count: counted.count + more.count, position: more.position };
+          progress.eventsTotal = counted.count;
+        }
+        progress.eventsDone = Math.min(counter.applied, progress.eventsTotal);
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        progress.eventsPerSecond = Math.round(progress.done / seconds);
+        progress.eventsPerSecond = Math.round(progress.eventsDone / seconds);
         progress.etaSeconds =
           progress.eventsPerSecond > 0
-            ? Math.ceil((progress.total - progress.done) / progress.eventsPerSecond)
+            ? Math.ceil((progress.eventsTotal - progress.eventsDone) / progress.eventsPerSecond)
             : null;
         report();
         if (progress.done >= progress.total) break;

@@ -1656,7 +1656,11 @@ export interface components {
             done: number;
             error?: string;
             etaSeconds: number | null;
+            /** @description Events of the types the projection handles, applied to the copy so far */
+            eventsDone: number;
             eventsPerSecond: number;
+            /** @description Events of those types in the log up to the head (counted, not subtracted) */
+            eventsTotal: number;
             projection: string;
             /** Format: date-time */
             startedAt: string;

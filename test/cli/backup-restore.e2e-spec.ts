@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PiiHasher, loadMasterKey } from '@crm/security/pii';
 import { buildCli } from '../../apps/crm-cli/src/cli';
 import { startTestApp } from '../support/test-app';
 
@@ -52,6 +53,16 @@ describe('backup, forget, restore', () => {
       'Secret allergy details',
     ]) {
       expect(raw.includes(Buffer.from(secret))).toBe(false);
+    }
+    // Nor their blind indexes: anyone who can create a customer could hash a guess and match
+    // them, long after a forget (read models rebuild on restore; ADR 18).
+    const hasher = new PiiHasher(loadMasterKey(undefined, vault).key);
+    for (const [kind, value] of [
+      ['email', 'imogen@forget.example'],
+      ['phone', '+447700900999'],
+      ['name', 'imogen'],
+    ] as const) {
+      expect([kind, raw.includes(Buffer.from(hasher.hash(kind, value)))]).toEqual([kind, false]);
     }
 
     expect((await app.request('POST', `/customers/${forgotten.body.id}/forget`)).status).toBe(200);

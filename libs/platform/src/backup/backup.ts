@@ -10,6 +10,26 @@ import { readArchive, writeArchive } from './backup-archive';
 const EVENTS = 'events.sqlite';
 const DOCUMENTS = 'documents.sqlite';
 
+/**
+ * Read models, checkpoints and idempotency records: all rebuilt or renewed after a restore, and
+ * the profiles hold blind indexes in the clear (ADR 18), which a backup must not keep past a
+ * forget. Everything but the key store, API keys (`security`) and webhooks goes.
+ */
+const dropReadModels = (db: Database.Database): void => {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' AND name NOT LIKE 'doc_webhooks_%'",
+    )
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    db.exec(`DROP TABLE "${table}"`);
+    // The embedded store's side table of array-index values (`searchHashes` among them).
+    db.exec(`DROP TABLE IF EXISTS "idx#${table}"`);
+  }
+  db.exec('DELETE FROM checkpoints');
+};
+
 /** `VACUUM INTO` is SQLite's consistent online snapshot: the service keeps running meanwhile. */
 const snapshot = (source: string, target: string): Buffer => {
   const db = new Database(source, { readonly: true, fileMustExist: true });
@@ -24,9 +44,21 @@ const snapshot = (source: string, target: string): Buffer => {
 const POSTGRES_BACKUP =
   'backup and restore cover the embedded stores; on PostgreSQL use pg_dump and pg_restore of the data schema (README: Backup and restore on PostgreSQL)';
 
+/** The snapshot at `path` with its read models dropped and its free pages gone. */
+const withoutReadModels = (path: string): Buffer => {
+  const db = new Database(path);
+  try {
+    db.transaction(() => dropReadModels(db))();
+    db.exec('VACUUM');
+  } finally {
+    db.close();
+  }
+  return readFileSync(path);
+};
+
 /**
- * An online backup of the embedded stores: the event log first, then the documents (key store,
- * API keys, checkpoints). Taken in that order, every event in the backup has its customer's
+ * An online backup of the embedded stores: the event log first, then the documents a restore
+ * keeps (key store, API keys, webhooks; see `dropReadModels`). Taken in that order, every event in the backup has its customer's
  * key in it (keys are created before the events that need them). The master key is not in it:
  * it is kept with the secrets. The forget ledger as it was is (ids only, nothing personal), so
  * a restore can tell a key vault whose ledger is older than the backup, or another one's.
@@ -42,7 +74,8 @@ export const createBackup = (config: AppConfig, file: string): BackupManifest =>
   try {
     const eventsFile = join(config.dataDir, EVENTS);
     const events = snapshot(eventsFile, join(work, EVENTS));
-    const documents = snapshot(join(config.dataDir, DOCUMENTS), join(work, DOCUMENTS));
+    snapshot(join(config.dataDir, DOCUMENTS), join(work, DOCUMENTS));
+    const documents = withoutReadModels(join(work, DOCUMENTS));
     // After the documents: every forget whose key destruction the snapshot may lack is in it.
     const forgotten = readForgetLedgerFile(join(config.keyDir, FORGET_LEDGER_FILE)) ?? [];
     const copy = new Database(join(work, EVENTS), { readonly: true });
@@ -109,14 +142,7 @@ export const restoreBackup = (
   const db = new Database(join(config.dataDir, DOCUMENTS));
   try {
     db.transaction(() => {
-      const tables = db
-        .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc_%' AND name NOT LIKE 'doc_security_%' AND name NOT LIKE 'doc_webhooks_%'",
-        )
-        .pluck()
-        .all() as string[];
-      for (const table of tables) db.exec(`DROP TABLE "${table}"`);
-      db.exec('DELETE FROM checkpoints');
+      dropReadModels(db);
       const now = new Date().toISOString();
       db.exec(
         'CREATE TABLE IF NOT EXISTS doc_security_data_keys (id TEXT PRIMARY KEY, body TEXT NOT NULL)',

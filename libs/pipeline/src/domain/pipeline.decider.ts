@@ -38,8 +38,18 @@ const define = (command: DefinePipeline, state: PipelineState): Decision => {
   return [{ type: 'PipelineDefined', data: { pipelineId, version: 1, name, stages, at } }];
 };
 
+const sameStage = (a: Stage, b: Stage): boolean =>
+  a.stageId === b.stageId &&
+  a.name === b.name &&
+  a.probability === b.probability &&
+  a.kind === b.kind;
+
 const sameStages = (a: readonly Stage[], b: readonly Stage[]): boolean =>
-  JSON.stringify(a) === JSON.stringify(b);
+  a.length === b.length &&
+  a.every((stage, index) => {
+    const other = b[index];
+    return other !== undefined && sameStage(stage, other);
+  });
 
 const change = (command: ChangePipeline, state: PipelineState): Decision => {
   if (state.status === 'none') return pipelineErrors.notFound(command.pipelineId);

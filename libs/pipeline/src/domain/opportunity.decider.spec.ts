@@ -446,6 +446,20 @@ describe('opportunity decider', () => {
         ]);
     });
 
+    it('reopens it into the first open stage when the stage it was lost from is now terminal', () => {
+      const stages = [stage('qualify', 10), stage('propose', 100, 'won'), stage('lost', 0, 'lost')];
+      const pipeline = pipelineDefinition({ version: 3, stages });
+      spec
+        .given(history())
+        .when(reopen(later(20), pipeline))
+        .then([
+          {
+            type: 'OpportunityReopened',
+            data: { ...on, at: later(20), ...inStage('qualify', 10, 3) },
+          },
+        ]);
+    });
+
     it('refuses to reopen it by another pipeline definition', () => {
       spec
         .given(history())

@@ -33,6 +33,24 @@ const scheduleCommand = (overrides: Partial<ScheduleTask> = {}): ScheduleTask =>
   ...overrides,
 });
 const complete = { type: 'CompleteTask' as const, activityId, completedBy: 'rep-2', at: t1 };
+const reschedule = (dueAt: string) => ({
+  type: 'RescheduleTask' as const,
+  activityId,
+  dueAt,
+  at: t1,
+});
+const reassign = (assigneeId: string) => ({
+  type: 'ReassignTask' as const,
+  activityId,
+  assigneeId,
+  at: t1,
+});
+const taskCommands = () =>
+  [
+    ['reschedule', reschedule('2026-03-09T17:00:00.000Z')],
+    ['reassign', reassign('rep-3')],
+    ['complete', complete],
+  ] as const;
 
 const logged = (kind: LoggedActivityKind = 'call'): ActivityEvent => {
   const { type: _type, ...data } = logCommand({ kind });
@@ -118,8 +136,8 @@ describe('activity decider', () => {
         .thenFails('INVALID_ACTIVITY_TIME', /dueAt/);
     });
 
-    it('refuses to complete a task that does not exist', () => {
-      spec.given([]).when(complete).thenFails('ACTIVITY_NOT_FOUND');
+    it.each(taskCommands())('refuses to %s a task that does not exist', (_action, command) => {
+      spec.given([]).when(command).thenFails('ACTIVITY_NOT_FOUND');
     });
   });
 
@@ -132,10 +150,10 @@ describe('activity decider', () => {
       spec.given([logged()]).when(scheduleCommand()).thenFails('ACTIVITY_ALREADY_EXISTS');
     });
 
-    it('refuses to complete it: only tasks complete', () => {
+    it.each(taskCommands())('refuses to %s it: it is not a task', (_action, command) => {
       spec
         .given([logged('meeting')])
-        .when(complete)
+        .when(command)
         .thenFails('ACTIVITY_NOT_A_TASK', /meeting/);
     });
   });
@@ -145,16 +163,59 @@ describe('activity decider', () => {
       spec.given([scheduled()]).when(complete).then([completed]);
     });
 
+    it('reschedules it to a new due time', () => {
+      const dueAt = '2026-03-09T17:00:00.000Z';
+      spec
+        .given([scheduled()])
+        .when(reschedule(dueAt))
+        .then([{ type: 'TaskRescheduled', data: { ...about, at: t1, dueAt } }]);
+    });
+
+    it('records nothing when rescheduled to the same due time', () => {
+      spec.given([scheduled()]).when(reschedule('2026-03-06T17:00:00.000Z')).then([]);
+    });
+
+    it('refuses a new due time that is not an ISO date-time', () => {
+      spec.given([scheduled()]).when(reschedule('next week')).thenFails('INVALID_ACTIVITY_TIME');
+    });
+
+    it('reassigns it', () => {
+      spec
+        .given([scheduled()])
+        .when(reassign('rep-3'))
+        .then([{ type: 'TaskReassigned', data: { ...about, at: t1, assigneeId: 'rep-3' } }]);
+    });
+
+    it('records nothing when reassigned to its assignee', () => {
+      spec.given([scheduled()]).when(reassign('rep-2')).then([]);
+    });
+
+    it('keeps the new due time and assignee for later commands', () => {
+      const rescheduled: ActivityEvent = {
+        type: 'TaskRescheduled',
+        data: { ...about, at: t1, dueAt: '2026-03-09T17:00:00.000Z' },
+      };
+      const reassigned: ActivityEvent = {
+        type: 'TaskReassigned',
+        data: { ...about, at: t1, assigneeId: 'rep-3' },
+      };
+      spec
+        .given([scheduled(), rescheduled, reassigned])
+        .when(reschedule('2026-03-09T17:00:00.000Z'))
+        .then([]);
+      spec.given([scheduled(), rescheduled, reassigned]).when(reassign('rep-3')).then([]);
+    });
+
     it('refuses to schedule it again', () => {
       spec.given([scheduled()]).when(scheduleCommand()).thenFails('ACTIVITY_ALREADY_EXISTS');
     });
   });
 
   describe('given a completed task', () => {
-    it('refuses to complete it again', () => {
+    it.each(taskCommands())('refuses to %s it', (_action, command) => {
       spec
         .given([scheduled(), completed])
-        .when(complete)
+        .when(command)
         .thenFails('TASK_ALREADY_COMPLETED', new RegExp(t1));
     });
 

@@ -1,10 +1,11 @@
 import type { Decider, DomainError } from '@crm/eventsourcing';
-import { domainError } from '@crm/eventsourcing';
+import { domainError, isDomainError } from '@crm/eventsourcing';
 import type {
   ActivityEvent,
   ActivityState,
   ExistingActivity,
   LoggedActivityKind,
+  OpenTask,
 } from './activity';
 import { evolveActivity, initialActivityState, LOGGED_ACTIVITY_KINDS } from './activity';
 
@@ -38,7 +39,20 @@ export type CompleteTask = {
   completedBy: string;
   at: string;
 };
-export type ActivityCommand = LogActivity | ScheduleTask | CompleteTask;
+export type RescheduleTask = {
+  type: 'RescheduleTask';
+  activityId: string;
+  dueAt: string;
+  at: string;
+};
+export type ReassignTask = {
+  type: 'ReassignTask';
+  activityId: string;
+  assigneeId: string;
+  at: string;
+};
+export type ActivityCommand =
+  LogActivity | ScheduleTask | RescheduleTask | ReassignTask | CompleteTask;
 
 type Decision = readonly ActivityEvent[] | DomainError;
 
@@ -100,22 +114,63 @@ const schedule = (command: ScheduleTask, state: ActivityState): Decision => {
   return [{ type: 'TaskScheduled', data }];
 };
 
-const complete = (command: CompleteTask, state: ActivityState): Decision => {
+/** The open task a command acts on, or why there is none. */
+const openTask = (activityId: string, state: ActivityState): OpenTask | DomainError => {
   switch (state.status) {
     case 'none':
-      return activityErrors.notFound(command.activityId);
+      return activityErrors.notFound(activityId);
     case 'logged':
       return activityErrors.notATask(state);
     case 'task-completed':
       return activityErrors.alreadyCompleted(state.activityId, state.completedAt);
-    case 'task-open': {
-      const { activityId, customerId, opportunityId } = state;
-      const data = { activityId, customerId, opportunityId, completedBy: command.completedBy };
-      return [{ type: 'TaskCompleted', data: { ...data, at: command.at } }];
-    }
+    case 'task-open':
+      return state;
     default: {
       const unknownState: never = state;
       return unknownState;
+    }
+  }
+};
+
+const about = ({ activityId, customerId, opportunityId }: OpenTask, at: string) => ({
+  activityId,
+  customerId,
+  opportunityId,
+  at,
+});
+
+const reschedule = (command: RescheduleTask, task: OpenTask): Decision => {
+  if (!isDateTime(command.dueAt)) return activityErrors.invalidTime('dueAt', command.dueAt);
+  if (command.dueAt === task.dueAt) return [];
+  return [{ type: 'TaskRescheduled', data: { ...about(task, command.at), dueAt: command.dueAt } }];
+};
+
+const reassign = (command: ReassignTask, task: OpenTask): Decision => {
+  if (command.assigneeId === task.assigneeId) return [];
+  const data = { ...about(task, command.at), assigneeId: command.assigneeId };
+  return [{ type: 'TaskReassigned', data }];
+};
+
+const complete = (command: CompleteTask, task: OpenTask): Decision => [
+  { type: 'TaskCompleted', data: { ...about(task, command.at), completedBy: command.completedBy } },
+];
+
+const onOpenTask = (
+  command: RescheduleTask | ReassignTask | CompleteTask,
+  state: ActivityState,
+): Decision => {
+  const task = openTask(command.activityId, state);
+  if (isDomainError(task)) return task;
+  switch (command.type) {
+    case 'RescheduleTask':
+      return reschedule(command, task);
+    case 'ReassignTask':
+      return reassign(command, task);
+    case 'CompleteTask':
+      return complete(command, task);
+    default: {
+      const unknownCommand: never = command;
+      return unknownCommand;
     }
   }
 };
@@ -126,8 +181,10 @@ export const decideActivity = (command: ActivityCommand, state: ActivityState): 
       return log(command, state);
     case 'ScheduleTask':
       return schedule(command, state);
+    case 'RescheduleTask':
+    case 'ReassignTask':
     case 'CompleteTask':
-      return complete(command, state);
+      return onOpenTask(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

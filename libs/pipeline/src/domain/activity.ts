@@ -31,9 +31,12 @@ export type TaskScheduled = DomainEvent<
   'TaskScheduled',
   ActivityData<{ subject: string; notes: string; dueAt: string; assigneeId: string }>
 >;
+export type TaskRescheduled = DomainEvent<'TaskRescheduled', ActivityData<{ dueAt: string }>>;
+export type TaskReassigned = DomainEvent<'TaskReassigned', ActivityData<{ assigneeId: string }>>;
 export type TaskCompleted = DomainEvent<'TaskCompleted', ActivityData<{ completedBy: string }>>;
 
-export type ActivityEvent = ActivityLogged | TaskScheduled | TaskCompleted;
+export type ActivityEvent =
+  ActivityLogged | TaskScheduled | TaskRescheduled | TaskReassigned | TaskCompleted;
 
 /** Free-text notes are personal data: sealed with the customer's key, as customers' notes are. */
 export const activityPiiFields: Readonly<Record<string, Readonly<Record<string, 'text'>>>> = {
@@ -48,6 +51,7 @@ export type ActivityState =
   | (Subject & { status: 'task-open'; dueAt: string; assigneeId: string })
   | (Subject & { status: 'task-completed'; completedAt: string });
 export type ExistingActivity = Exclude<ActivityState, { status: 'none' }>;
+export type OpenTask = Extract<ActivityState, { status: 'task-open' }>;
 
 export const initialActivityState: ActivityState = { status: 'none' };
 
@@ -59,6 +63,10 @@ export const evolveActivity = (state: ActivityState, event: ActivityEvent): Acti
       return { ...subject, status: 'logged', kind: event.data.kind };
     case 'TaskScheduled':
       return { ...subject, status: 'task-open', ...pick(event.data) };
+    case 'TaskRescheduled':
+      return state.status === 'task-open' ? { ...state, dueAt: event.data.dueAt } : state;
+    case 'TaskReassigned':
+      return state.status === 'task-open' ? { ...state, assigneeId: event.data.assigneeId } : state;
     case 'TaskCompleted':
       return state.status === 'none'
         ? state

@@ -1,0 +1,123 @@
+import { logHyp2F1 } from './hypergeometric';
+import { nelderMead } from './nelder-mead';
+import { lnGamma, logSumExp } from './special-functions';
+
+/** x repeat purchases, the last at tx, observed for T since the first purchase (same unit). */
+export type RepeatHistory = { readonly x: number; readonly tx: number; readonly T: number };
+
+export type BgNbdParams = {
+  readonly r: number;
+  readonly alpha: number;
+  readonly a: number;
+  readonly b: number;
+};
+
+export type BgNbdFit = BgNbdParams & {
+  readonly logLikelihood: number;
+  readonly converged: boolean;
+};
+
+/** The terms of eq. 6 that depend on x only, not on tₓ or T. */
+const commonTerm = ({ r, alpha, a, b }: BgNbdParams, x: number): number =>
+  lnGamma(r + x) -
+  lnGamma(r) +
+  r * Math.log(alpha) +
+  lnGamma(a + b) +
+  lnGamma(b + x) -
+  lnGamma(b) -
+  lnGamma(a + b + x);
+
+const recencyTerm = ({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatHistory): number => {
+  const aliveAtT = -(r + x) * Math.log(alpha + T);
+  const diedAfterLast =
+    x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
+  return logSumExp(aliveAtT, diedAfterLast);
+};
+
+/** ln L(r, α, a, b | x, tₓ, T): Fader, Hardie & Lee (2005), eq. 6. */
+export const bgNbdLogLikelihood = (params: BgNbdParams, history: RepeatHistory): number =>
+  commonTerm(params, history.x) + recencyTerm(params, history);
+
+export const bgNbdTotalLogLikelihood = (
+  params: BgNbdParams,
+  customers: readonly RepeatHistory[],
+): number => weightedLogLikelihood(params, distinctHistories(customers));
+
+const paramsOf = ([r = 0, alpha = 0, a = 0, b = 0]: readonly number[]): BgNbdParams => ({
+  r: Math.exp(r),
+  alpha: Math.exp(alpha),
+  a: Math.exp(a),
+  b: Math.exp(b),
+});
+
+type Weighted = { readonly history: RepeatHistory; count: number };
+
+/** Customers with the same (x, tₓ, T) (all x = 0 customers of a cohort, for one) count once. */
+const distinctHistories = (customers: readonly RepeatHistory[]): Weighted[] => {
+  const byKey = new Map<string, Weighted>();
+  for (const history of customers) {
+    const key = `${history.x}|${history.tx}|${history.T}`;
+    const seen = byKey.get(key);
+    if (seen) seen.count++;
+    else byKey.set(key, { history, count: 1 });
+  }
+  return [...byKey.values()];
+};
+
+const weightedLogLikelihood = (params: BgNbdParams, histories: readonly Weighted[]): number => {
+  const byX = new Map<number, number>();
+  let sum = 0;
+  for (const { history, count } of histories) {
+    let common = byX.get(history.x);
+    if (common === undefined) byX.set(history.x, (common = commonTerm(params, history.x)));
+    sum += count * (common + recencyTerm(params, history));
+  }
+  return sum;
+};
+
+/** Maximum likelihood over all customers, Nelder–Mead on (ln r, ln α, ln a, ln b). */
+export const fitBgNbd = (customers: readonly RepeatHistory[]): BgNbdFit => {
+  if (customers.length === 0) throw new RangeError('fitBgNbd needs at least one customer');
+  const n = customers.length;
+  const histories = distinctHistories(customers);
+  const meanT = customers.reduce((sum, c) => sum + c.T, 0) / n;
+  // α is on the time scale: starting it at the mean T keeps the first simplex in a sane region.
+  const start = [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
+  const best = nelderMead(
+    (theta) => -weightedLogLikelihood(paramsOf(theta), histories) / n,
+    start,
+    {
+      fTolerance: 1e-9,
+      xTolerance: 1e-6,
+    },
+  );
+  return { ...paramsOf(best.x), logLikelihood: -best.fx * n, converged: best.converged };
+};
+
+/** ln of the odds term a/(b+x−1)·((α+T)/(α+tₓ))^(r+x), zero-weighted when x = 0. */
+const logDeathOdds = ({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatHistory): number =>
+  x > 0
+    ? Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))
+    : -Infinity;
+
+/** P(alive | x, tₓ, T) = 1 / (1 + δ(x>0)·a/(b+x−1)·((α+T)/(α+tₓ))^(r+x)) (FHL 2005, section 4). */
+export const pAlive = (params: BgNbdParams, x: number, tx: number, T: number): number =>
+  Math.exp(-logSumExp(0, logDeathOdds(params, { x, tx, T })));
+
+/** E[Y(t) | x, tₓ, T], purchases expected in (T, T + t]: eq. 10. */
+export const expectedPurchases = (
+  params: BgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number => {
+  const { r, alpha, a, b } = params;
+  if (a === 1) throw new RangeError('expectedPurchases: eq. 10 is undefined at a = 1');
+  if (t === 0) return 0;
+  const z = t / (alpha + T + t);
+  // ((α+T)/(α+T+t))^(r+x) · ₂F₁(…), in logs so that neither factor overflows.
+  const logProduct = (r + x) * Math.log1p(-z) + logHyp2F1(r + x, b + x, a + b + x - 1, z);
+  const numerator = ((a + b + x - 1) / (a - 1)) * -Math.expm1(logProduct);
+  return numerator * Math.exp(-logSumExp(0, logDeathOdds(params, { x, tx, T })));
+};

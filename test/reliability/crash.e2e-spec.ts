@@ -198,7 +198,17 @@ describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
         order: [order.status, order.body.paid?.amount, order.body.refunded?.amount],
       };
       const expected = {
-        customer: [200, ['chaos', 'survivor'], [{ amount: journey.orderValue, currency: 'EUR' }]],
+        customer: [
+          200,
+          ['chaos', 'survivor'],
+          [
+            {
+              amount: journey.orderValue,
+              amountExact: String(journey.orderValue),
+              currency: 'EUR',
+            },
+          ],
+        ],
         ticket: [200, 'resolved', 1, [journey.score]],
         order: [200, journey.paid, journey.refunded],
       };
@@ -250,11 +260,15 @@ describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
       rows.flatMap((body) => {
         const doc = JSON.parse(body) as {
           customerId: string;
-          value: { currency: string; amount: number; orders: number }[];
+          // Sums are stored as exact decimal strings (ADR 0019); these are small.
+          value: { currency: string; amount: string | number; orders: number }[];
         };
         return doc.value.map(
           (v) =>
-            [`${doc.customerId}:${v.currency}`, { amount: v.amount, orders: v.orders }] as const,
+            [
+              `${doc.customerId}:${v.currency}`,
+              { amount: Number(v.amount), orders: v.orders },
+            ] as const,
         );
       }),
     );

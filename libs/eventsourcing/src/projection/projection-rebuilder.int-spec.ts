@@ -4,13 +4,22 @@ import { aNewEvent } from '../testing/event-factory';
 import type { RebuildProgress } from './projection-rebuilder';
 import { ProjectionRebuilder } from './projection-rebuilder';
 import { documentProjection } from './projection';
+import { PROJECTION_STOPS } from './projection-stops';
 
+let failuresLeft = 0;
 const counter = documentProjection<{ _id: string; count: number }>({
   name: 'counter',
   collection: { name: 'counter_docs' },
   handles: ['Counted'],
   documentId: () => 'all',
-  evolve: (doc) => ({ _id: 'all', count: (doc?.count ?? 0) + 1 }),
+  evolve: (doc) => {
+    // A transient failure: the copy stops at an event once, then goes on.
+    if (doc?.count === 20 && failuresLeft > 0) {
+      failuresLeft -= 1;
+      throw new Error('transient');
+    }
+    return { _id: 'all', count: (doc?.count ?? 0) + 1 };
+  },
 });
 
 describe('ProjectionRebuilder progress', () => {
@@ -35,11 +44,14 @@ describe('ProjectionRebuilder progress', () => {
         'no_stream',
       );
     }
+    failuresLeft = 1;
     const seen: RebuildProgress[] = [];
     const sut = new ProjectionRebuilder(events, documents, { batchSize: 7 });
     const done = await sut.rebuild(counter, (progress) => seen.push(progress));
     expect(done).toMatchObject({ state: 'done', eventsDone: 40, eventsTotal: 40, total: 160 });
     expect(await documents.get('counter_docs', 'all')).toMatchObject({ count: 40 });
+    // The copy's stop record goes with the copy: no stop is listed under the shadow's name.
+    expect(await documents.get(PROJECTION_STOPS, 'counter__rb')).toBeNull();
     for (const progress of seen) {
       expect(progress.eventsDone).toBeLessThanOrEqual(progress.eventsTotal);
       expect(progress.eventsTotal).toBe(40);

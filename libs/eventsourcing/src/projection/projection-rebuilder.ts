@@ -2,6 +2,7 @@ import type { DocumentStore } from '@crm/documents';
 import type { EventStore } from '../store/event-store.port';
 import type { Upcaster } from '../store/upcaster';
 import type { Projection, ProjectionContext } from './projection';
+import { PROJECTION_STOPS } from './projection-stops';
 import { ProjectorRunner } from './projector-runner';
 
 export type RebuildProgress = {
@@ -81,6 +82,11 @@ export class ProjectionRebuilder {
     private readonly options: { upcaster?: Upcaster; batchSize?: number } = {},
   ) {}
 
+  private async forgetStop(name: string): Promise<void> {
+    await this.documents.ensureCollection({ name: PROJECTION_STOPS });
+    await this.documents.delete(PROJECTION_STOPS, name);
+  }
+
   async rebuild(
     projection: Projection,
     onProgress: (progress: RebuildProgress) => void = () => {},
@@ -90,6 +96,7 @@ export class ProjectionRebuilder {
     for (const collection of shadow.collections)
       await this.documents.dropCollection(collection.name);
     await this.documents.deleteCheckpoint(shadow.name);
+    await this.forgetStop(shadow.name);
 
     const started = Date.now();
     const progress: RebuildProgress = {
@@ -142,6 +149,8 @@ export class ProjectionRebuilder {
         })),
         checkpoint: { shadow: shadow.name, live: projection.name },
       });
+      // The copy's runner kept a stop record under the copy's name: it has no reader now.
+      await this.forgetStop(shadow.name);
       progress.state = 'done';
       progress.etaSeconds = 0;
       report();

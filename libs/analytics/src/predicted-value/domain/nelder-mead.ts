@@ -10,12 +10,11 @@ export type NelderMeadOptions = {
   readonly fTolerance?: number;
   readonly xTolerance?: number;
   readonly maxEvaluations?: number;
-  readonly restarts?: number;
 };
 
 type Vertex = { x: number[]; fx: number };
 
-const orNaN = (f: (x: readonly number[]) => number) => (x: readonly number[]) => {
+const orInfinity = (f: (x: readonly number[]) => number) => (x: readonly number[]) => {
   const value = f(x);
   // An objective that is not finite (overflow, a parameter out of range) is a bad point, not an error.
   return Number.isFinite(value) ? value : Infinity;
@@ -89,36 +88,17 @@ const runOnce = (
   return { x: best.x, fx: best.fx, evaluations, converged: false };
 };
 
-/**
- * Nelder–Mead simplex minimisation (reflection 1, expansion 2, contraction ½, shrink ½).
- * It restarts from its best point with a fresh simplex, because a collapsed simplex can
- * stop short of the minimum; it stops when a restart no longer improves the value.
- */
+/** Nelder–Mead simplex minimisation (reflection 1, expansion 2, contraction ½, shrink ½). */
 export const nelderMead = (
   objective: (x: readonly number[]) => number,
   x0: readonly number[],
   options: NelderMeadOptions = {},
-): Minimum => {
-  const f = orNaN(objective);
-  const step = options.step ?? 0.5;
-  const fTolerance = options.fTolerance ?? 1e-10;
-  const xTolerance = options.xTolerance ?? 1e-8;
-  const maxEvaluations = options.maxEvaluations ?? 20_000;
-  let result = runOnce(f, x0, step, fTolerance, xTolerance, maxEvaluations);
-  let evaluations = result.evaluations;
-  for (let r = 0; r < (options.restarts ?? 3) && evaluations < maxEvaluations; r++) {
-    const next = runOnce(
-      f,
-      result.x,
-      step / 4,
-      fTolerance,
-      xTolerance,
-      maxEvaluations - evaluations,
-    );
-    evaluations += next.evaluations;
-    const improved = next.fx < result.fx - fTolerance;
-    result = next.fx <= result.fx ? next : result;
-    if (!improved) break;
-  }
-  return { ...result, evaluations };
-};
+): Minimum =>
+  runOnce(
+    orInfinity(objective),
+    x0,
+    options.step ?? 0.5,
+    options.fTolerance ?? 1e-10,
+    options.xTolerance ?? 1e-8,
+    options.maxEvaluations ?? 20_000,
+  );

@@ -145,6 +145,11 @@ describe('WebhookDispatcher', () => {
         lastError: NOT_DELIVERED,
       }),
     ]);
+    // The receiver sees the second delivery a moment before the dispatcher records it.
+    await eventually(
+      'the endpoint is healthy again',
+      async () => (await admin.details(hook.id)).status === 'healthy',
+    );
     expect(await admin.details(hook.id)).toMatchObject({ status: 'healthy', deadLetters: 1 });
 
     receiver.answerWith(() => 'ok');

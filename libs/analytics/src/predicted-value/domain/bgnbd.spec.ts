@@ -60,6 +60,13 @@ describe('BG/NBD with the published CDNOW estimates', () => {
     expect(Math.abs(expectedPurchases(cdnow, 39, 0, 0, 0) - mean)).toBeLessThan(4 * standardError);
   });
 
+  it('is continuous through a = 1, where eq. 10 is 0/0', () => {
+    const at = (a: number) => expectedPurchases({ ...cdnow, a }, 39, 2, 30.43, 38.86);
+    const around = (at(1 - 1e-3) + at(1 + 1e-3)) / 2;
+    for (const a of [1, 1 - 1e-12, 1 + 1e-12, 1 - 1e-9, 1 + 1e-9, 1 + 1e-6])
+      expect(Math.abs(at(a) / around - 1)).toBeLessThan(1e-5);
+  });
+
   it('counts a customer with no repeat purchases as surely alive', () =>
     expect(pAlive(cdnow, 0, 0, 38.86)).toBe(1));
 

@@ -104,7 +104,13 @@ const logDeathOdds = ({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatHisto
 export const pAlive = (params: BgNbdParams, x: number, tx: number, T: number): number =>
   Math.exp(-logSumExp(0, logDeathOdds(params, { x, tx, T })));
 
-/** E[Y(t) | x, tₓ, T], purchases expected in (T, T + t]: eq. 10. */
+// Within this distance of a = 1, eq. 10's 0/0 loses every digit to cancellation.
+const NEAR_ONE = 1e-4;
+
+/**
+ * E[Y(t) | x, tₓ, T], purchases expected in (T, T + t]: eq. 10. The expectation is smooth in
+ * a, so near a = 1 it is interpolated between a = 1 ± 1e-4 (error about 1e-8, relative).
+ */
 export const expectedPurchases = (
   params: BgNbdParams,
   t: number,
@@ -112,8 +118,15 @@ export const expectedPurchases = (
   tx: number,
   T: number,
 ): number => {
+  const { a } = params;
+  if (Math.abs(a - 1) >= NEAR_ONE) return eq10(params, t, x, tx, T);
+  const below = eq10({ ...params, a: 1 - NEAR_ONE }, t, x, tx, T);
+  const above = eq10({ ...params, a: 1 + NEAR_ONE }, t, x, tx, T);
+  return below + ((above - below) * (a - (1 - NEAR_ONE))) / (2 * NEAR_ONE);
+};
+
+const eq10 = (params: BgNbdParams, t: number, x: number, tx: number, T: number): number => {
   const { r, alpha, a, b } = params;
-  if (a === 1) throw new RangeError('expectedPurchases: eq. 10 is undefined at a = 1');
   if (t === 0) return 0;
   const z = t / (alpha + T + t);
   // ((α+T)/(α+T+t))^(r+x) · ₂F₁(…), in logs so that neither factor overflows.

@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-/** The server the PostgreSQL suites use, when the run found one (see postgres-global-setup.js). */
+/** The server the PostgreSQL suites use: POSTGRES_URL, as postgres-global-setup.js checked it. */
 export const postgresTestUrl = (): string | undefined => process.env.CRM_TEST_POSTGRES_URL;
 
 /**
- * `describe` when PostgreSQL is reachable; otherwise `describe.skip` with the reason in the
- * title, which the skipped-suites reporter lists. Under CI an unreachable server fails the run
- * before any suite starts.
+ * The PostgreSQL production suites, run like the EventStoreDB and MongoDB ones: against the
+ * server POSTGRES_URL names, and listed as skipped, with that reason, when it is not set.
  */
 export const describeWithPostgres = (title: string, suite: (url: string) => void): void => {
   const url = postgresTestUrl();
-  if (url) describe(`${title} (PostgreSQL)`, () => suite(url));
-  else
-    describe.skip(`${title} (skipped: ${process.env.CRM_TEST_POSTGRES_SKIP_REASON ?? 'no PostgreSQL'})`, () =>
-      suite(''));
+  const describeWithServer = url ? describe : describe.skip; // skipped without POSTGRES_URL
+  describeWithServer(
+    url ? `${title} (PostgreSQL, POSTGRES_URL)` : `${title} (skipped: POSTGRES_URL is not set)`,
+    () => suite(url ?? ''),
+  );
 };
 
 /** A schema name no other test uses; tests create it (or let the adapter) and drop it after. */

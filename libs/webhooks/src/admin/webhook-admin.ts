@@ -236,7 +236,7 @@ export class WebhookAdmin {
   /**
    * A cursor from which the endpoint's intake (which reads strictly after its cursor) takes in
    * every matching event at or after `fromPosition`: the position of the last matching event
-   * before it, found by reading the log (no `fromPosition - 1`: positions are not dense). The
+   * before it, found by reading the log (positions are not dense, so none is computed from another). The
    * scan starts at the endpoint's start when that is earlier, else at the start of the log.
    */
   private async lastMatchingBefore(

@@ -213,11 +213,12 @@ export class EventStoreDbEventStore implements EventStore {
         read,
         ({ event: record }) => {
           if (!record) return true;
-          const at = isCrmRecord(record) ? positionOf(record) : toGlobalPosition(record.position);
+          const crm = isCrmRecord(record);
+          const at = crm ? positionOf(record) : toGlobalPosition(record.position);
           if (at <= fromPosition) return true;
           position = at;
           scanned += 1;
-          if (isCrmRecord(record) && (!wanted || wanted.has(record.type))) {
+          if (crm && (!wanted || wanted.has(record.type))) {
             events.push(toRecordedEvent(record));
           }
           return events.length < limit && scanned < window;
@@ -322,13 +323,14 @@ export class EventStoreDbEventStore implements EventStore {
           read,
           ({ event: record }) => {
             if (!record) return true;
-            const at = isCrmRecord(record) ? positionOf(record) : toGlobalPosition(record.position);
+            const crm = isCrmRecord(record);
+            const at = crm ? positionOf(record) : toGlobalPosition(record.position);
             newest ??= at;
             if (known && at <= known.upTo) {
               reachedKnown = true;
               return false;
             }
-            if (isCrmRecord(record)) {
+            if (crm) {
               head = at;
               return false;
             }

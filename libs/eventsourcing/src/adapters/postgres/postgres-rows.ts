@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../store/event';
-import { decodeMetadata } from '../sqlite/sqlite-rows';
+import { decodeMetadata } from '../../store/metadata-text';
 
 /** recorded_at as the ISO text the hash covers (appends store whole milliseconds). */
 export const ISO_RECORDED_AT = `to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -1,6 +1,6 @@
-import type { EventMetadata } from '../../store/event';
-import { aNewEvent } from '../../testing/event-factory';
-import { decodeMetadata } from './sqlite-rows';
+import type { EventMetadata } from './event';
+import { aNewEvent } from '../testing/event-factory';
+import { decodeMetadata } from './metadata-text';
 
 const runnerMetadata = (overrides: Partial<EventMetadata> = {}): EventMetadata =>
   aNewEvent({ metadata: overrides }).metadata;

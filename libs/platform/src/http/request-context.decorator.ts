@@ -46,30 +46,32 @@ export const principalOf = (request: AuthenticatedRequest): Principal => {
 };
 
 /** The command's context: actor from the API key, correlation id, optional Idempotency-Key. */
+export const commandContextOf = (request: AuthenticatedRequest): CommandContext => {
+  const principal = principalOf(request);
+  const idempotencyKey = header(request, 'idempotency-key');
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new RequestValidationError([
+      {
+        field: 'Idempotency-Key',
+        rule: 'matches',
+        message: 'Idempotency-Key must be 8 to 200 characters of letters, digits, . _ : -',
+      },
+    ]);
+  }
+  return {
+    actor: { id: principal.keyId, role: principal.role },
+    correlationId: request.id,
+    // Without a key of the caller's, one of ours: a write whose outcome the store could not
+    // confirm is then retried without a second copy, and the caller learns the key to use.
+    ...(idempotencyKey
+      ? { idempotencyKey, requestFingerprint: requestFingerprintOf(request) }
+      : { idempotencyKey: `crm-${randomUUID()}`, idempotencyKeyGenerated: true }),
+  };
+};
+
 export const CommandCtx = createParamDecorator(
-  (_: unknown, host: ExecutionContext): CommandContext => {
-    const request = host.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = principalOf(request);
-    const idempotencyKey = header(request, 'idempotency-key');
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new RequestValidationError([
-        {
-          field: 'Idempotency-Key',
-          rule: 'matches',
-          message: 'Idempotency-Key must be 8 to 200 characters of letters, digits, . _ : -',
-        },
-      ]);
-    }
-    return {
-      actor: { id: principal.keyId, role: principal.role },
-      correlationId: request.id,
-      // Without a key of the caller's, one of ours: a write whose outcome the store could not
-      // confirm is then retried without a second copy, and the caller learns the key to use.
-      ...(idempotencyKey
-        ? { idempotencyKey, requestFingerprint: requestFingerprintOf(request) }
-        : { idempotencyKey: `crm-${randomUUID()}`, idempotencyKeyGenerated: true }),
-    };
-  },
+  (_: unknown, host: ExecutionContext): CommandContext =>
+    commandContextOf(host.switchToHttp().getRequest<AuthenticatedRequest>()),
 );
 
 /** The caller, for handlers that mask what they show by role. */

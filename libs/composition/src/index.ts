@@ -35,6 +35,12 @@ import {
   marketingProjections,
   upcastCampaignLaunchedV1,
 } from '@crm/marketing';
+import {
+  PIPELINE_EVENT_TYPES,
+  PipelineModule,
+  activityPiiFields,
+  pipelineProjections,
+} from '@crm/pipeline';
 import type { DataKeyStore, PiiFieldRegistry, PiiValueUpcasters } from '@crm/security/pii';
 import { PiiProtection } from '@crm/security/pii';
 
@@ -51,6 +57,7 @@ export const contextModules: Type[] = [
   RfmAnalyticsModule,
   MarketingModule,
   CampaignAnalyticsModule,
+  PipelineModule,
 ];
 
 export const allProjections: readonly Projection[] = [
@@ -60,6 +67,7 @@ export const allProjections: readonly Projection[] = [
   ...salesProjections,
   ...customerValueProjections,
   ...marketingProjections,
+  ...pipelineProjections,
 ];
 
 export const profileSections: readonly CustomerProfileSection[] = [
@@ -84,7 +92,11 @@ export const createPiiProtection = (keys: DataKeyStore): PiiProtection =>
   new PiiProtection(keys, piiFields, piiValueUpcasters);
 
 /** Every event field that holds personal data, and what kind it is (sealed per customer). */
-export const piiFields: PiiFieldRegistry = { ...customerPiiFields, ...ticketPiiFields };
+export const piiFields: PiiFieldRegistry = {
+  ...customerPiiFields,
+  ...ticketPiiFields,
+  ...activityPiiFields,
+};
 
 export * from './audit-views';
 export * from './customer-audit';
@@ -95,6 +107,7 @@ export const webhookEventTypes: readonly string[] = [
   ...TICKET_EVENT_TYPES,
   ...ORDER_EVENT_TYPES,
   ...CAMPAIGN_EVENT_TYPES,
+  ...PIPELINE_EVENT_TYPES,
 ];
 
 export * from './import-extensions';

@@ -9,3 +9,6 @@ export * from './domain/opportunity.errors';
 export * from './domain/activity';
 export * from './domain/activity.decider';
 export * from './domain/forecast';
+export * from './domain/pipeline-event-types';
+export * from './pipeline-read-side';
+export * from './pipeline.module';

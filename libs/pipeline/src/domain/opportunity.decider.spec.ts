@@ -64,7 +64,7 @@ const moved = (from: string, to: string, probability: number, at = later(1)): Op
 });
 const won = (at = later(10)): OpportunityEvent => ({
   type: 'OpportunityWon',
-  data: { ...on, at, ...inStage('won', 100), amount: eur(1_250_000) },
+  data: { ...on, at, ...inStage('won', 100), amount: eur(1_250_000), orderId: null },
 });
 const lost = (
   fromStageId = 'propose',
@@ -100,9 +100,10 @@ const changeOwner = (ownerId: string) => ({
   ownerId,
   at: later(2),
 });
-const win = (pipeline: PipelineDefinition = v1) => ({
+const win = (pipeline: PipelineDefinition = v1, orderId: string | null = null) => ({
   type: 'WinOpportunity' as const,
   opportunityId,
+  orderId,
   pipeline,
   at: later(3),
 });
@@ -313,7 +314,31 @@ describe('opportunity decider', () => {
         .then([
           {
             type: 'OpportunityWon',
-            data: { ...on, at: later(3), ...inStage('won', 100), amount: eur(2_000_000) },
+            data: {
+              ...on,
+              at: later(3),
+              ...inStage('won', 100),
+              amount: eur(2_000_000),
+              orderId: null,
+            },
+          },
+        ]);
+    });
+
+    it('records the order placed with the win', () => {
+      spec
+        .given([opened()])
+        .when(win(v1, 'order-7'))
+        .then([
+          {
+            type: 'OpportunityWon',
+            data: {
+              ...on,
+              at: later(3),
+              ...inStage('won', 100),
+              amount: eur(1_250_000),
+              orderId: 'order-7',
+            },
           },
         ]);
     });

@@ -60,9 +60,11 @@ export type ChangeOpportunityOwner = {
   ownerId: string;
   at: string;
 };
+/** `orderId`: the order placed with the win (the sales context places it), or null. */
 export type WinOpportunity = {
   type: 'WinOpportunity';
   opportunityId: string;
+  orderId: string | null;
   pipeline: PipelineDefinition;
   at: string;
 };
@@ -184,6 +186,7 @@ const win = (command: WinOpportunity, state: OpenOpportunityState): Decision => 
     ...base(state, command.at),
     ...inStage(command.pipeline, stage),
     amount: state.amount,
+    orderId: command.orderId,
   };
   return [{ type: 'OpportunityWon', data }];
 };

@@ -56,9 +56,10 @@ export type OpportunityOwnerChanged = DomainEvent<
   'OpportunityOwnerChanged',
   OpportunityData<{ ownerId: string }>
 >;
+/** `orderId`: the order the win placed through the sales context, null when it placed none. */
 export type OpportunityWon = DomainEvent<
   'OpportunityWon',
-  OpportunityData<StageData & { amount: Money }>
+  OpportunityData<StageData & { amount: Money; orderId: string | null }>
 >;
 export type OpportunityLost = DomainEvent<
   'OpportunityLost',

@@ -1,5 +1,7 @@
+import { compileBgNbdSample, bgNbdSampleLogLikelihood } from './bgnbd-likelihood';
 import { logHyp2F1 } from './hypergeometric';
-import { nelderMead } from './nelder-mead';
+import type { FitOptions } from './minimise';
+import { minimise } from './minimise';
 import { lnGamma, logSumExp } from './special-functions';
 
 /** x repeat purchases, the last at tx, observed for T since the first purchase (same unit). */
@@ -38,10 +40,13 @@ const recencyTerm = ({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RepeatHistor
 export const bgNbdLogLikelihood = (params: BgNbdParams, history: RepeatHistory): number =>
   commonTerm(params, history.x) + recencyTerm(params, history);
 
+const thetaOf = ({ r, alpha, a, b }: BgNbdParams): number[] =>
+  [r, alpha, a, b].map((v) => Math.log(v));
+
 export const bgNbdTotalLogLikelihood = (
   params: BgNbdParams,
   customers: readonly RepeatHistory[],
-): number => weightedLogLikelihood(params, distinctHistories(customers));
+): number => bgNbdSampleLogLikelihood(compileBgNbdSample(customers), thetaOf(params), [0, 0, 0, 0]);
 
 const paramsOf = ([r = 0, alpha = 0, a = 0, b = 0]: readonly number[]): BgNbdParams => ({
   r: Math.exp(r),
@@ -50,47 +55,30 @@ const paramsOf = ([r = 0, alpha = 0, a = 0, b = 0]: readonly number[]): BgNbdPar
   b: Math.exp(b),
 });
 
-type Weighted = { readonly history: RepeatHistory; count: number };
+export type { FitMethod, FitOptions } from './minimise';
 
-/** Customers with the same (x, tₓ, T) (all x = 0 customers of a cohort, for one) count once. */
-const distinctHistories = (customers: readonly RepeatHistory[]): Weighted[] => {
-  const byKey = new Map<string, Weighted>();
-  for (const history of customers) {
-    const key = `${history.x}|${history.tx}|${history.T}`;
-    const seen = byKey.get(key);
-    if (seen) seen.count++;
-    else byKey.set(key, { history, count: 1 });
-  }
-  return [...byKey.values()];
-};
-
-const weightedLogLikelihood = (params: BgNbdParams, histories: readonly Weighted[]): number => {
-  const byX = new Map<number, number>();
-  let sum = 0;
-  for (const { history, count } of histories) {
-    let common = byX.get(history.x);
-    if (common === undefined) byX.set(history.x, (common = commonTerm(params, history.x)));
-    sum += count * (common + recencyTerm(params, history));
-  }
-  return sum;
-};
-
-/** Maximum likelihood over all customers, Nelder–Mead on (ln r, ln α, ln a, ln b). */
-export const fitBgNbd = (customers: readonly RepeatHistory[]): BgNbdFit => {
+/**
+ * Maximum likelihood over all customers, on θ = (ln r, ln α, ln a, ln b): BFGS with the
+ * analytic gradient, Nelder–Mead from where it stopped when it does not converge (or alone,
+ * with `method: 'nelder-mead'`). Throws a RangeError on an empty or invalid population.
+ */
+export const fitBgNbd = (
+  customers: readonly RepeatHistory[],
+  options: FitOptions = {},
+): BgNbdFit => {
   if (customers.length === 0) throw new RangeError('fitBgNbd needs at least one customer');
-  const n = customers.length;
-  const histories = distinctHistories(customers);
+  const sample = compileBgNbdSample(customers);
+  const n = sample.customers;
   const meanT = customers.reduce((sum, c) => sum + c.T, 0) / n;
-  // α is on the time scale: starting it at the mean T keeps the first simplex in a sane region.
+  // α is on the time scale: starting it at the mean T starts the search in a sane region.
   const start = [0, Math.log(Math.max(meanT, 1e-6)), 0, 0];
-  const best = nelderMead(
-    (theta) => -weightedLogLikelihood(paramsOf(theta), histories) / n,
-    start,
-    {
-      fTolerance: 1e-9,
-      xTolerance: 1e-6,
-    },
-  );
+  // The mean negative log-likelihood per customer, so tolerances do not depend on n.
+  const objective = (theta: readonly number[], gradient: number[]): number => {
+    const total = bgNbdSampleLogLikelihood(sample, theta, gradient);
+    for (let i = 0; i < gradient.length; i++) gradient[i] = -(gradient[i] ?? 0) / n;
+    return -total / n;
+  };
+  const best = minimise(objective, start, options.method ?? 'bfgs');
   return { ...paramsOf(best.x), logLikelihood: -best.fx * n, converged: best.converged };
 };
 

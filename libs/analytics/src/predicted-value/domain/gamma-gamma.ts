@@ -1,4 +1,6 @@
-import { nelderMead } from './nelder-mead';
+import { compileGammaGammaSample, gammaGammaSampleLogLikelihood } from './gamma-gamma-likelihood';
+import type { FitOptions } from './minimise';
+import { minimise } from './minimise';
 import { lnGamma } from './special-functions';
 
 /** x ≥ 1 repeat purchases whose mean value is m > 0. */
@@ -25,20 +27,16 @@ const spendTerm = ({ p, q, gamma }: GammaGammaParams, { x, m }: SpendHistory): n
 export const gammaGammaLogLikelihood = (params: GammaGammaParams, history: SpendHistory) =>
   countTerm(params, history.x) + spendTerm(params, history);
 
-/** Σ ln f over customers; the gamma-function terms are computed once per distinct x. */
+/** Σ ln f over customers. */
 export const gammaGammaTotalLogLikelihood = (
-  params: GammaGammaParams,
+  { p, q, gamma }: GammaGammaParams,
   customers: readonly SpendHistory[],
-): number => {
-  const byX = new Map<number, number>();
-  let sum = 0;
-  for (const customer of customers) {
-    let common = byX.get(customer.x);
-    if (common === undefined) byX.set(customer.x, (common = countTerm(params, customer.x)));
-    sum += common + spendTerm(params, customer);
-  }
-  return sum;
-};
+): number =>
+  gammaGammaSampleLogLikelihood(
+    compileGammaGammaSample(customers),
+    [p, q, gamma].map((v) => Math.log(v)),
+    [0, 0, 0],
+  );
 
 const paramsOf = ([p = 0, q = 0, gamma = 0]: readonly number[]): GammaGammaParams => ({
   p: Math.exp(p),
@@ -46,20 +44,27 @@ const paramsOf = ([p = 0, q = 0, gamma = 0]: readonly number[]): GammaGammaParam
   gamma: Math.exp(gamma),
 });
 
-/** Maximum likelihood, Nelder–Mead on (ln p, ln q, ln γ); only customers with x ≥ 1 and m > 0. */
-export const fitGammaGamma = (customers: readonly SpendHistory[]): GammaGammaFit => {
+/**
+ * Maximum likelihood on (ln p, ln q, ln γ), only customers with x ≥ 1 and m > 0: BFGS with the
+ * analytic gradient, Nelder–Mead from where it stopped when it does not converge (or alone,
+ * with `method: 'nelder-mead'`).
+ */
+export const fitGammaGamma = (
+  customers: readonly SpendHistory[],
+  options: FitOptions = {},
+): GammaGammaFit => {
   if (customers.length === 0) throw new RangeError('fitGammaGamma needs at least one customer');
-  if (customers.some((c) => !(c.x >= 1) || !(c.m > 0)))
-    throw new RangeError('fitGammaGamma takes only customers with x >= 1 and m > 0');
-  const n = customers.length;
+  const sample = compileGammaGammaSample(customers);
+  const n = sample.customers;
   const meanM = customers.reduce((sum, c) => sum + c.m, 0) / n;
   // γ is on the money scale: start it at the mean spend.
   const start = [0, 0, Math.log(meanM)];
-  const best = nelderMead(
-    (theta) => -gammaGammaTotalLogLikelihood(paramsOf(theta), customers) / n,
-    start,
-    { fTolerance: 1e-9, xTolerance: 1e-6 },
-  );
+  const objective = (theta: readonly number[], gradient: number[]): number => {
+    const total = gammaGammaSampleLogLikelihood(sample, theta, gradient);
+    for (let i = 0; i < gradient.length; i++) gradient[i] = -(gradient[i] ?? 0) / n;
+    return -total / n;
+  };
+  const best = minimise(objective, start, options.method ?? 'bfgs');
   return { ...paramsOf(best.x), logLikelihood: -best.fx * n, converged: best.converged };
 };
 

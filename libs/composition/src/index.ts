@@ -23,6 +23,7 @@ import {
   RfmAnalyticsModule,
   SatisfactionAnalyticsModule,
   customerValueProjections,
+  purchasesProjection,
   rfmProfileSection,
   rfmSegmentLookup,
   salesProfileSection,
@@ -66,6 +67,7 @@ export const allProjections: readonly Projection[] = [
   ...satisfactionProjections,
   ...salesProjections,
   ...customerValueProjections,
+  purchasesProjection,
   ...marketingProjections,
   ...pipelineProjections,
 ];

@@ -1,0 +1,2 @@
+export * from './purchases.document';
+export * from './purchases.projection';

@@ -12,3 +12,4 @@ export * from './domain/forecast';
 export * from './domain/pipeline-event-types';
 export * from './pipeline-read-side';
 export * from './pipeline.module';
+export * from './projections';

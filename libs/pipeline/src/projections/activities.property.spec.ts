@@ -64,17 +64,15 @@ describe('activities read model (property)', () => {
         const events = runSteps(steps);
         const context = await InMemoryProjectionContext.fold([activitiesProjection], events);
         const projected = new Map(
-          context
-            .all<ActivityDocument>(ACTIVITIES)
-            .map((a) => [
-              a.activityId,
-              {
-                status: a.status,
-                dueAt: a.dueAt,
-                assigneeId: a.assigneeId,
-                customerId: a.customerId,
-              },
-            ]),
+          context.all<ActivityDocument>(ACTIVITIES).map((a) => [
+            a.activityId,
+            {
+              status: a.status,
+              dueAt: a.dueAt,
+              assigneeId: a.assigneeId,
+              customerId: a.customerId,
+            },
+          ]),
         );
         expect(projected).toEqual(oracle(events));
       }),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { RecordedEvent } from '@crm/eventsourcing';
 import { InMemoryProjectionContext } from '@crm/eventsourcing';
-import { oracleDeals, oracleStays, oracleTotals } from '../testing/pipeline-oracle';
+import { oracleDeals, oracleOrders, oracleStays, oracleTotals } from '../testing/pipeline-oracle';
 import type { OracleDeal } from '../testing/pipeline-oracle';
 import { pipelineSteps, runSteps } from '../testing/pipeline-history.arbitrary';
 import type {
@@ -18,7 +18,7 @@ import {
   STAGE_HISTORY,
   STAGE_TOTALS,
 } from './pipeline-board.document';
-import { pipelineProjections } from './index';
+import { pipelineProjections } from '../pipeline-read-side';
 
 const project = (events: readonly RecordedEvent[]) =>
   InMemoryProjectionContext.fold(pipelineProjections, events);
@@ -62,6 +62,11 @@ describe('pipeline board read models (property)', () => {
         const context = await project(events);
         const documents = context.all<OpportunityDocument>(OPPORTUNITIES).map(dealOf);
         expect(sorted(documents)).toEqual(sorted(oracleDeals(events)));
+        const orders = context
+          .all<OpportunityDocument>(OPPORTUNITIES)
+          .filter((d) => d.status === 'won')
+          .map((d) => [d.opportunityId, d.orderId] as const);
+        expect(new Map(orders)).toEqual(oracleOrders(events));
       }),
       { numRuns: 200 },
     );

@@ -449,7 +449,13 @@ export class HistoryBuilder {
         });
         return;
       case 'win':
-        this.opportunity({ type: 'WinOpportunity', opportunityId, pipeline, at });
+        this.opportunity({
+          type: 'WinOpportunity',
+          opportunityId,
+          orderId: s.opportunity % 2 === 0 ? `order-${opportunityId}` : null,
+          pipeline,
+          at,
+        });
         return;
       case 'reopen':
         this.opportunity({ type: 'ReopenOpportunity', opportunityId, pipeline, at });

@@ -113,6 +113,14 @@ export const oracleStays = (log: readonly RecordedEvent[]): Map<string, OracleSt
   return stays;
 };
 
+/** The order each won opportunity placed (null when none), by opportunity id. */
+export const oracleOrders = (log: readonly RecordedEvent[]): Map<string, string | null> =>
+  new Map(
+    log
+      .filter((e) => e.type === 'OpportunityWon')
+      .map((e) => [str(e.data.opportunityId), (e.data.orderId as string | null) ?? null]),
+  );
+
 /** Count and Σ amount (a decimal string) per key. */
 export const oracleTotals = (
   deals: readonly OracleDeal[],

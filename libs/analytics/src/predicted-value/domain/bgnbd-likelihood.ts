@@ -1,6 +1,9 @@
 import type { RepeatHistory } from './bgnbd';
 import { digamma, lnGamma } from './special-functions';
 
+// Bound once: under Jest's vm context every lookup of the global `Math` is slow.
+const { exp, log, log1p } = Math;
+
 /**
  * Customers compiled for fast likelihood evaluations: those with the same (x, tₓ, T) form one
  * group with a count (at day granularity most x = 0 customers of a cohort, and many more, are
@@ -129,24 +132,24 @@ export const bgNbdSampleLogLikelihood = (
   theta: readonly number[],
   gradient: number[],
 ): number => {
-  const r = Math.exp(theta[0] ?? 0);
-  const alpha = Math.exp(theta[1] ?? 0);
-  const a = Math.exp(theta[2] ?? 0);
-  const b = Math.exp(theta[3] ?? 0);
+  const r = exp(theta[0] ?? 0);
+  const alpha = exp(theta[1] ?? 0);
+  const a = exp(theta[2] ?? 0);
+  const b = exp(theta[3] ?? 0);
   const { xs, xCounts, Ts, txs, groupX, groupT, groupTx, groupCounts, scratch } = sample;
   const { logT, invT, logTx, invTx, rx, logOdds, invBx, dropWeight } = scratch;
   for (let j = 0; j < Ts.length; j++) {
     const v = alpha + (Ts[j] ?? 0);
-    logT[j] = Math.log(v);
+    logT[j] = log(v);
     invT[j] = 1 / v;
   }
   for (let j = 0; j < txs.length; j++) {
     const v = alpha + (txs[j] ?? 0);
-    logTx[j] = Math.log(v);
+    logTx[j] = log(v);
     invTx[j] = 1 / v;
   }
-  const logAlpha = Math.log(alpha);
-  const logA = Math.log(a);
+  const logAlpha = log(alpha);
+  const logA = log(a);
   const lnGammaR = lnGamma(r);
   const lnGammaB = lnGamma(b);
   const lnGammaAB = lnGamma(a + b);
@@ -164,7 +167,7 @@ export const bgNbdSampleLogLikelihood = (
     rx[k] = r + x;
     dropWeight[k] = 0;
     if (x > 0) {
-      logOdds[k] = logA - Math.log(b + x - 1);
+      logOdds[k] = logA - log(b + x - 1);
       invBx[k] = 1 / (b + x - 1);
     }
     total +=
@@ -203,12 +206,12 @@ export const bgNbdSampleLogLikelihood = (
     const d = aliveAtT - dropped;
     let w: number;
     if (d > 0) {
-      const e = Math.exp(-d);
-      total += count * (aliveAtT + Math.log1p(e));
+      const e = exp(-d);
+      total += count * (aliveAtT + log1p(e));
       w = e / (1 + e);
     } else {
-      const e = Math.exp(d);
-      total += count * (dropped + Math.log1p(e));
+      const e = exp(d);
+      total += count * (dropped + log1p(e));
       w = 1 / (1 + e);
     }
     sumLog += count * ((1 - w) * logAliveT + w * logDropTx);

@@ -122,6 +122,8 @@ describe('the BG/NBD log-likelihood', () => {
 
 describe('fitting BG/NBD by maximum likelihood', () => {
   const truth = cdnow;
+  // Customers who buy often and drop out slowly: x in the tens, a below 1.
+  const heavyBuyers: BgNbdParams = { r: 2, alpha: 3, a: 0.6, b: 6 };
 
   // A budget for a loaded, shared CI machine, not a timing assertion: each fit takes about a second alone.
   const fitBudgetMs = 30_000;
@@ -157,6 +159,31 @@ describe('fitting BG/NBD by maximum likelihood', () => {
       // b is the least identified parameter; its sampling error at 10,000 is still about 10%.
       expect(Math.max(...large)).toBeLessThan(0.35);
       expect(Math.max(...large)).toBeLessThan(Math.max(...small));
+    },
+    fitBudgetMs,
+  );
+
+  it(
+    'has a root-mean-square error that shrinks about as 1/√n from 1,000 to 10,000 customers, for every parameter',
+    () => {
+      // Eight populations of each size; the error of a maximum-likelihood estimate falls as
+      // 1/√n, so ten times the customers should give about 0.32 times the error (0.24 to 0.55
+      // seen here: eight draws give the RMS to about ±25%). A biased fit stays near 1.
+      const rmsError = (count: number, seed: number) => {
+        const squares = [0, 0, 0, 0];
+        for (let i = 0; i < 8; i++) {
+          const fit = fitBgNbd(simulatedCustomers(heavyBuyers, count, seed + i));
+          expect(fit.converged).toBe(true);
+          relativeErrors(fit, heavyBuyers).forEach(
+            (e, k) => (squares[k] = (squares[k] ?? 0) + e * e),
+          );
+        }
+        return squares.map((s) => Math.sqrt(s / 8));
+      };
+      const small = rmsError(1_000, 100);
+      const large = rmsError(10_000, 200);
+      large.forEach((e, k) => expect(e).toBeLessThan(0.7 * (small[k] ?? 0)));
+      expect(Math.max(...large)).toBeLessThan(0.1);
     },
     fitBudgetMs,
   );

@@ -1,5 +1,8 @@
 import type { Minimum } from './nelder-mead';
 
+// Bound once: under Jest's vm context every lookup of the global `Math` is slow.
+const { abs, max, min, sqrt } = Math;
+
 /** Writes ∇f(x) into `gradient` and answers f(x). */
 export type ValueAndGradient = (x: readonly number[], gradient: number[]) => number;
 
@@ -23,7 +26,7 @@ const dot = (u: readonly number[], v: readonly number[]): number => {
   return sum;
 };
 
-const maxAbs = (u: readonly number[]): number => u.reduce((m, ui) => Math.max(m, Math.abs(ui)), 0);
+const maxAbs = (u: readonly number[]): number => u.reduce((m, ui) => max(m, abs(ui)), 0);
 
 const identity = (n: number): number[][] =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
@@ -108,16 +111,16 @@ export const bfgs = (
       const quadratic = Number.isFinite(value)
         ? (-slope * step * step) / (2 * (value - fx - slope * step))
         : 0;
-      step = Math.min(0.5 * step, Math.max(0.1 * step, quadratic));
+      step = min(0.5 * step, max(0.1 * step, quadratic));
     }
     // No decrease left to find along a descent direction: as far as doubles can go.
     if (!accepted) return result(iteration);
     // Twice no decrease beyond rounding: f cannot tell nearby points apart any more.
-    stalled = fx - accepted.fx <= 4 * Number.EPSILON * Math.abs(fx) ? stalled + 1 : 0;
+    stalled = fx - accepted.fx <= 4 * Number.EPSILON * abs(fx) ? stalled + 1 : 0;
     const s = accepted.x.map((xi, i) => xi - (x[i] ?? 0));
     const y = accepted.g.map((gi, i) => gi - (g[i] ?? 0));
     const sy = dot(s, y);
-    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+    if (sy > 1e-12 * sqrt(dot(s, s) * dot(y, y))) {
       // Before the first update, scale H to the curvature just seen (Nocedal & Wright, eq. 6.20).
       if (!scaled) h = identity(n).map((row) => row.map((v) => (v * sy) / dot(y, y)));
       scaled = true;

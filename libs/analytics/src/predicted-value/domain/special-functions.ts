@@ -1,3 +1,6 @@
+// Bound once: under Jest's vm context every lookup of the global `Math` is slow.
+const { abs, exp, log, max, sin, PI } = Math;
+
 // Lanczos approximation (g = 7, n = 9): relative error about 1e-15 for positive arguments.
 const LANCZOS_G = 7;
 const LANCZOS = [
@@ -8,20 +11,20 @@ const LANCZOS = [
 
 /** ln Γ(x) for x > 0 (reflection below 0.5 keeps the Lanczos sum accurate). */
 export const lnGamma = (x: number): number => {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  if (x < 0.5) return log(PI / abs(sin(PI * x))) - lnGamma(1 - x);
   const y = x - 1;
   let sum = LANCZOS[0] ?? 1;
   for (let i = 1; i < LANCZOS.length; i++) sum += (LANCZOS[i] ?? 0) / (y + i);
   const t = y + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+  return 0.5 * log(2 * PI) + (y + 0.5) * log(t) - t + log(sum);
 };
 
 /** ln(e^u + e^v) without overflow. */
 export const logSumExp = (u: number, v: number): number => {
   if (u === -Infinity) return v;
   if (v === -Infinity) return u;
-  const max = Math.max(u, v);
-  return max + Math.log(Math.exp(u - max) + Math.exp(v - max));
+  const top = max(u, v);
+  return top + log(exp(u - top) + exp(v - top));
 };
 
 /**
@@ -40,5 +43,5 @@ export const digamma = (x: number): number => {
     f *
     (1 / 12 -
       f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132 - f * (691 / 32760 - f / 12))))));
-  return shift + Math.log(x) - 0.5 / x - series;
+  return shift + log(x) - 0.5 / x - series;
 };

@@ -1,6 +1,23 @@
 // Generated from openapi.json by `npm run openapi` (openapi-typescript); do not edit. The
 // staleness test (test/observability/openapi.e2e-spec.ts) fails when it is out of date.
 export interface paths {
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities and tasks, earliest due (or occurred) first; overdue=true with an assignee is their follow-up queue (paged) */
+        get: operations["ActivityReadsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api-keys": {
         parameters: {
             query?: never;
@@ -637,6 +654,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opportunities, newest first, by customer, owner, stage, status and pipeline (paged) */
+        get: operations["OpportunityReadsController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An opportunity as it stands, with every stage it entered and left */
+        get: operations["OpportunityReadsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders": {
         parameters: {
             query?: never;
@@ -768,6 +819,23 @@ export interface paths {
         put?: never;
         /** Ship a confirmed order */
         post: operations["OrdersController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pipeline: the definition in force and every earlier version with when it began */
+        get: operations["PipelineReadsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -932,6 +1000,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityPageResponse: {
+            items: components["schemas"]["ActivityResponse"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor: string | null;
+        };
+        ActivityResponse: {
+            /** Format: uuid */
+            activityId: string;
+            assigneeId: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            erased: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "call" | "meeting" | "email" | "task";
+            loggedBy: string | null;
+            /** Format: date-time */
+            occurredAt: string | null;
+            /** Format: uuid */
+            opportunityId: string | null;
+            /** @description An open task past its due time at the moment of the read */
+            overdue: boolean;
+            /** @enum {string} */
+            status: "logged" | "open" | "completed";
+            /** @description "[erased]" once the customer is forgotten; notes are in the history */
+            subject: string;
+        };
         ActorResponse: {
             /** @description The API key id (or the CLI operator) */
             id: string;
@@ -1493,6 +1596,121 @@ export interface components {
             /** @example Charged twice */
             subject: string;
         };
+        OpportunityDetailResponse: {
+            amount: components["schemas"]["PipelineMoneyResponse"];
+            /** Format: uuid */
+            campaignId: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            customerId: string;
+            /** @description The customer was forgotten: the title is erased */
+            erased: boolean;
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
+            expectedCloseDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            lossReason: "price" | "competitor" | "no-budget" | "no-decision" | "timing" | "product-fit" | "other" | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            opportunityId: string;
+            /**
+             * Format: uuid
+             * @description The order the win placed
+             */
+            orderId: string | null;
+            /** @example rep-7 */
+            ownerId: string;
+            /** Format: uuid */
+            pipelineId: string;
+            /** @description Definition the last stage event was decided under */
+            pipelineVersion: number;
+            /** @description Of the stage, in %, as recorded */
+            probability: number;
+            /** @example web */
+            source: string;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** @description Every stage it entered, in order */
+            stageHistory: components["schemas"]["StageStayResponse"][];
+            /** @example propose */
+            stageId: string;
+            /** @enum {string} */
+            stageKind: "open" | "won" | "lost";
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            /**
+             * @description "[erased]" once the customer is forgotten
+             * @example Fleet renewal
+             */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OpportunityPageResponse: {
+            items: components["schemas"]["OpportunityResponse"][];
+            /** @description Pass as cursor for the next page */
+            nextCursor: string | null;
+        };
+        OpportunityResponse: {
+            amount: components["schemas"]["PipelineMoneyResponse"];
+            /** Format: uuid */
+            campaignId: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            customerId: string;
+            /** @description The customer was forgotten: the title is erased */
+            erased: boolean;
+            /**
+             * Format: date
+             * @example 2027-03-31
+             */
+            expectedCloseDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            lossReason: "price" | "competitor" | "no-budget" | "no-decision" | "timing" | "product-fit" | "other" | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            opportunityId: string;
+            /**
+             * Format: uuid
+             * @description The order the win placed
+             */
+            orderId: string | null;
+            /** @example rep-7 */
+            ownerId: string;
+            /** Format: uuid */
+            pipelineId: string;
+            /** @description Definition the last stage event was decided under */
+            pipelineVersion: number;
+            /** @description Of the stage, in %, as recorded */
+            probability: number;
+            /** @example web */
+            source: string;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** @example propose */
+            stageId: string;
+            /** @enum {string} */
+            stageKind: "open" | "won" | "lost";
+            /** @enum {string} */
+            status: "open" | "won" | "lost";
+            /**
+             * @description "[erased]" once the customer is forgotten
+             * @example Fleet renewal
+             */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         OrderLineDto: {
             /** @example 2 */
             quantity: number;
@@ -1559,6 +1777,43 @@ export interface components {
             amount: components["schemas"]["MoneyResponse"];
             /** Format: date-time */
             paidAt: string;
+        };
+        PipelineMoneyResponse: {
+            /**
+             * @description Integer minor units
+             * @example 250000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217 code
+             * @example EUR
+             */
+            currency: string;
+        };
+        PipelineResponse: {
+            /** Format: date-time */
+            changedAt: string;
+            /** Format: date-time */
+            definedAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description In order */
+            stages: components["schemas"]["StageResponse"][];
+            /** @description The version in force now */
+            version: number;
+            /** @description Every definition, oldest first */
+            versions: components["schemas"]["PipelineVersionResponse"][];
+        };
+        PipelineVersionResponse: {
+            /**
+             * Format: date-time
+             * @description In force from this instant until the next version
+             */
+            from: string;
+            name: string;
+            stages: components["schemas"]["StageResponse"][];
+            version: number;
         };
         PlaceOrderDto: {
             /**
@@ -1893,6 +2148,28 @@ export interface components {
              */
             stoppedAt: string | null;
         };
+        StageResponse: {
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            /** @example Propose */
+            name: string;
+            probability: number;
+            /** @example propose */
+            stageId: string;
+        };
+        StageStayResponse: {
+            /** Format: date-time */
+            enteredAt: string;
+            /**
+             * Format: date-time
+             * @description Null while it is still in the stage
+             */
+            exitedAt: string | null;
+            /** @example propose */
+            stageId: string;
+            /** @enum {string} */
+            stageKind: "open" | "won" | "lost";
+        };
         StateAtResponse: {
             /** @description The point asked for: an ISO instant or a log position */
             at: string;
@@ -2138,6 +2415,88 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ActivityReadsController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                assignee?: string;
+                /** @description true: open tasks past their due time now (the follow-up queue); false: the rest */
+                overdue?: "true" | "false";
+                /** @description Includes customers merged into it */
+                customerId?: string;
+                opportunityId?: string;
+                status?: "logged" | "open" | "completed";
+                kind?: "call" | "meeting" | "email" | "task";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPageResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ApiKeysController_list: {
         parameters: {
             query?: never;
@@ -5664,6 +6023,168 @@ export interface operations {
             };
         };
     };
+    OpportunityReadsController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description Includes customers merged into it */
+                customerId?: string;
+                owner?: string;
+                stage?: string;
+                status?: "open" | "won" | "lost";
+                pipelineId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityPageResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpportunityReadsController_get: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityDetailResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such opportunity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OrdersController_search: {
         parameters: {
             query?: {
@@ -6646,6 +7167,88 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PipelineReadsController_get: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such pipeline */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

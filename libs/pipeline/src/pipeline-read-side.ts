@@ -3,6 +3,12 @@ import type { Projection } from '@crm/eventsourcing';
 import { activitiesProjection } from './projections/activities.projection';
 import { pipelineBoardProjection } from './projections/pipeline-board.projection';
 import { pipelineDefinitionsProjection } from './projections/pipeline-definitions.projection';
+import {
+  ActivityReadsController,
+  OpportunityReadsController,
+  PipelineReadsController,
+} from './queries/pipeline-read.controllers';
+import { PipelineReadHandler } from './queries/pipeline-read.query';
 
 /**
  * The pipeline's read side, plugged into the module and the composition here: its projections
@@ -15,6 +21,10 @@ export const pipelineProjections: readonly Projection[] = [
   activitiesProjection,
 ];
 
-export const pipelineReadControllers: readonly Type[] = [];
+export const pipelineReadControllers: readonly Type[] = [
+  OpportunityReadsController,
+  PipelineReadsController,
+  ActivityReadsController,
+];
 
-export const pipelineQueryProviders: readonly Provider[] = [];
+export const pipelineQueryProviders: readonly Provider[] = [PipelineReadHandler];

@@ -1756,6 +1756,11 @@ export interface components {
             /** Format: date-time */
             deliveredAt?: string | null;
             lines: components["schemas"]["OrderLineResponse"][];
+            /**
+             * Format: uuid
+             * @description The opportunity whose win placed the order (POST /opportunities/{id}/win)
+             */
+            opportunityId?: string | null;
             /** Format: uuid */
             orderId: string;
             paid: components["schemas"]["MoneyResponse"];

@@ -11,6 +11,9 @@ export * from './projections/order-details/order-details.queries';
 export * from './http/is-currency-code.validator';
 export * from './http/exact-money.response';
 export * from './application/sales.config';
+// The published command other contexts place orders with (the pipeline, on a won opportunity).
+export { PlaceOrderCommand } from './application/order.commands';
+export { OrderLineDto, PlaceOrderDto } from './http/order.dto';
 export * from './import';
 export * from './sales.module';
 

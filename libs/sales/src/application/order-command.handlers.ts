@@ -49,7 +49,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     @Inject(SALES_CLOCK) private readonly clock: SalesClock,
   ) {}
 
-  async execute({ body, context }: PlaceOrderCommand): Promise<CommandResponse> {
+  async execute({ body, context, opportunityId }: PlaceOrderCommand): Promise<CommandResponse> {
     await this.customers.requireActive(body.customerId);
     return runOrderCommand(
       this.runner,
@@ -60,6 +60,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
         currency: body.currency,
         lines: body.lines.map(({ sku, quantity, unitPrice }) => ({ sku, quantity, unitPrice })),
         campaignId: body.campaignId ?? null,
+        ...(opportunityId === undefined ? {} : { opportunityId }),
         at: this.clock().toISOString(),
       },
       context,

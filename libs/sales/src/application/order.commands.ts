@@ -8,10 +8,15 @@ import type {
   RecordPaymentDto,
 } from '../http/order.dto';
 
+/**
+ * `opportunityId`: set when the pipeline context places the order with an opportunity's win;
+ * not part of the HTTP body, so a client cannot link an order to an opportunity by hand.
+ */
 export class PlaceOrderCommand extends Command<CommandResponse> {
   constructor(
     readonly body: PlaceOrderDto,
     readonly context: CommandContext,
+    readonly opportunityId?: string,
   ) {
     super();
   }

@@ -22,6 +22,8 @@ export type PlaceOrder = {
   currency: string;
   lines: OrderLine[];
   campaignId: string | null;
+  /** The opportunity whose win placed the order (the pipeline context), when one did. */
+  opportunityId?: string;
   at: string;
 };
 export type ConfirmOrder = { type: 'ConfirmOrder'; orderId: string; at: string };
@@ -130,14 +132,13 @@ const place = (command: PlaceOrder, state: OrderState): Decision => {
   }
   const total = orderTotal(command.lines, command.currency);
   if (isDomainError(total)) return total;
-  const { orderId, customerId, currency, campaignId, at } = command;
+  const { orderId, customerId, currency, campaignId, opportunityId, at } = command;
   const lines = command.lines.map(({ sku, quantity, unitPrice }) => ({ sku, quantity, unitPrice }));
-  return [
-    {
-      type: 'OrderPlaced',
-      data: { orderId, customerId, currency, lines, total: total.amount, campaignId, placedAt: at },
-    },
-  ];
+  const placed = { orderId, customerId, currency, lines, total: total.amount, campaignId };
+  // Written only when an opportunity placed it: orders placed before the field existed, and
+  // orders placed directly, read the same (no upcaster needed).
+  const origin = opportunityId === undefined ? {} : { opportunityId };
+  return [{ type: 'OrderPlaced', data: { ...placed, ...origin, placedAt: at } }];
 };
 
 const confirm = (command: ConfirmOrder, state: OrderState): Decision => {

@@ -41,6 +41,8 @@ export type OrderPlaced = DomainEvent<
     /** Σ quantity × unitPrice, computed by the decider, in minor units. */
     total: number;
     campaignId: string | null;
+    /** The opportunity whose win placed the order; absent when none did. */
+    opportunityId?: string;
     placedAt: string;
   }
 >;

@@ -39,6 +39,13 @@ export class OrderResponse {
   @ApiProperty({ type: MoneyResponse, description: 'Still due: total − paid' })
   balance!: MoneyResponse;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) campaignId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The opportunity whose win placed the order (POST /opportunities/{id}/win)',
+  })
+  opportunityId!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: CANCEL_REASONS }) cancelReason!: string | null;
   @ApiProperty({ type: [PaymentResponse] }) payments!: PaymentResponse[];
   @ApiProperty({ type: [RefundResponse] }) refunds!: RefundResponse[];

@@ -17,6 +17,8 @@ export type OrderDetailsDocument = {
   /** What is still due: total − paid. */
   balance: Money;
   campaignId: string | null;
+  /** The opportunity whose win placed the order; documents built before it was kept lack it. */
+  opportunityId?: string | null;
   cancelReason: CancelReason | null;
   payments: { amount: Money; paidAt: string }[];
   refunds: { amount: Money; reason: RefundReason | null; refundedAt: string }[];

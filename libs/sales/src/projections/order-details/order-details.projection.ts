@@ -28,6 +28,7 @@ const placedDocument = (
     refunded: none,
     balance: money(total, currency),
     campaignId,
+    opportunityId: event.data.opportunityId ?? null,
     cancelReason: null,
     payments: [],
     refunds: [],

@@ -12,6 +12,8 @@ const CROSS_FIELD_RULES = new Set([
   'isAfterFrom', // to after from
   'isNotBelowField', // a range's max not below its min
   'maxTotal', // Σ quantity × unitPrice within the money limit
+  'isPipelineStages', // one won and one lost stage, an open one, stage ids unique
+  'customerIdOrOpportunityId', // an activity names a customer, an opportunity, or both
 ]);
 /**
  * Rules the document does not state yet (gaps to close): the RFM segment names (owned by

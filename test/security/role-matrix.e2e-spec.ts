@@ -71,6 +71,21 @@ const EXPECTED: Record<string, Access> = {
   'POST /customers/:id/merge': ['service'],
   'POST /customers/:id/unmerge': ['service'],
   'POST /admin/projections/:name/rebuild': [],
+  'POST /pipelines': [],
+  'PUT /pipelines/:id': [],
+  'POST /opportunities': ['service'],
+  'POST /opportunities/:id/stage': ['service'],
+  'POST /opportunities/:id/amount': ['service'],
+  'POST /opportunities/:id/close-date': ['service'],
+  'POST /opportunities/:id/owner': ['service'],
+  'POST /opportunities/:id/win': ['service'],
+  'POST /opportunities/:id/lose': ['service'],
+  'POST /opportunities/:id/reopen': ['service'],
+  'POST /activities': ['service'],
+  'POST /activities/tasks': ['service'],
+  'POST /activities/:id/reschedule': ['service'],
+  'POST /activities/:id/reassign': ['service'],
+  'POST /activities/:id/complete': ['service'],
 };
 
 const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];

@@ -86,6 +86,10 @@ const EXPECTED: Record<string, Access> = {
   'POST /activities/:id/reschedule': ['service'],
   'POST /activities/:id/reassign': ['service'],
   'POST /activities/:id/complete': ['service'],
+  'GET /opportunities/:id': ['service', 'analyst'],
+  'GET /opportunities': ['service', 'analyst'],
+  'GET /pipelines/:id': ['service', 'analyst'],
+  'GET /activities': ['service', 'analyst'],
 };
 
 const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildApp } from './lib/build-app';
 import { describeMachine, load } from './lib/machine';
 import type { BenchReport, ResultRow } from './lib/report';
-import { printTable, writeReports } from './lib/report';
+import { printTable, reportFiles, writeReports } from './lib/report';
 import type { Durability } from './lib/stores';
 import type { Workload } from './lib/workload';
 import { SKIPPED } from './lib/workload';
@@ -19,12 +19,15 @@ import { importWorkload } from './workloads/import.workload';
 import { pgDocumentsWorkload } from './workloads/pg-documents.workload';
 import { postgresWorkload } from './workloads/postgres.workload';
 import { postgresScaleWorkload } from './workloads/postgres-scale.workload';
+import { predictedValueWorkload } from './workloads/predicted-value.workload';
 import { rebuildWorkload } from './workloads/rebuild.workload';
 
 /**
  * `npm run bench [-- --quick] [-- --only=commands,http] [-- --keep]`: runs each workload in a
  * child process of its own (a fresh heap, no JIT or cache carried over), in order, and writes
- * bench/results/latest.json and bench/RESULTS.md.
+ * bench/results/latest.json and bench/RESULTS.md (a run with --only=a,b writes
+ * bench/results/a+b.json and bench/RESULTS-a+b.md instead, so a partial run never replaces the
+ * full one).
  */
 const WORKLOADS: {
   name: string;
@@ -56,6 +59,8 @@ const WORKLOADS: {
   { name: 'postgres', durabilities: ['FULL'], run: postgresWorkload },
   // PostgreSQL's own durability; SQLITE_SYNCHRONOUS does not apply.
   { name: 'postgres-http', durabilities: ['FULL'], run: postgresScaleWorkload },
+  // Pure computation over the purchases read model (embedded document store, NORMAL).
+  { name: 'predicted-value', durabilities: ['NORMAL'], run: predictedValueWorkload },
 ];
 
 const RESULT = '@@result ';
@@ -180,6 +185,7 @@ const main = async (): Promise<void> => {
   }
   const report: BenchReport = {
     mode: args.quick ? 'quick' : 'full',
+    ...(args.only ? { only: args.only } : {}),
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
     durationS: (Date.now() - started) / 1000,
@@ -188,9 +194,10 @@ const main = async (): Promise<void> => {
     skipped,
   };
   printTable(rows);
-  await writeReports(__dirname, report);
+  const files = reportFiles(args.only);
+  await writeReports(__dirname, report, files);
   process.stderr.write(
-    `\nwrote bench/RESULTS.md and bench/results/latest.json in ${Math.round(report.durationS)} s\n`,
+    `\nwrote bench/${files.markdown} and bench/${files.json} in ${Math.round(report.durationS)} s\n`,
   );
 };
 

@@ -14,6 +14,9 @@ const CROSS_FIELD_RULES = new Set([
   'maxTotal', // Σ quantity × unitPrice within the money limit
   'isPipelineStages', // one won and one lost stage, an open one, stage ids unique
   'customerIdOrOpportunityId', // an activity names a customer, an opportunity, or both
+  'maxDaysAfterField', // a back-test's holdout at most so many days after its calibration
+  // Against the server's clock: a model as of a day nobody has seen the end of yet.
+  'isNotAfterToday',
 ]);
 /**
  * Rules the document does not state yet (gaps to close): the RFM segment names (owned by

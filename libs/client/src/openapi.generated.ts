@@ -289,6 +289,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/predicted-value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers by predicted value over a horizon, with P(alive), expected purchases and spend (paged; maxPAlive below 1 is the churn list) */
+        get: operations["PredictedValueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/predicted-value/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Back-test: BG/NBD fitted on the log up to calibrationEnd against the holdout
+         * @description Predicted (Σ E[Y(t)]) and actual cumulative repeat purchases week by week after calibrationEnd, for the customers whose first purchase is by then.
+         */
+        get: operations["PredictedValueController_backtest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/predicted-value/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * BG/NBD and Gamma-Gamma fitted by maximum likelihood as of a day (default today)
+         * @description A purchase is a UTC day with orders placed and not cancelled (as known at the end of asOf), worth their total minus refunds. x = repeat purchases, tₓ and T from the first purchase, in weeks or days. Without asOf, today’s model refitted as ADR 0022 says (read-your-writes refits it). The response carries the P(alive) distribution for dashboards.
+         */
+        get: operations["PredictedValueController_model"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/analytics/rfm": {
         parameters: {
             query?: never;
@@ -1339,6 +1396,37 @@ export interface components {
             tags?: components["schemas"]["TagsCriterion"] | null;
             value?: components["schemas"]["ValueCriterion"] | null;
         };
+        BacktestWeekResponse: {
+            /** @example 81 */
+            actualCumulative: number;
+            /**
+             * Format: date
+             * @description Last day included
+             * @example 2025-10-07
+             */
+            end: string;
+            /** @example 85.2 */
+            predictedCumulative: number;
+            /** @example 1 */
+            week: number;
+        };
+        BgNbdResponse: {
+            /** @example 0.7929 */
+            a: number;
+            /**
+             * @description In the response’s time unit
+             * @example 4.4136
+             */
+            alpha: number;
+            /** @example 2.4259 */
+            b: number;
+            /** @description Whether the optimiser met its tolerances */
+            converged: boolean;
+            /** @example -9582.43 */
+            logLikelihood: number;
+            /** @example 0.2426 */
+            r: number;
+        };
         CampaignMoney: {
             /**
              * @description Integer minor units
@@ -1590,6 +1678,10 @@ export interface components {
             };
             /** @description E.164; masked for analysts */
             phone: string | null;
+            /** @description Predicted value (BG/NBD, Gamma-Gamma; today’s model): horizonDays, pAlive, expectedPurchases, expectedAverageValue and predictedValue per currency (null and empty without purchases) */
+            predicted: {
+                [key: string]: unknown;
+            };
             /** @description RFM: segment, r, f, m (null without live orders) */
             rfm: {
                 [key: string]: unknown;
@@ -1709,6 +1801,27 @@ export interface components {
              * @example EUR
              */
             currency: string;
+        };
+        GammaGammaResponse: {
+            converged: boolean;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description Customers with x ≥ 1 and a positive mean
+             * @example 946
+             */
+            customers: number;
+            /**
+             * @description Minor units
+             * @example 15.44
+             */
+            gamma: number;
+            /** @example -4000.1 */
+            logLikelihood: number;
+            /** @example 6.25 */
+            p: number;
+            /** @example 3.74 */
+            q: number;
         };
         HistoryPageResponse: {
             /** Format: uuid */
@@ -2100,6 +2213,17 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PAliveBinResponse: {
+            /** @example 1200 */
+            customers: number;
+            /** @example 0.9 */
+            from: number;
+            /**
+             * @description Exclusive, except the last bin (includes 1)
+             * @example 1
+             */
+            to: number;
+        };
         PaymentResponse: {
             amount: components["schemas"]["MoneyResponse"];
             /** Format: date-time */
@@ -2191,6 +2315,93 @@ export interface components {
              * @example 2026-04-01T00:00:00Z
              */
             startsAt: string;
+        };
+        PredictedCustomerResponse: {
+            /** @example EUR */
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description Gamma-Gamma E[M]; null without a fit for the currency (or with q ≤ 1) */
+            expectedAverageValue: components["schemas"]["MoneyAmountResponse"] | null;
+            /**
+             * @description E[Y(horizon)] times the share of the customer’s purchases made in this currency
+             * @example 1.9
+             */
+            expectedPurchases: number;
+            /** @example 0.83 */
+            pAlive: number;
+            /** @description expectedPurchases × expectedAverageValue, rounded to a minor unit */
+            predictedValue: components["schemas"]["ExactMoneyResponse"] | null;
+            /**
+             * @description Repeat purchases so far (x)
+             * @example 3
+             */
+            repeatPurchases: number;
+        };
+        PredictedValueBacktestResponse: {
+            /** @example 1801 */
+            actualPurchases: number;
+            /** @description Fitted in weeks */
+            bgnbd: components["schemas"]["BgNbdResponse"] | null;
+            byWeek: components["schemas"]["BacktestWeekResponse"][];
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            calibrationEnd: string;
+            /** @example 2357 */
+            customers: number;
+            /**
+             * Format: date
+             * @example 2026-06-30
+             */
+            holdoutEnd: string;
+            /**
+             * @description Mean over customers of |predicted − actual| holdout purchases
+             * @example 0.71
+             */
+            meanAbsoluteError: number;
+            /** @example 1788.2 */
+            predictedPurchases: number;
+        };
+        PredictedValueModelResponse: {
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            asOf: string;
+            /** @description Null without customers */
+            bgnbd: components["schemas"]["BgNbdResponse"] | null;
+            /** @description Currencies with a Gamma-Gamma fit */
+            currencies: string[];
+            /**
+             * @description Customers whose first purchase is by asOf
+             * @example 2357
+             */
+            customers: number;
+            /** @description Null when no customer of the currency has a repeat purchase worth more than 0 */
+            gammaGamma: components["schemas"]["GammaGammaResponse"] | null;
+            /** @description P(alive) of the customers in the fit, in ten bins of 0.1 */
+            pAliveDistribution: components["schemas"]["PAliveBinResponse"][];
+            /**
+             * @description Of those, customers with a repeat purchase
+             * @example 946
+             */
+            repeatCustomers: number;
+            /** @enum {string} */
+            unit: "week" | "day";
+        };
+        PredictedValuePageResponse: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            asOf: string;
+            /** @example 365 */
+            horizonDays: number;
+            /** @description By currency, then highest predicted value first */
+            items: components["schemas"]["PredictedCustomerResponse"][];
+            nextCursor: string | null;
         };
         ProjectionStatusResponse: {
             behind: boolean;
@@ -4637,6 +4848,242 @@ export interface operations {
             /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PredictedValueController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description Only the N highest predicted values per currency */
+                top?: number;
+                /** @description Predict purchases and value over this many days from today */
+                horizonDays?: number;
+                /** @description Only this ISO 4217 currency */
+                currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+                /** @description Only customers at least this likely to be alive */
+                minPAlive?: number;
+                /** @description Only customers at most this likely to be alive; below 1 it is the churn list (one-time buyers always have P(alive) = 1 in BG/NBD, so only repeat buyers remain) */
+                maxPAlive?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictedValuePageResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PredictedValueController_backtest: {
+        parameters: {
+            query: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description Fit on the purchases known at the end of this day (a date, or an instant whose UTC day counts, all of it) */
+                calibrationEnd: string;
+                /** @description Compare with the purchases made up to this day (a date, or an instant whose UTC day counts, all of it) */
+                holdoutEnd: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictedValueBacktestResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PredictedValueController_model: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description Fit on the purchases as the log told them at the end of this day (default today) (a date, or an instant whose UTC day counts, all of it) */
+                asOf?: string;
+                /** @description Time unit of tₓ, T and α */
+                unit?: "week" | "day";
+                /** @description Gamma-Gamma of this currency (default: the one with the most repeat customers) */
+                currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictedValueModelResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -20,9 +20,11 @@ import {
 import {
   CampaignAnalyticsModule,
   CustomerValueAnalyticsModule,
+  PredictedValueAnalyticsModule,
   RfmAnalyticsModule,
   SatisfactionAnalyticsModule,
   customerValueProjections,
+  predictedValueProfileSection,
   purchasesProjection,
   rfmProfileSection,
   rfmSegmentLookup,
@@ -56,6 +58,7 @@ export const contextModules: Type[] = [
   SatisfactionAnalyticsModule,
   CustomerValueAnalyticsModule,
   RfmAnalyticsModule,
+  PredictedValueAnalyticsModule,
   MarketingModule,
   CampaignAnalyticsModule,
   PipelineModule,
@@ -76,6 +79,7 @@ export const profileSections: readonly CustomerProfileSection[] = [
   serviceProfileSection,
   salesProfileSection,
   rfmProfileSection,
+  predictedValueProfileSection,
 ];
 
 export const segmentLookup: CustomerSegmentLookup | null = rfmSegmentLookup;

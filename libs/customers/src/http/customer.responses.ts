@@ -59,6 +59,11 @@ export class CustomerProfileResponse {
   orders!: Record<string, unknown>;
   @section('RFM: segment, r, f, m (null without live orders)')
   rfm!: Record<string, unknown>;
+  @section(
+    'Predicted value (BG/NBD, Gamma-Gamma; today’s model): horizonDays, pAlive, expectedPurchases, ' +
+      'expectedAverageValue and predictedValue per currency (null and empty without purchases)',
+  )
+  predicted!: Record<string, unknown>;
 }
 
 export class CustomerPageResponse {

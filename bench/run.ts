@@ -16,6 +16,7 @@ import { datasetWorkload } from './workloads/dataset.workload';
 import { emmettWorkload } from './workloads/emmett.workload';
 import { httpWorkload } from './workloads/http.workload';
 import { importWorkload } from './workloads/import.workload';
+import { pipelineWorkload } from './workloads/pipeline.workload';
 import { pgDocumentsWorkload } from './workloads/pg-documents.workload';
 import { postgresWorkload } from './workloads/postgres.workload';
 import { postgresScaleWorkload } from './workloads/postgres-scale.workload';
@@ -54,6 +55,8 @@ const WORKLOADS: {
   { name: 'catch-up', durabilities: ['NORMAL'], run: catchUpWorkload },
   { name: 'rebuild', durabilities: ['NORMAL'], run: rebuildWorkload },
   { name: 'app', durabilities: ['FULL'], run: appWorkload },
+  // Builds its own data (100,000 and 1,000 opportunities) and serves both.
+  { name: 'pipeline', durabilities: ['FULL'], run: pipelineWorkload },
   { name: 'pg-documents', durabilities: ['NORMAL'], run: pgDocumentsWorkload },
   // The server's own durability (synchronous_commit), whatever the label.
   { name: 'postgres', durabilities: ['FULL'], run: postgresWorkload },
@@ -139,7 +142,10 @@ const main = async (): Promise<void> => {
   const skipped: BenchReport['skipped'] = [];
   process.stderr.write(`bench (${args.quick ? 'quick' : 'full'}) in ${workDir}\n`);
   try {
-    if (!args.only || args.only.some((name) => ['http', 'app', 'postgres-http'].includes(name))) {
+    if (
+      !args.only ||
+      args.only.some((name) => ['http', 'app', 'pipeline', 'postgres-http'].includes(name))
+    ) {
       process.stderr.write(
         '▶ compiling crm-api (tsconfig.build.json) to run it as production does\n',
       );

@@ -51,7 +51,7 @@ export const generateDataset = async (
  * Seals personal data as the app's write side does and appends without waiting for each:
  * the store's group commit keeps submission order, so up to 1024 appends share transactions.
  */
-class PipelinedWriter {
+export class PipelinedWriter {
   private inFlight: Promise<unknown>[] = [];
   private sequence = 0;
 

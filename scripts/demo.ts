@@ -35,7 +35,7 @@ const main = async (): Promise<void> => {
   });
   out('');
   out(
-    `demo data in ${summary.dataDir}: ${summary.customers} customers, ${summary.tickets} tickets, ${summary.orders ?? 'no'} orders, ${summary.campaigns ?? 'no'} campaigns (${summary.commands} commands, log position ${summary.position})`,
+    `demo data in ${summary.dataDir}: ${summary.customers} customers, ${summary.tickets} tickets, ${summary.orders ?? 'no'} orders, ${summary.campaigns ?? 'no'} campaigns, ${summary.opportunities ?? 'no'} opportunities (${summary.commands} commands, log position ${summary.position})`,
   );
   if (summary.failed.length > 0) {
     out(`${summary.failed.length} commands were refused, e.g.:`);

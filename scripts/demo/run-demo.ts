@@ -9,6 +9,7 @@ import { generateCustomers } from './customers.generator';
 import type { DemoWorld } from './demo-world';
 import { DAY } from './demo-world';
 import { generateOrders } from './orders.generator';
+import { generatePipeline } from './pipeline.generator';
 import { Random } from './prng';
 import { SimulatedClock } from './simulated-clock';
 import { generateTickets } from './tickets.generator';
@@ -31,6 +32,7 @@ export type DemoSummary = {
   tickets: number;
   orders: number | null;
   campaigns: number | null;
+  opportunities: number | null;
   commands: number;
   failed: { label: string; status: number; message: string }[];
   position: number;
@@ -113,17 +115,26 @@ export const runDemo = async (options: DemoOptions): Promise<DemoSummary> => {
         ? generateCampaigns(world, world.customers)
         : null;
     if (campaigns === null) log('demo: no /campaigns endpoint in this build: campaigns skipped');
+    // A won deal places its order through sales: the pipeline needs the sales endpoints too.
+    const opportunities =
+      orders !== null && routeExists(started, 'POST', '/opportunities')
+        ? generatePipeline(world, world.customers)
+        : null;
+    if (opportunities === null)
+      log('demo: no /opportunities endpoint in this build: pipeline skipped');
 
     const steps = world.timeline.sorted();
     const failed: DemoSummary['failed'] = [];
     let position = 0;
-    const tracked: Send = async (method, path, body) => {
-      const response = await send(method, path, body);
-      if (typeof response.body.position === 'number') {
-        position = Math.max(position, response.body.position);
-      }
-      return response;
-    };
+    const tracked =
+      (as: Send): Send =>
+      async (method, path, body) => {
+        const response = await as(method, path, body);
+        if (typeof response.body.position === 'number') {
+          position = Math.max(position, response.body.position);
+        }
+        return response;
+      };
     log(`demo: ${steps.length} commands over ${options.months} months, seed ${options.seed}`);
     const runner = started.app.get(ProjectorRunner);
     const names = runner.projections.map((p) => p.name);
@@ -132,7 +143,7 @@ export const runDemo = async (options: DemoOptions): Promise<DemoSummary> => {
       if (step.settle) await runner.waitFor(names, position, 60_000);
       try {
         await step.run(async (method, path, body) => {
-          const response = await tracked(method, path, body);
+          const response = await tracked(step.admin ? admin : send)(method, path, body);
           if (response.status >= 300) {
             failed.push({
               label: step.label,
@@ -161,6 +172,7 @@ export const runDemo = async (options: DemoOptions): Promise<DemoSummary> => {
       tickets,
       orders,
       campaigns,
+      opportunities,
       commands: steps.length,
       failed,
       position,

@@ -1,6 +1,6 @@
 /** What a scheduled step gets: the API, and the ids earlier steps created. */
 export type Send = (
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'PUT',
   path: string,
   body?: unknown,
 ) => Promise<{ status: number; body: Record<string, unknown> }>;
@@ -11,7 +11,10 @@ export type Step = {
   run: (send: Send) => Promise<void>;
   /** Runs once the read models have applied every earlier command (e.g. a launch reads them). */
   settle?: boolean;
+  /** Sent with the admin key (configuration, such as a pipeline definition); else the service key. */
+  admin?: boolean;
 };
+type StepOptions = { settle?: boolean; admin?: boolean };
 
 /** An id another step fills in when it runs; steps that need it run later in time. */
 export class Ref {
@@ -29,7 +32,7 @@ export class Timeline {
     at: number,
     label: string,
     run: (send: Send) => Promise<void>,
-    options: { settle?: boolean } = {},
+    options: StepOptions = {},
   ): boolean {
     if (at > this.end) return false;
     this.steps.push({ at, label, run, ...options });
@@ -42,7 +45,7 @@ export class Timeline {
     at: number,
     label: string,
     run: (id: string, send: Send) => Promise<void>,
-    options: { settle?: boolean } = {},
+    options: StepOptions = {},
   ): boolean {
     return this.add(
       at,

@@ -5,6 +5,7 @@ import { generateCampaigns } from '../../scripts/demo/campaigns.generator';
 import { generateCustomers } from '../../scripts/demo/customers.generator';
 import type { DemoWorld } from '../../scripts/demo/demo-world';
 import { generateOrders } from '../../scripts/demo/orders.generator';
+import { generatePipeline } from '../../scripts/demo/pipeline.generator';
 import { Random } from '../../scripts/demo/prng';
 import { DemoRefusedError, runDemo } from '../../scripts/demo/run-demo';
 import { generateTickets } from '../../scripts/demo/tickets.generator';
@@ -26,6 +27,7 @@ const schedule = (seed: number) => {
   generateTickets(world, world.customers);
   generateOrders(world, world.customers);
   generateCampaigns(world, world.customers);
+  generatePipeline(world, world.customers);
   return world.timeline.sorted().map((step) => `${step.at} ${step.label}`);
 };
 
@@ -70,6 +72,12 @@ describe('npm run demo', () => {
       if (summary.campaigns !== null) {
         const campaigns = await t.request('GET', `/analytics/campaigns?${at}`, { key: analyst });
         expect(campaigns.body.items).toHaveLength(summary.campaigns);
+      }
+      if (summary.opportunities !== null) {
+        const deals = await t.request('GET', `/opportunities?limit=500&${at}`, { key: analyst });
+        expect(deals.body.items).toHaveLength(summary.opportunities);
+        const statuses = new Set(deals.body.items.map((d: { status: string }) => d.status));
+        expect([...statuses].sort()).toEqual(['lost', 'open', 'won']);
       }
     } finally {
       await t.close({ keepData: true });

@@ -1894,7 +1894,6 @@ export interface components {
             /** @description Personal data: sealed with the customer’s key, erased when they are forgotten */
             notes?: string;
             /**
-             * Format: date-time
              * @description When it happened
              * @example 2027-01-15T09:30:00Z
              */
@@ -2593,10 +2592,7 @@ export interface components {
             fromPosition: number;
         };
         RescheduleTaskDto: {
-            /**
-             * Format: date-time
-             * @example 2027-01-20T17:00:00Z
-             */
+            /** @example 2027-01-20T17:00:00Z */
             dueAt: string;
         };
         ResolveTicketDto: {
@@ -2687,10 +2683,7 @@ export interface components {
              * @description The customer; may be left out when opportunityId is given
              */
             customerId?: string;
-            /**
-             * Format: date-time
-             * @example 2027-01-20T17:00:00Z
-             */
+            /** @example 2027-01-20T17:00:00Z */
             dueAt: string;
             /** @description Personal data: sealed with the customer’s key, erased when they are forgotten */
             notes?: string;

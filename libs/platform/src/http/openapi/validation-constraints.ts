@@ -86,6 +86,8 @@ const apply = (schema: Json, keywords: Json): Json => {
     out['description'] = `${schema['description']} ${keywords['description']}`;
   }
   if (numeric && 'pattern' in keywords) delete out['pattern'];
+  // A pattern is the exact shape accepted; `date-time` would refuse the dates it admits.
+  if (out['format'] === 'date-time' && 'pattern' in out) delete out['format'];
   return out;
 };
 

@@ -30,6 +30,13 @@ const runsAsWritten = async (t: TestApp): Promise<void> => {
   expect(run.stdout).toContain('"name":"[erased]"');
   expect(run.stdout).toContain('"roi":0.4');
   expect(run.stdout).toMatch(/verified \S+ CustomerTagged customer-\S+ revision 1 /);
+  // The pipeline: a refused move, the overdue follow-up, the win and its order linked both ways.
+  expect(run.stdout).toContain('"code":"STAGE_IS_TERMINAL"');
+  expect(run.stdout).toMatch(/"subject":"Send the quote"[^}]*"overdue":true/);
+  expect(run.stdout).toMatch(
+    /"sku":"FLEET-12"[^\n]*"total":\{"amount":1200000,"currency":"EUR"\}[^\n]*"opportunityId":"[0-9a-f-]{36}"/,
+  );
+  expect(run.stdout).toMatch(/"status":"won"[^\n]*"stageHistory":\[\{"stageId":"qualify"/);
 };
 
 // As the README says: its webhook receiver is on loopback, which is refused by default.

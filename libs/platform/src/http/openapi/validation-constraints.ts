@@ -1,5 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { calendarPattern } from './calendar-pattern';
 
 type Json = Record<string, unknown>;
 /** A class, as class-validator keys its rules. */
@@ -86,8 +87,12 @@ const apply = (schema: Json, keywords: Json): Json => {
     out['description'] = `${schema['description']} ${keywords['description']}`;
   }
   if (numeric && 'pattern' in keywords) delete out['pattern'];
-  // A pattern is the exact shape accepted; `date-time` would refuse the dates it admits.
-  if (out['format'] === 'date-time' && 'pattern' in out) delete out['format'];
+  // A pattern is the exact shape accepted; `date-time` would refuse the dates it admits, so the
+  // strict calendar check goes into the pattern instead.
+  if (out['format'] === 'date-time' && typeof out['pattern'] === 'string') {
+    delete out['format'];
+    out['pattern'] = calendarPattern(out['pattern']);
+  }
   return out;
 };
 

@@ -1,7 +1,16 @@
+import { seededRandom } from '../../libs/analytics/src/predicted-value/domain/seeded-random';
+import { DAY_MS, dayText } from '../../libs/analytics/src/predicted-value/purchases.document';
+import { simulateCustomers } from '../../libs/analytics/src/predicted-value/testing/simulated-purchases';
 import type { TestApp } from '../support/test-app';
 
 export type Keys = { service: string; analyst: string; auditor: string };
-export type Seeded = { customerIds: string[]; position: number; breachedSubject: string };
+export type Seeded = {
+  customerIds: string[];
+  position: number;
+  breachedSubject: string;
+  /** The first day anyone bought (YYYY-MM-DD); null when this build has no orders. */
+  firstPurchaseDay: string | null;
+};
 
 const HOUR = 3_600_000;
 /** Ratings land in three UTC months; the queue is then read on April 1st. */
@@ -13,6 +22,16 @@ const CHANNELS = ['email', 'phone', 'chat'];
 const SCORES = [5, 4, 3, 5, 2, 4, 5, 1, 4, 3];
 const CUSTOMERS = 6;
 const BREACHED_SUBJECT = 'Card charged twice for one order';
+/**
+ * Buyers with a purchase history for the predicted-value panel, drawn from BG/NBD and
+ * Gamma-Gamma (seeded): first purchases in a 12-week cohort 70 weeks ago, then purchases on
+ * different days over the weeks since, some customers dropping out. About 340 orders: enough
+ * for a fit today and for back-tests with 13-, 26- and 52-week hold-outs.
+ */
+const BUYERS = 40;
+const BUYER_MODEL = { r: 2, alpha: 6, a: 1, b: 6 };
+const BUYER_SPEND = { p: 6, q: 4, gamma: 1500 };
+const BUYER_SEED = 5;
 
 type Written = { id: string; position: number };
 
@@ -92,8 +111,64 @@ export const seed = async (
       }
     }
   }
+  let firstPurchaseDay: string | null = null;
+  if (exists(t, '/imports') && exists(t, '/orders')) {
+    const imported = await importBuyers(t, keys);
+    position = Math.max(position, imported.position);
+    firstPurchaseDay = imported.firstPurchaseDay;
+  }
   setNow(READ_AT);
-  return { customerIds, position, breachedSubject: BREACHED_SUBJECT };
+  return { customerIds, position, breachedSubject: BREACHED_SUBJECT, firstPurchaseDay };
+};
+
+/**
+ * Imports the buyers (POST /imports, orders placed at noon UTC on their days, relative to the
+ * real today: the predicted-value models fit as of the real date); returns the log's head and
+ * the first day anyone bought.
+ */
+const importBuyers = async (
+  t: TestApp,
+  keys: Keys,
+): Promise<{ position: number; firstPurchaseDay: string }> => {
+  const today = Math.floor(Date.now() / DAY_MS);
+  const buyers = simulateCustomers(
+    BUYER_MODEL,
+    BUYER_SPEND,
+    {
+      customers: BUYERS,
+      firstDay: today - 7 * 70,
+      cohortDays: 84,
+      lastDay: today - 1,
+      currency: 'EUR',
+    },
+    seededRandom(BUYER_SEED),
+  );
+  const rows = buyers.map(({ customerId, orders }, i) => ({
+    name: `Dashboard Buyer ${i}`,
+    email: `dashboard.buyer.${i}@example.com`,
+    orders: orders.map((order, n) => ({
+      ref: `${customerId}-${n}`,
+      currency: order.currency,
+      lines: [{ sku: 'SKU-PV', quantity: 1, unitPrice: order.total }],
+      placedAt: `${dayText(order.day)}T12:00:00Z`,
+      status: 'placed',
+    })),
+  }));
+  const response = await fetch(`${t.url}/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${keys.service}`, 'content-type': 'application/x-ndjson' },
+    body: rows.map((row) => JSON.stringify(row)).join('\n'),
+  });
+  const body = (await response.json()) as { imported?: number };
+  if (response.status !== 200 || body.imported !== BUYERS) {
+    throw new Error(`POST /imports answered ${response.status}: ${JSON.stringify(body)}`);
+  }
+  const health = await t.request('GET', '/health/ready');
+  const first = Math.min(...buyers.flatMap(({ orders }) => orders.map((order) => order.day)));
+  return {
+    position: health.body.info.projections.head as number,
+    firstPurchaseDay: dayText(first),
+  };
 };
 
 /**

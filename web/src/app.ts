@@ -4,6 +4,7 @@ import { clear, h } from './dom';
 import { auditView } from './panels/audit.view';
 import { campaignsPanel } from './panels/campaigns.panel';
 import { customerValuePanel } from './panels/customer-value.panel';
+import { predictedValuePanel } from './panels/predicted-value.panel';
 import { rfmPanel } from './panels/rfm.panel';
 import { satisfactionBreakdownPanel, satisfactionTrendPanel } from './panels/satisfaction.panels';
 import { ticketsPanel } from './panels/tickets.panel';
@@ -25,6 +26,7 @@ const analyticsView = (api: ApiClient): HTMLElement =>
     satisfactionBreakdownPanel(api),
     rfmPanel(api),
     customerValuePanel(api),
+    predictedValuePanel(api),
     campaignsPanel(api),
     ticketsPanel(api),
   );

@@ -118,3 +118,14 @@ export const humanize = (name: string): string => {
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** A fixed number of decimals: `-123.46`, `0.71`. */
+export const formatDecimal = (n: number, digits: number): string =>
+  new Intl.NumberFormat(undefined, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
+
+/** Model parameters: four significant digits, `0.2426`, `4.414`, `12,345`. */
+export const formatSignificant = (n: number, digits = 4): string =>
+  new Intl.NumberFormat(undefined, { maximumSignificantDigits: digits }).format(n);

@@ -1,5 +1,5 @@
 import type { Money } from './money';
-import { forecast, ForecastError, weightedAmount } from './forecast';
+import { addWeighted, forecast, ForecastError, weightedAmount, weightedSum } from './forecast';
 
 const m = (amount: number, currency = 'EUR'): Money => ({ amount, currency });
 
@@ -57,5 +57,26 @@ describe('forecast', () => {
 
   it('is empty for no deals', () => {
     expect(forecast([])).toEqual([]);
+  });
+});
+
+describe('weightedSum', () => {
+  it('weighs a sum of amounts as adding each deal weighed would, past 2^53 too', () => {
+    const amounts = [333, 667, 1_000_000_000_000_000, 1_000_000_000_000_000, 7];
+    const oneByOne = forecast(amounts.map((amount) => ({ amount: m(amount), probability: 33 })));
+    const sum = amounts.reduce((total, amount) => total + BigInt(amount), 0n);
+    expect(weightedSum('EUR', sum, 33)).toEqual(oneByOne[0]);
+  });
+
+  it.each([-1, 101, 2.5])('refuses a probability of %p', (probability) => {
+    expect(() => weightedSum('EUR', 100n, probability)).toThrow(ForecastError);
+  });
+
+  it('adds totals of one currency and refuses to add two currencies', () => {
+    const added = addWeighted(weightedSum('EUR', 333n, 33), weightedSum('EUR', 1n, 5));
+    expect(added.minorUnits).toBe('109.94');
+    expect(() => addWeighted(weightedSum('EUR', 1n, 5), weightedSum('USD', 1n, 5))).toThrow(
+      ForecastError,
+    );
   });
 });

@@ -61,3 +61,27 @@ export const forecast = (lines: readonly ForecastLine[]): readonly WeightedTotal
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, hundredths]) => total(currency, hundredths));
 };
+
+/**
+ * Σ amount × probability for deals that share one probability (a stage's, in one currency),
+ * given the sum of their amounts: the same exact number as adding each deal's `weightedAmount`,
+ * without the per-deal bound (a sum of amounts passes 2^53).
+ */
+export const weightedSum = (
+  currency: string,
+  amount: bigint,
+  probability: number,
+): WeightedTotal => {
+  if (!Number.isInteger(probability) || probability < 0 || probability > 100) {
+    throw new ForecastError(`probability ${probability} is not a whole percentage 0–100`);
+  }
+  return total(currency, amount * BigInt(probability));
+};
+
+/** Two weighted totals of one currency added. */
+export const addWeighted = (a: WeightedTotal, b: WeightedTotal): WeightedTotal => {
+  if (a.currency !== b.currency) {
+    throw new ForecastError(`cannot add ${a.currency} to ${b.currency}`);
+  }
+  return total(a.currency, a.hundredths + b.hundredths);
+};

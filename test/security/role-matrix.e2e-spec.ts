@@ -93,6 +93,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /opportunities': ['service', 'analyst'],
   'GET /pipelines/:id': ['service', 'analyst'],
   'GET /activities': ['service', 'analyst'],
+  'GET /analytics/pipeline': ['analyst'],
+  'GET /analytics/pipeline/forecast': ['analyst'],
 };
 
 const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];

@@ -289,6 +289,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipeline board: per pipeline, stage (and owner) and currency, count and amounts
+         * @description Now from running totals per stage, owner and currency; with asOf from the opportunity versions in force at that instant. Won and lost stages count every deal closed by then. A deal weighs its amount × the probability of its stage in the pipeline definition in force at asOf (so re-weighing a pipeline re-weighs its open deals from then on; asOf before it shows the old weights); a stage that definition no longer has weighs as the latest earlier definition that had it. Weighted amounts are exact (hundredths of a minor unit); currencies are never added together.
+         */
+        get: operations["PipelineBoardController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/pipeline/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast for a period: open deals expected to close in it (weighted), won and lost
+         * @description Per currency: open deals whose expected close date is a day of [from, to], with their weighted amount; deals won on a day of it (UTC), count and amount; deals lost on a day of it, count. Now from running totals per close day (only the days of the period are read); with asOf from the opportunity versions in force at that instant. 400 when to is before from or the period is longer than 366 days. A deal weighs its amount × the probability of its stage in the pipeline definition in force at asOf (so re-weighing a pipeline re-weighs its open deals from then on; asOf before it shows the old weights); a stage that definition no longer has weighs as the latest earlier definition that had it. Weighted amounts are exact (hundredths of a minor unit); currencies are never added together.
+         */
+        get: operations["PipelineBoardController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/analytics/predicted-value": {
         parameters: {
             query?: never;
@@ -1605,6 +1645,23 @@ export interface components {
             /** @description The bearer token; shown only in this response */
             token: string;
         };
+        CurrencyFiguresResponse: {
+            /** @description Σ amount */
+            amount: components["schemas"]["ExactMoneyResponse"];
+            /** @description Deals */
+            count: number;
+            /** @example EUR */
+            currency: string;
+            /** @description Σ amount × the stage probability */
+            weightedAmount: components["schemas"]["WeightedMoneyResponse"];
+        };
+        CurrencyForecastResponse: {
+            /** @example EUR */
+            currency: string;
+            lost: components["schemas"]["LostForecastResponse"];
+            open: components["schemas"]["OpenForecastResponse"];
+            won: components["schemas"]["WonForecastResponse"];
+        };
         CurrencyResultsResponse: {
             /** @description Σ order totals − refunds of live conversions; a sum over many orders, so exact: `amountExact` always, `amount` null past 2^53 − 1 */
             attributedRevenue: components["schemas"]["ExactMoneyResponse"];
@@ -1913,6 +1970,10 @@ export interface components {
              */
             reason: "price" | "competitor" | "no-budget" | "no-decision" | "timing" | "product-fit" | "other";
         };
+        LostForecastResponse: {
+            /** @description Deals lost on a day of the period (and not reopened by asOf) */
+            count: number;
+        };
         MergeCustomerDto: {
             /**
              * @description Only show the survivor as it would be; write nothing
@@ -1967,6 +2028,13 @@ export interface components {
             noteId: string;
             /** @description Personal data: masked for analysts, [erased] once forgotten */
             text: string;
+        };
+        OpenForecastResponse: {
+            amount: components["schemas"]["ExactMoneyResponse"];
+            /** @description Open deals expected to close in the period */
+            count: number;
+            /** @description Σ amount × the probability of the deal’s stage in the definition in force */
+            weightedAmount: components["schemas"]["WeightedMoneyResponse"];
         };
         OpenOpportunityDto: {
             amount: components["schemas"]["OpportunityMoneyDto"];
@@ -2212,6 +2280,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OwnerFiguresResponse: {
+            /** @example rep-7 */
+            ownerId: string;
+            /** @description Per currency, by code */
+            totals: components["schemas"]["CurrencyFiguresResponse"][];
+        };
         PAliveBinResponse: {
             /** @example 1200 */
             customers: number;
@@ -2228,11 +2302,59 @@ export interface components {
             /** Format: date-time */
             paidAt: string;
         };
+        PipelineBoardResponse: {
+            /**
+             * Format: date-time
+             * @description The instant the figures are as of
+             */
+            asOf: string;
+            /** @enum {string} */
+            by: "stage" | "owner";
+            /** @description Pipelines defined by asOf, by name */
+            pipelines: components["schemas"]["PipelineFiguresResponse"][];
+        };
         PipelineDefinitionDto: {
             /** @example New business */
             name: string;
             /** @description In their order: at least one open stage, exactly one won and one lost stage, ids unique */
             stages: components["schemas"]["StageDto"][];
+        };
+        PipelineFiguresResponse: {
+            /**
+             * @description As the definition in force names it
+             * @example New business
+             */
+            name: string;
+            /** Format: uuid */
+            pipelineId: string;
+            /** @description In definition order, then stages no longer defined that hold deals */
+            stages: components["schemas"]["StageFiguresResponse"][];
+            /** @description The definition in force */
+            version: number;
+        };
+        PipelineForecastResponse: {
+            /**
+             * Format: date-time
+             * @description The instant the figures are as of
+             */
+            asOf: string;
+            /** @description Per currency with a deal in the period, by code */
+            currencies: components["schemas"]["CurrencyForecastResponse"][];
+            /**
+             * Format: date
+             * @example 2026-07-01
+             */
+            from: string;
+            /**
+             * Format: uuid
+             * @description null: every pipeline
+             */
+            pipelineId: string | null;
+            /**
+             * Format: date
+             * @example 2026-09-30
+             */
+            to: string;
         };
         PipelineMoneyResponse: {
             /**
@@ -2738,6 +2860,22 @@ export interface components {
              */
             stageId: string;
         };
+        StageFiguresResponse: {
+            /** @description false: a stage the definition in force no longer has, still holding deals; named and weighed as the latest earlier definition that had it */
+            inDefinition: boolean;
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            /** @example Propose */
+            name: string;
+            /** @description With by=owner only: per owner (by id) with deals in the stage */
+            owners?: components["schemas"]["OwnerFiguresResponse"][];
+            /** @description In %, as the definition in force has it: what weighs every deal in the stage */
+            probability: number;
+            /** @example propose */
+            stageId: string;
+            /** @description Per currency, by code (empty: no deals) */
+            totals: components["schemas"]["CurrencyFiguresResponse"][];
+        };
         StageResponse: {
             /** @enum {string} */
             kind: "open" | "won" | "lost";
@@ -2996,6 +3134,18 @@ export interface components {
             /** @example https://hooks.example.com/crm */
             url: string;
         };
+        WeightedMoneyResponse: {
+            /**
+             * @description Σ amount × probability / 100 in minor units, exact: a decimal with at most two fraction digits (hundredths of a minor unit), never rounded
+             * @example 1099.89
+             */
+            amountExact: string;
+            /**
+             * @description ISO 4217 code
+             * @example EUR
+             */
+            currency: string;
+        };
         WinOpportunityDto: {
             /** @description Places this order for the customer through the sales context (as POST /orders does); the win and the order record each other */
             order?: components["schemas"]["WinOrderDto"];
@@ -3032,6 +3182,11 @@ export interface components {
              */
             currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
             lines: components["schemas"]["OrderLineDto"][];
+        };
+        WonForecastResponse: {
+            amount: components["schemas"]["ExactMoneyResponse"];
+            /** @description Deals won on a day of the period */
+            count: number;
         };
     };
     responses: never;
@@ -4841,6 +4996,184 @@ export interface operations {
             /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PipelineBoardController_board: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description Only this pipeline */
+                pipelineId?: string;
+                /** @description Only this ISO 4217 currency */
+                currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+                /** @description See the pipeline as it stood at this instant (a bare date: its midnight UTC); default now */
+                asOf?: string;
+                /** @description owner: each stage also per owner */
+                by?: "stage" | "owner";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineBoardResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such pipeline */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PipelineBoardController_forecast: {
+        parameters: {
+            query: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description Only this pipeline */
+                pipelineId?: string;
+                /** @description Only this ISO 4217 currency */
+                currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+                /** @description See the pipeline as it stood at this instant (a bare date: its midnight UTC); default now */
+                asOf?: string;
+                /** @description First day of the period (UTC), included */
+                from: string;
+                /** @description Last day of the period (UTC), included; at most 366 days in all */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineForecastResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such pipeline */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

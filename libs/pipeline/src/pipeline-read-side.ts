@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { Projection } from '@crm/eventsourcing';
+import { PipelineBoardController } from './analytics/board/board.controller';
 import { activitiesProjection } from './projections/activities.projection';
 import { pipelineBoardProjection } from './projections/pipeline-board.projection';
 import { pipelineDefinitionsProjection } from './projections/pipeline-definitions.projection';
@@ -25,6 +26,7 @@ export const pipelineReadControllers: readonly Type[] = [
   OpportunityReadsController,
   PipelineReadsController,
   ActivityReadsController,
+  PipelineBoardController,
 ];
 
 export const pipelineQueryProviders: readonly Provider[] = [PipelineReadHandler];

@@ -136,3 +136,161 @@ export const oracleTotals = (
     [...totals].map(([key, t]) => [key, { count: t.count, amount: t.amount.toString() }]),
   );
 };
+
+export type OracleStage = { stageId: string; name: string; probability: number; kind: string };
+export type OracleDefinition = { version: number; name: string; stages: OracleStage[]; at: string };
+
+const happenedBy = (event: RecordedEvent, asOf?: string): boolean =>
+  asOf === undefined || Date.parse(str(event.data.at)) <= Date.parse(asOf);
+
+/** Each pipeline's definitions put in force at or before `asOf`, oldest first. */
+export const oracleDefinitions = (
+  log: readonly RecordedEvent[],
+  asOf?: string,
+): Map<string, OracleDefinition[]> => {
+  const definitions = new Map<string, OracleDefinition[]>();
+  for (const event of log) {
+    if (event.type !== 'PipelineDefined' && event.type !== 'PipelineChanged') continue;
+    if (!happenedBy(event, asOf)) continue;
+    const id = str(event.data.pipelineId);
+    definitions.set(id, [
+      ...(definitions.get(id) ?? []),
+      {
+        version: Number(event.data.version),
+        name: str(event.data.name),
+        stages: event.data.stages as OracleStage[],
+        at: str(event.data.at),
+      },
+    ]);
+  }
+  return definitions;
+};
+
+/**
+ * The probability a deal in `stageId` weighs at: the stage's in the last definition, else in
+ * the latest one before it that had the stage; and whether the last definition has it.
+ */
+export const oracleStage = (
+  definitions: readonly OracleDefinition[],
+  stageId: string,
+): { stage: OracleStage; inDefinition: boolean } | null => {
+  for (let i = definitions.length - 1; i >= 0; i -= 1) {
+    const stage = definitions[i]?.stages.find((s) => s.stageId === stageId);
+    if (stage) return { stage, inDefinition: i === definitions.length - 1 };
+  }
+  return null;
+};
+
+const hundredthsText = (hundredths: bigint): string => {
+  const cents = hundredths % 100n;
+  const whole = hundredths / 100n;
+  return cents === 0n ? whole.toString() : `${whole}.${cents < 10n ? '0' : ''}${cents}`;
+};
+
+/** amount × probability / 100 in minor units, written out: "1099.89", "5", "0.05". */
+export const oracleWeighted = (amount: bigint, probability: number): string =>
+  hundredthsText(amount * BigInt(probability));
+
+export type OracleFigures = { currency: string; count: number; amount: string; weighted: string };
+export type OracleBoardStage = {
+  stageId: string;
+  probability: number;
+  inDefinition: boolean;
+  totals: OracleFigures[];
+  owners?: { ownerId: string; totals: OracleFigures[] }[];
+};
+export type OracleBoard = { pipelineId: string; version: number; stages: OracleBoardStage[] };
+
+const figures = (deals: readonly OracleDeal[], probability: number): OracleFigures[] => {
+  const currencies = [...new Set(deals.map((d) => d.currency))].sort();
+  return currencies.map((currency) => {
+    const of = deals.filter((d) => d.currency === currency);
+    const amount = of.reduce((sum, d) => sum + BigInt(d.amount), 0n);
+    return {
+      currency,
+      count: of.length,
+      amount: amount.toString(),
+      weighted: oracleWeighted(amount, probability),
+    };
+  });
+};
+
+/**
+ * The board replayed to `asOf` (now without it): per pipeline defined by then (by id), its
+ * stages in definition order then the undefined ones holding deals (by id), per currency.
+ */
+export const oracleBoard = (
+  log: readonly RecordedEvent[],
+  byOwner: boolean,
+  asOf?: string,
+): OracleBoard[] => {
+  const deals = oracleDeals(log, asOf);
+  const boards: OracleBoard[] = [];
+  for (const [pipelineId, definitions] of oracleDefinitions(log, asOf)) {
+    const last = definitions[definitions.length - 1];
+    if (!last) continue;
+    const own = deals.filter((d) => d.pipelineId === pipelineId);
+    const defined = last.stages.map((s) => s.stageId);
+    const extra = [...new Set(own.map((d) => d.stageId))].filter((id) => !defined.includes(id));
+    const stages = [...defined, ...extra.sort()].map((stageId) => {
+      const found = oracleStage(definitions, stageId);
+      const probability = found?.stage.probability ?? 0;
+      const inStage = own.filter((d) => d.stageId === stageId);
+      const owners = [...new Set(inStage.map((d) => d.ownerId))].sort().map((ownerId) => ({
+        ownerId,
+        totals: figures(
+          inStage.filter((d) => d.ownerId === ownerId),
+          probability,
+        ),
+      }));
+      return {
+        stageId,
+        probability,
+        inDefinition: found?.inDefinition ?? false,
+        totals: figures(inStage, probability),
+        ...(byOwner ? { owners } : {}),
+      };
+    });
+    boards.push({ pipelineId, version: last.version, stages });
+  }
+  return boards.sort((a, b) => a.pipelineId.localeCompare(b.pipelineId));
+};
+
+export type OracleForecast = {
+  currency: string;
+  open: { count: number; amount: string; weighted: string };
+  won: { count: number; amount: string };
+  lost: { count: number };
+};
+
+/** The forecast for [from, to] (days, both in) replayed to `asOf` (now without it). */
+export const oracleForecast = (
+  log: readonly RecordedEvent[],
+  from: string,
+  to: string,
+  asOf?: string,
+): OracleForecast[] => {
+  const definitions = oracleDefinitions(log, asOf);
+  const inPeriod = (day: string) => day >= from && day <= to;
+  const deals = oracleDeals(log, asOf).filter((d) =>
+    inPeriod(d.status === 'open' ? d.expectedCloseDate : str(d.closedAt).slice(0, 10)),
+  );
+  const currencies = [...new Set(deals.map((d) => d.currency))].sort();
+  return currencies.map((currency) => {
+    const of = deals.filter((d) => d.currency === currency);
+    const open = of.filter((d) => d.status === 'open');
+    const won = of.filter((d) => d.status === 'won');
+    let weighted = 0n;
+    for (const deal of open) {
+      const found = oracleStage(definitions.get(deal.pipelineId) ?? [], deal.stageId);
+      weighted += BigInt(deal.amount) * BigInt(found?.stage.probability ?? 0);
+    }
+    const sum = (ds: OracleDeal[]) => ds.reduce((s, d) => s + BigInt(d.amount), 0n).toString();
+    return {
+      currency,
+      open: { count: open.length, amount: sum(open), weighted: hundredthsText(weighted) },
+      won: { count: won.length, amount: sum(won) },
+      lost: { count: of.filter((d) => d.status === 'lost').length },
+    };
+  });
+};

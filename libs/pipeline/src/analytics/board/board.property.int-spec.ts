@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDocumentStore } from '@crm/documents';
+import type { RecordedEvent } from '@crm/eventsourcing';
+import { ProjectionUnitOfWork } from '@crm/eventsourcing';
+import { pipelineProjections } from '../../pipeline-read-side';
+import type { BoardDocuments } from './board.reads';
+import { boardProperties } from './testing/board-checks';
+
+describe('pipeline board and forecast over the embedded store (property)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'pipeline-board-'));
+  const stores: EmbeddedDocumentStore[] = [];
+  let n = 0;
+
+  /** The log applied in pages of 7 events, each committed with its checkpoint, as the runner does. */
+  const embedded = async (events: readonly RecordedEvent[]): Promise<BoardDocuments> => {
+    n += 1;
+    const store = new EmbeddedDocumentStore({ filename: join(folder, `documents-${n}.sqlite`) });
+    stores.push(store);
+    for (const projection of pipelineProjections)
+      for (const spec of projection.collections) await store.ensureCollection(spec);
+    for (let start = 0; start < events.length; start += 7) {
+      const page = events.slice(start, start + 7);
+      const position = page.at(-1)?.position ?? 0;
+      for (const projection of pipelineProjections) {
+        const unitOfWork = new ProjectionUnitOfWork(store);
+        for (const event of page)
+          if (projection.handles.includes(event.type)) await projection.apply(event, unitOfWork);
+        await store.commit({
+          writes: unitOfWork.writes,
+          checkpoint: { name: projection.name, position },
+        });
+      }
+    }
+    return store;
+  };
+
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  boardProperties(embedded, 30);
+});

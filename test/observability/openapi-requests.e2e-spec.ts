@@ -10,6 +10,7 @@ const SEED = Number(process.env.OPENAPI_REQUESTS_SEED ?? 20);
 const CROSS_FIELD_RULES = new Set([
   'isAfterField', // endsAt after startsAt
   'isAfterFrom', // to after from
+  'isNotBeforeFrom', // a forecast's last day not before its first
   'isNotBelowField', // a range's max not below its min
   'maxTotal', // Σ quantity × unitPrice within the money limit
   'isPipelineStages', // one won and one lost stage, an open one, stage ids unique

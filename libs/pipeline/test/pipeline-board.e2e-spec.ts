@@ -282,7 +282,7 @@ describe('pipeline board and forecast over HTTP (analyst)', () => {
     );
     expect(long.status).toBe(400);
     expect(long.body.details).toEqual([
-      expect.objectContaining({ field: 'to', rule: 'maxPeriod' }),
+      expect.objectContaining({ field: 'to', rule: 'maxDaysAfterField' }),
     ]);
     const leapYear = await t.request(
       'GET',

@@ -98,7 +98,7 @@ export const toForecastQuery = (dto: PipelineForecastQueryDto, now: string): For
     throw new RequestValidationError([
       {
         field: 'to',
-        rule: 'maxPeriod',
+        rule: 'maxDaysAfterField',
         message: `the period from..to must be at most ${MAX_FORECAST_DAYS} days (it is ${days})`,
       },
     ]);

@@ -37,6 +37,12 @@ const runsAsWritten = async (t: TestApp): Promise<void> => {
     /"sku":"FLEET-12"[^\n]*"total":\{"amount":1200000,"currency":"EUR"\}[^\n]*"opportunityId":"[0-9a-f-]{36}"/,
   );
   expect(run.stdout).toMatch(/"status":"won"[^\n]*"stageHistory":\[\{"stageId":"qualify"/);
+  expect(run.stdout).toMatch(
+    /"stageId":"propose"[^\n]*"totals":\[\{"currency":"EUR","count":1,"amount":\{"amount":300000,[^\n]*"weightedAmount":\{"amountExact":"150000","currency":"EUR"\}/,
+  );
+  expect(run.stdout).toMatch(
+    /"open":\{"count":1,"amount":\{"amount":300000,[^\n]*"weightedAmount":\{"amountExact":"150000","currency":"EUR"\}\},"won":\{"count":1,"amount":\{"amount":1200000,/,
+  );
 };
 
 // As the README says: its webhook receiver is on loopback, which is refused by default.

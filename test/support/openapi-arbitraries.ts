@@ -26,10 +26,22 @@ const resolve = (document: OpenApiDocument, schema: Schema): Schema => {
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-const stringOf = (schema: Schema): fc.Arbitrary<string> => {
+/** What a string schema's `pattern`, `not: { pattern }` and length say about a candidate. */
+const admits = (schema: Schema) => {
+  const pattern = typeof schema['pattern'] === 'string' ? new RegExp(schema['pattern'], 'u') : null;
+  const not = (schema['not'] ?? {}) as Schema;
+  const refused = typeof not['pattern'] === 'string' ? new RegExp(not['pattern'], 'u') : null;
   const minLength = num(schema['minLength']) ?? 0;
-  const maxLength = Math.min(num(schema['maxLength']) ?? 40, 40);
-  switch (schema['format']) {
+  const maxLength = num(schema['maxLength']) ?? Infinity;
+  return (s: string) =>
+    s.length >= minLength &&
+    s.length <= maxLength &&
+    (!pattern || pattern.test(s)) &&
+    !refused?.test(s);
+};
+
+const formatted = (format: unknown): fc.Arbitrary<string> | undefined => {
+  switch (format) {
     case 'uuid':
       return fc.uuid();
     case 'email':
@@ -39,13 +51,33 @@ const stringOf = (schema: Schema): fc.Arbitrary<string> => {
         .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 0, 1) })
         .map((ms) => new Date(ms).toISOString());
     case 'uri':
-      return fc.constant('http://127.0.0.1:9/hook');
+      // Hosts under .invalid (RFC 6761): a webhook registered here never reaches anyone.
+      return fc
+        .tuple(
+          fc.constantFrom('http', 'https'),
+          fc.stringMatching(/^[a-z0-9]{1,20}$/),
+          fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+          fc.webPath(),
+          fc.option(fc.webQueryParameters(), { nil: undefined }),
+          fc.option(fc.webFragments(), { nil: undefined }),
+        )
+        .map(
+          ([scheme, label, port, path, query, fragment]) =>
+            `${scheme}://hooks-${label}.example.invalid${port ? `:${port}` : ''}${path}` +
+            `${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`,
+        );
     default:
+      return undefined;
   }
+};
+
+const stringOf = (schema: Schema): fc.Arbitrary<string> => {
+  const minLength = num(schema['minLength']) ?? 0;
+  const maxLength = Math.min(num(schema['maxLength']) ?? 40, 40);
+  const byFormat = formatted(schema['format']);
+  if (byFormat) return byFormat.filter(admits(schema));
   if (typeof schema['pattern'] === 'string') {
-    return fc
-      .stringMatching(new RegExp(schema['pattern']))
-      .filter((s) => s.length >= minLength && s.length <= (num(schema['maxLength']) ?? Infinity));
+    return fc.stringMatching(new RegExp(schema['pattern'])).filter(admits(schema));
   }
   // Free text: the server trims it, so it starts and ends with a visible character.
   return fc

@@ -1413,8 +1413,9 @@ export interface components {
             /**
              * @description An RFM segment, as of the launch
              * @example champions
+             * @enum {string}
              */
-            segment?: string;
+            segment?: "champions" | "loyal" | "new" | "potential_loyalists" | "cant_lose" | "at_risk" | "hibernating" | "lost";
             /**
              * @example [
              *       "vip"
@@ -2647,7 +2648,7 @@ export interface components {
              *       "OrderPlaced"
              *     ]
              */
-            eventTypes: string[];
+            eventTypes: ("*" | "CustomerCreated" | "CustomerContactUpdated" | "CustomerNoteAdded" | "CustomerTagged" | "CustomerUntagged" | "CustomerForgotten" | "CustomerMerged" | "CustomerUnmerged" | "TicketOpened" | "TicketClassified" | "TicketAssigned" | "TicketReplyAdded" | "TicketResolved" | "TicketReopened" | "TicketClosed" | "SatisfactionRated" | "OrderPlaced" | "OrderConfirmed" | "PaymentRecorded" | "OrderShipped" | "OrderDelivered" | "OrderCancelled" | "RefundIssued" | "CampaignPlanned" | "CampaignAudienceRecorded" | "CampaignLaunched" | "ResponseRecorded" | "ConversionRecorded" | "ConversionReversed" | "CampaignCompleted" | "CampaignCancelled" | "PipelineDefined" | "PipelineChanged" | "OpportunityOpened" | "OpportunityStageMoved" | "OpportunityAmountChanged" | "OpportunityCloseDateChanged" | "OpportunityOwnerChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityReopened" | "ActivityLogged" | "TaskScheduled" | "TaskRescheduled" | "TaskReassigned" | "TaskCompleted")[];
             /**
              * @description Receive personal data revealed (or [erased] once forgotten); otherwise each value reads [personal data]
              * @default false
@@ -2655,7 +2656,7 @@ export interface components {
             includePersonalData: boolean;
             /**
              * Format: uri
-             * @description http or https
+             * @description An http or https URL the service may deliver to. Refused with 400 (rule isAllowedWebhookTarget): a user name or password in the URL; local names (localhost, *.local, *.internal, *.localdomain, *.home.arpa) and cloud metadata names; addresses that are loopback, private (RFC 1918, fc00::/7), link-local, shared (100.64.0.0/10), reserved or a metadata service. Loopback and private targets are accepted only where WEBHOOK_ALLOW_LOOPBACK / WEBHOOK_ALLOW_PRIVATE_NETWORKS allow them, and never the API’s own port. The pattern admits host names only; the server also accepts public IP addresses. A host name is resolved again before every delivery, and a delivery to a name that resolves to a refused address fails instead of connecting.
              * @example https://hooks.example.com/crm
              */
             url: string;
@@ -6335,7 +6336,7 @@ export interface operations {
                 tag?: string;
                 status?: "active" | "forgotten" | "merged";
                 /** @description RFM segment name, e.g. champions */
-                segment?: string;
+                segment?: "champions" | "loyal" | "new" | "potential_loyalists" | "cant_lose" | "at_risk" | "hibernating" | "lost";
             };
             header?: never;
             path?: never;

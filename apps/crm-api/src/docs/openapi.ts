@@ -3,6 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { segmentLookup, webhookEventTypes } from '@crm/composition';
 import type { Class } from '@crm/platform';
 import { finishOpenApiDocument } from '@crm/platform';
 
@@ -25,6 +26,7 @@ export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject => {
     '/',
     classes.all,
     classes.queries,
+    { segment: segmentLookup?.segmentNames ?? [], eventType: webhookEventTypes },
   ) as unknown as OpenAPIObject;
 };
 

@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { FreshnessQueryDto, PageQueryDto } from '@crm/platform';
+import { FreshnessQueryDto, OneOfKnown, PageQueryDto } from '@crm/platform';
 import { MAX_TAGS } from '../domain/customer.decider';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -169,6 +169,7 @@ export class SearchCustomersDto extends PageQueryDto {
   status?: 'active' | 'forgotten' | 'merged';
 
   @ApiPropertyOptional({ description: 'RFM segment name, e.g. champions' })
+  @OneOfKnown('segment')
   @IsOptional()
   @IsString()
   @Matches(/^[a-z_-]{1,40}$/, { message: 'segment must be a segment name like champions' })

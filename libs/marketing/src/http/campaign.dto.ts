@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@crm/platform';
+import { OneOfKnown, PageQueryDto } from '@crm/platform';
 import { IsCurrencyCode, MAX_AMOUNT } from '@crm/sales';
 import type { AudienceRule, TagMatch } from '../domain/audience-rule';
 import { MAX_RECENCY_DAYS, MAX_RULE_TAGS, TAG_MATCHES } from '../domain/audience-rule';
@@ -104,6 +104,7 @@ export class AudienceRuleDto {
   tagsMatch?: TagMatch;
 
   @ApiPropertyOptional({ example: 'champions', description: 'An RFM segment, as of the launch' })
+  @OneOfKnown('segment')
   @IsOptional()
   @IsString()
   @Matches(SEGMENT, { message: 'segment must be an RFM segment name such as champions' })

@@ -14,21 +14,29 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { OneOfKnown } from '@crm/platform';
+import { ALL_EVENT_TYPES } from '../store/webhook.documents';
+import { WEBHOOK_URL_SCHEMA } from './webhook-url.schema';
+
+/** How the edge reads a webhook URL before the target policy sees it. */
+export const WEBHOOK_URL_OPTIONS = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_tld: false,
+};
 
 export class RegisterWebhookDto {
-  @ApiProperty({ example: 'https://hooks.example.com/crm', description: 'http or https' })
+  @ApiProperty({ example: 'https://hooks.example.com/crm', ...WEBHOOK_URL_SCHEMA })
   @IsString()
   @MaxLength(2000)
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'url must be an absolute http or https URL' },
-  )
+  @IsUrl(WEBHOOK_URL_OPTIONS, { message: 'url must be an absolute http or https URL' })
   url!: string;
 
   @ApiProperty({
     example: ['CustomerCreated', 'OrderPlaced'],
     description: 'Event types to receive, or ["*"] for all of them',
   })
+  @OneOfKnown('eventType', { each: true, also: [ALL_EVENT_TYPES] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { Vocabularies } from './known-values';
 import type { Class } from './validation-constraints';
 import { addValidationConstraints, constrainQueryParameters } from './validation-constraints';
 
@@ -99,9 +100,11 @@ export const finishOpenApiDocument = (
   validatedClasses: readonly Class[] = [],
   /** The query class of each operation, by operationId. */
   queryClasses: ReadonlyMap<string, Class> = new Map(),
+  /** The values of the vocabularies DTOs name with OneOfKnown. */
+  vocabularies: Vocabularies = {},
 ): Json => {
   const schemas = { ...document.components?.schemas };
-  addValidationConstraints(schemas, validatedClasses);
+  addValidationConstraints(schemas, validatedClasses, vocabularies);
   const paths: Json = {};
   for (const [path, item] of Object.entries(document.paths)) {
     const operations: Json = {};
@@ -110,7 +113,11 @@ export const finishOpenApiDocument = (
       operation.security ??= [];
       const queryClass = queryClasses.get((value as { operationId?: string }).operationId ?? '');
       if (queryClass && operation.parameters) {
-        operation.parameters = constrainQueryParameters(operation.parameters, queryClass);
+        operation.parameters = constrainQueryParameters(
+          operation.parameters,
+          queryClass,
+          vocabularies,
+        );
       }
       // Every `:id` (and `:deliveryId`) goes through a UUID pipe (a 400 otherwise).
       operation.parameters = operation.parameters?.map((p) =>

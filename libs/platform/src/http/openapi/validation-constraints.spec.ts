@@ -9,6 +9,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+import { OneOfKnown } from './known-values';
 import { addValidationConstraints } from './validation-constraints';
 
 class LineInput {
@@ -20,6 +21,12 @@ class LineInput {
   @IsString({ each: true }) @Matches(/^[a-z]+$/, { each: true }) tags!: string[];
 }
 class EmptySubclassInput extends LineInput {}
+
+class SubscriptionInput {
+  @OneOfKnown('segment') @IsString() segment!: string;
+  @OneOfKnown('eventType', { each: true, also: ['*'] }) @IsString({ each: true }) types!: string[];
+  @OneOfKnown('nobody gave its values') @IsString() unknown!: string;
+}
 
 class WindowInput {
   @IsString() startsAt!: string;
@@ -81,6 +88,28 @@ describe('addValidationConstraints', () => {
     expect(schemas['WindowInput'].properties.endsAt).toEqual({
       type: 'string',
       description: 'End. Must be after `startsAt`.',
+    });
+  });
+
+  it('lists a vocabulary another context owns as an enum, for one value or each', () => {
+    const schemas: Record<string, any> = {
+      SubscriptionInput: {
+        type: 'object',
+        properties: {
+          segment: { type: 'string' },
+          types: { type: 'array', items: { type: 'string' } },
+          unknown: { type: 'string' },
+        },
+      },
+    };
+    addValidationConstraints(schemas, [SubscriptionInput], {
+      segment: ['champions', 'lost'],
+      eventType: ['A', 'B'],
+    });
+    expect(schemas['SubscriptionInput'].properties).toEqual({
+      segment: { type: 'string', enum: ['champions', 'lost'] },
+      types: { type: 'array', items: { type: 'string', enum: ['*', 'A', 'B'] } },
+      unknown: { type: 'string' },
     });
   });
 });

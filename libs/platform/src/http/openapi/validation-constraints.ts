@@ -1,6 +1,8 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { calendarPattern } from './calendar-pattern';
+import type { Vocabularies } from './known-values';
+import { knownValuesOf } from './known-values';
 
 type Json = Record<string, unknown>;
 /** A class, as class-validator keys its rules. */
@@ -11,7 +13,7 @@ type Rule = { name: string; constraints: unknown[]; each: boolean; property: str
  * What a class-validator rule enforces, as JSON Schema keywords. The rules are the server's own
  * checks, so the document states exactly what the edge refuses with a 400, in one place.
  */
-const keywordsOf = (rule: Rule, schema: Json): Json => {
+const keywordsOf = (rule: Rule, schema: Json, vocabularies: Vocabularies): Json => {
   const [first, second] = rule.constraints;
   switch (rule.name) {
     case 'isInt':
@@ -48,6 +50,10 @@ const keywordsOf = (rule: Rule, schema: Json): Json => {
       return Array.isArray(first) ? { enum: first } : { pattern: '^[A-Z]{3}$' };
     case 'isUrl':
       return { format: 'uri' };
+    case 'isKnown': {
+      const values = vocabularies[String(first)] ?? [];
+      return values.length > 0 ? { enum: [...(second as string[]), ...values] } : {};
+    }
     // Rules between fields, which JSON Schema cannot state: said in the description.
     case 'isAfterField':
       return { description: `Must be after \`${String(first)}\`.` };
@@ -60,15 +66,22 @@ const keywordsOf = (rule: Rule, schema: Json): Json => {
   }
 };
 
-const rulesOf = (target: Class): Rule[] =>
-  getMetadataStorage()
+const rulesOf = (target: Class): Rule[] => [
+  ...getMetadataStorage()
     .getTargetValidationMetadatas(target, '', true, false)
     .map((m: ValidationMetadata) => ({
       name: m.name ?? m.type,
       constraints: (m.constraints ?? []) as unknown[],
       each: m.each,
       property: m.propertyName,
-    }));
+    })),
+  ...knownValuesOf(target).map((known) => ({
+    name: 'isKnown',
+    constraints: [known.vocabulary, known.also],
+    each: known.each,
+    property: known.property,
+  })),
+];
 
 /** The classes class-validator knows rules for, plus any others given (rule-less subclasses). */
 const validatedClasses = (extra: readonly Class[]): Class[] => {
@@ -103,6 +116,7 @@ const apply = (schema: Json, keywords: Json): Json => {
 export const addValidationConstraints = (
   schemas: Record<string, unknown>,
   classes: readonly Class[] = [],
+  vocabularies: Vocabularies = {},
 ): void => {
   for (const target of validatedClasses(classes)) {
     const schema = schemas[target.name] as Json | undefined;
@@ -113,9 +127,12 @@ export const addValidationConstraints = (
       if (!property) continue;
       if (rule.each && property['type'] === 'array' && property['items']) {
         const items = property['items'] as Json;
-        properties[rule.property] = { ...property, items: apply(items, keywordsOf(rule, items)) };
+        properties[rule.property] = {
+          ...property,
+          items: apply(items, keywordsOf(rule, items, vocabularies)),
+        };
       } else if (!rule.each) {
-        properties[rule.property] = apply(property, keywordsOf(rule, property));
+        properties[rule.property] = apply(property, keywordsOf(rule, property, vocabularies));
       }
     }
   }
@@ -124,13 +141,20 @@ export const addValidationConstraints = (
 type Parameter = { in: string; name: string; schema?: Json };
 
 /** The same for the query parameters @nestjs/swagger expands from a query class. */
-export const constrainQueryParameters = (parameters: Parameter[], target: Class): Parameter[] => {
+export const constrainQueryParameters = (
+  parameters: Parameter[],
+  target: Class,
+  vocabularies: Vocabularies = {},
+): Parameter[] => {
   const rules = rulesOf(target).filter((rule) => !rule.each);
   return parameters.map((parameter) => {
     if (parameter.in !== 'query') return parameter;
     const schema = rules
       .filter((rule) => rule.property === parameter.name)
-      .reduce((out, rule) => apply(out, keywordsOf(rule, out)), parameter.schema ?? {});
+      .reduce(
+        (out, rule) => apply(out, keywordsOf(rule, out, vocabularies)),
+        parameter.schema ?? {},
+      );
     return { ...parameter, schema };
   });
 };

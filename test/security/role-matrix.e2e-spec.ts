@@ -95,6 +95,8 @@ const EXPECTED: Record<string, Access> = {
   'GET /activities': ['service', 'analyst'],
   'GET /analytics/pipeline': ['analyst'],
   'GET /analytics/pipeline/forecast': ['analyst'],
+  'GET /analytics/pipeline/conversion': ['analyst'],
+  'GET /analytics/pipeline/win-rate': ['analyst'],
 };
 
 const ROLES: Role[] = ['service', 'analyst', 'auditor', 'admin'];

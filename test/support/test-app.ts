@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
+import type { TestingModuleBuilder } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig, Role } from '@crm/platform';
 import { loadConfig } from '@crm/platform';
@@ -42,7 +43,11 @@ export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
  */
 export const startTestApp = async (
   env: Record<string, string> = {},
-  options: { dataDir?: string } = {},
+  options: {
+    dataDir?: string;
+    /** Replaces providers before the app starts (a pinned clock, say). */
+    override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  } = {},
 ): Promise<TestApp> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   const config = loadConfig({
@@ -51,9 +56,8 @@ export const startTestApp = async (
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config)],
-  }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  const moduleRef = await (options.override?.(builder) ?? builder).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     createFastifyAdapter(config),
     { logger: false, bodyParser: false },

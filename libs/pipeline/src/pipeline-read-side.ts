@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { Projection } from '@crm/eventsourcing';
 import { PipelineBoardController } from './analytics/board/board.controller';
+import { PipelineConversionController } from './analytics/conversion/conversion.controller';
 import { activitiesProjection } from './projections/activities.projection';
 import { pipelineBoardProjection } from './projections/pipeline-board.projection';
 import { pipelineDefinitionsProjection } from './projections/pipeline-definitions.projection';
@@ -27,6 +28,7 @@ export const pipelineReadControllers: readonly Type[] = [
   PipelineReadsController,
   ActivityReadsController,
   PipelineBoardController,
+  PipelineConversionController,
 ];
 
 export const pipelineQueryProviders: readonly Provider[] = [PipelineReadHandler];

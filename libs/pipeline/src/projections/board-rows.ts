@@ -69,6 +69,8 @@ export const stageEntry = (d: OpportunityDocument): StageEntryDocument => ({
   enteredAt: d.stageEnteredAt,
   exitedAt: null,
   nextStageId: null,
+  nextStageKind: null,
+  nextPipelineVersion: null,
   ownerId: d.ownerId,
   source: d.source,
   campaignId: d.campaignId,

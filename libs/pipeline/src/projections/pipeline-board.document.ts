@@ -67,6 +67,9 @@ export type StageEntryDocument = {
   /** Null while the opportunity is still in the stage. */
   exitedAt: string | null;
   nextStageId: string | null;
+  /** The kind of the next stage, and the definition version the move out was decided under. */
+  nextStageKind: StageKind | null;
+  nextPipelineVersion: number | null;
   /** The deal as it entered the stage (fixed for won and lost: a closed deal does not change). */
   ownerId: string;
   source: string;

@@ -88,6 +88,8 @@ const recordHistory = async (
         ...row,
         exitedAt: next.stageEnteredAt,
         nextStageId: next.stageId,
+        nextStageKind: next.stageKind,
+        nextPipelineVersion: next.pipelineVersion,
       }));
     }
     context.put(STAGE_HISTORY, stageEntry(next));

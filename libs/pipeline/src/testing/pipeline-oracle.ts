@@ -294,3 +294,94 @@ export const oracleForecast = (
     };
   });
 };
+export type OracleStageFigures = {
+  entered: number;
+  movedForward: number;
+  movedBack: number;
+  won: number;
+  lost: number;
+  reopened: number;
+  stillIn: number;
+  /** exit − entry of the finished stays, in ms, ascending. */
+  durations: number[];
+};
+
+const at = (e: RecordedEvent): number => Date.parse(str(e.data.at));
+
+/**
+ * Stage conversion replayed from the events: each stay that began in [from, to] by asOf, and
+ * what ended it (the next stage event, if it happened by asOf). A move goes forward when the
+ * stage it goes to comes later, in the version the move records, than the stage it leaves (a
+ * stage that version lacks comes first).
+ */
+export const oracleConversion = (
+  log: readonly RecordedEvent[],
+  pipelineId: string,
+  period: { from: string; to: string; asOf: string },
+): Map<string, OracleStageFigures> => {
+  const definitions = new Map(
+    (oracleDefinitions(log).get(pipelineId) ?? []).map((d) => [
+      d.version,
+      d.stages.map((s) => s.stageId),
+    ]),
+  );
+  const [from, to, asOf] = [period.from, period.to, period.asOf].map((t) => Date.parse(t)) as [
+    number,
+    number,
+    number,
+  ];
+  const figures = new Map<string, OracleStageFigures>();
+  for (const events of byOpportunity(log).values()) {
+    const entries = events.filter((e) => STAGE_EVENTS.includes(e.type) && at(e) <= asOf);
+    if (str(entries[0]?.data.pipelineId) !== pipelineId) continue;
+    entries.forEach((entry, i) => {
+      if (at(entry) < from || at(entry) > to) return;
+      const stageId = str(entry.data.stageId);
+      const f = figures.get(stageId) ?? {
+        entered: 0,
+        movedForward: 0,
+        movedBack: 0,
+        won: 0,
+        lost: 0,
+        reopened: 0,
+        stillIn: 0,
+        durations: [],
+      };
+      figures.set(stageId, f);
+      f.entered += 1;
+      const exit = entries[i + 1];
+      if (!exit) {
+        f.stillIn += 1;
+        return;
+      }
+      f.durations = [...f.durations, at(exit) - at(entry)].sort((a, b) => a - b);
+      if (exit.type === 'OpportunityWon') f.won += 1;
+      else if (exit.type === 'OpportunityLost') f.lost += 1;
+      else if (exit.type === 'OpportunityReopened') f.reopened += 1;
+      else {
+        const order = definitions.get(Number(exit.data.pipelineVersion)) ?? [];
+        const forward = order.indexOf(str(exit.data.stageId)) > order.indexOf(stageId);
+        if (forward) f.movedForward += 1;
+        else f.movedBack += 1;
+      }
+    });
+  }
+  return figures;
+};
+
+export type OracleClose = OracleDeal & { status: 'won' | 'lost'; closedAt: string };
+
+/** The deals closed in [from, to] as they stood at asOf (replayed to asOf). */
+export const oracleCloses = (
+  log: readonly RecordedEvent[],
+  period: { from: string; to: string; asOf: string },
+  pipelineId?: string,
+): OracleClose[] =>
+  oracleDeals(log, period.asOf).filter(
+    (d): d is OracleClose =>
+      d.status !== 'open' &&
+      d.closedAt !== null &&
+      (pipelineId === undefined || d.pipelineId === pipelineId) &&
+      Date.parse(d.closedAt) >= Date.parse(period.from) &&
+      Date.parse(d.closedAt) <= Date.parse(period.to),
+  );

@@ -309,6 +309,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/analytics/pipeline/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stage conversion and time in stage from the stage history, as of any instant
+         * @description Over the stays that began in [from, to] and by asOf, per stage of the definition in force at asOf: entered, where the finished ones went (forward, back, won, lost; reopened for the lost stage), still in it at asOf, conversion = (movedForward + won) / finished, and time in stage (hours) over the finished stays: count, median and p90 by nearest rank. A stay whose exit is after asOf is still in its stage; one that began after asOf does not count.
+         */
+        get: operations["PipelineConversionController_conversion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/analytics/pipeline/forecast": {
         parameters: {
             query?: never;
@@ -321,6 +341,26 @@ export interface paths {
          * @description Per currency: open deals whose expected close date is a day of [from, to], with their weighted amount; deals won on a day of it (UTC), count and amount; deals lost on a day of it, count. Now from running totals per close day (only the days of the period are read); with asOf from the opportunity versions in force at that instant. 400 when to is before from or the period is longer than 366 days. A deal weighs its amount × the probability of its stage in the pipeline definition in force at asOf (so re-weighing a pipeline re-weighs its open deals from then on; asOf before it shows the old weights); a stage that definition no longer has weighs as the latest earlier definition that had it. Weighted amounts are exact (hundredths of a minor unit); currencies are never added together.
          */
         get: operations["PipelineBoardController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/pipeline/win-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Win rate and sales cycle by owner, source or campaign, as of any instant
+         * @description The deals closed in [from, to] as known at asOf (a deal reopened after asOf was still closed then; one reopened by asOf is not), by the owner, source or campaign they had when they closed: won, lost, win rate = won / (won + lost), won amount per currency, and the sales cycle (openedAt → won) in days: count, median and p90 by nearest rank.
+         */
+        get: operations["PipelineConversionController_winRate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1597,6 +1637,31 @@ export interface components {
             /** @example rep-7 */
             completedBy: string;
         };
+        ConversionResponse: {
+            /**
+             * Format: date-time
+             * @description The log as it stood at this instant
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description First instant of the period (inclusive)
+             */
+            from: string;
+            /** @description Of the definition in force at asOf */
+            name: string;
+            /** Format: uuid */
+            pipelineId: string;
+            /** @description In the order of the definition in force at asOf, then retired stages by id */
+            stages: components["schemas"]["StageConversionResponse"][];
+            /**
+             * Format: date-time
+             * @description Last instant of the period (inclusive)
+             */
+            to: string;
+            /** @description The definition in force at asOf */
+            version: number;
+        };
         CostDto: {
             /**
              * @description Integer minor units (50000 = 500.00 EUR), at most 10^15
@@ -2768,6 +2833,20 @@ export interface components {
             nextCursor: string | null;
             segments: components["schemas"]["SegmentCountResponse"][];
         };
+        SalesCycleResponse: {
+            /** @description Won deals measured */
+            count: number;
+            /**
+             * @description Median openedAt → won, in days (2 decimals), nearest rank: the ⌈p·n/100⌉-th smallest, an observed value (the median of an even count is the lower middle one); null without any
+             * @example 42.25
+             */
+            medianDays: number | null;
+            /**
+             * @description 90th percentile in days (2 decimals), nearest rank: the ⌈p·n/100⌉-th smallest, an observed value (the median of an even count is the lower middle one); null without any
+             * @example 90
+             */
+            p90Days: number | null;
+        };
         SatisfactionFiguresResponse: {
             /** @description Σ score / n; null without ratings */
             average: number | null;
@@ -2841,6 +2920,33 @@ export interface components {
              * @description When the clock stopped; null while it runs
              */
             stoppedAt: string | null;
+        };
+        StageConversionResponse: {
+            /** @description (movedForward + won) / (movedForward + movedBack + won + lost), to 4 decimals; null when none finished or for a won/lost stage */
+            conversion: number | null;
+            /** @description Stays that began in the period (and by asOf) */
+            entered: number;
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            /** @description Lost from this stage */
+            lost: number;
+            /** @description Moved to an earlier (or the same rank of) open stage */
+            movedBack: number;
+            /** @description Moved to an open stage that comes later in the definition the move was decided under (a retired stage ranks first) */
+            movedForward: number;
+            /** @example Propose */
+            name: string;
+            /** @description Stays in the lost stage that ended by a reopen */
+            reopened: number;
+            /** @description Not a stage of the definition in force at asOf: stays from before a change, listed after its stages */
+            retired: boolean;
+            /** @example propose */
+            stageId: string;
+            /** @description Still in the stage at asOf (its exit, if any, is later) */
+            stillIn: number;
+            timeInStage: components["schemas"]["TimeInStageResponse"];
+            /** @description Won from this stage */
+            won: number;
         };
         StageDto: {
             /**
@@ -3034,6 +3140,20 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        TimeInStageResponse: {
+            /** @description Finished stays measured (exit known at asOf) */
+            count: number;
+            /**
+             * @description Median exit − entry in hours (2 decimals), nearest rank: the ⌈p·n/100⌉-th smallest, an observed value (the median of an even count is the lower middle one); null without any
+             * @example 36.5
+             */
+            medianHours: number | null;
+            /**
+             * @description 90th percentile in hours (2 decimals), nearest rank: the ⌈p·n/100⌉-th smallest, an observed value (the median of an even count is the lower middle one); null without any
+             * @example 120
+             */
+            p90Hours: number | null;
+        };
         TopCustomerResponse: {
             averageOrderValue: components["schemas"]["MoneyAmountResponse"];
             /** Format: uuid */
@@ -3183,6 +3303,61 @@ export interface components {
              */
             currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
             lines: components["schemas"]["OrderLineDto"][];
+        };
+        WinRateFiguresResponse: {
+            /** @description Lost in the period, and still lost at asOf */
+            lost: number;
+            salesCycle: components["schemas"]["SalesCycleResponse"];
+            /** @description won / (won + lost), to 4 decimals; null when none closed */
+            winRate: number | null;
+            /** @description Won in the period, and still won at asOf */
+            won: number;
+            /** @description Σ amount of the won deals per currency, in integer minor units (exact) */
+            wonAmount: components["schemas"]["ExactMoneyResponse"][];
+        };
+        WinRateGroupResponse: {
+            /**
+             * @description The owner, source or campaign id the deal had when it closed; null: no campaign
+             * @example rep-7
+             */
+            key: string | null;
+            /** @description Lost in the period, and still lost at asOf */
+            lost: number;
+            salesCycle: components["schemas"]["SalesCycleResponse"];
+            /** @description won / (won + lost), to 4 decimals; null when none closed */
+            winRate: number | null;
+            /** @description Won in the period, and still won at asOf */
+            won: number;
+            /** @description Σ amount of the won deals per currency, in integer minor units (exact) */
+            wonAmount: components["schemas"]["ExactMoneyResponse"][];
+        };
+        WinRateResponse: {
+            /**
+             * Format: date-time
+             * @description The log as it stood at this instant
+             */
+            asOf: string;
+            /** @enum {string} */
+            by: "owner" | "source" | "campaign";
+            /**
+             * Format: date-time
+             * @description First instant of the period (inclusive)
+             */
+            from: string;
+            /** @description By key in order, no campaign (null) last; only keys with a close */
+            groups: components["schemas"]["WinRateGroupResponse"][];
+            /**
+             * Format: uuid
+             * @description null: all pipelines
+             */
+            pipelineId: string | null;
+            /**
+             * Format: date-time
+             * @description Last instant of the period (inclusive)
+             */
+            to: string;
+            /** @description Every close of the period */
+            total: components["schemas"]["WinRateFiguresResponse"];
         };
         WonForecastResponse: {
             amount: components["schemas"]["ExactMoneyResponse"];
@@ -5093,6 +5268,93 @@ export interface operations {
             };
         };
     };
+    PipelineConversionController_conversion: {
+        parameters: {
+            query: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description First instant of the period, inclusive (a date: its first millisecond, UTC) */
+                from: string;
+                /** @description Last instant of the period, inclusive (a date: all of that UTC day) */
+                to: string;
+                /** @description See the pipeline as the log told it at this instant (a date: its midnight UTC); default now */
+                asOf?: string;
+                pipelineId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such pipeline, or not yet defined at asOf */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PipelineBoardController_forecast: {
         parameters: {
             query: {
@@ -5121,6 +5383,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineForecastResponse"];
+                };
+            };
+            /** @description Invalid input: `details` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key’s role may not call this endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such pipeline */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A store is down or the read model is behind; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PipelineConversionController_winRate: {
+        parameters: {
+            query: {
+                /** @description Wait until the read model has applied this log position, else answer 503 */
+                minPosition?: string;
+                /** @description First instant of the period, inclusive (a date: its first millisecond, UTC) */
+                from: string;
+                /** @description Last instant of the period, inclusive (a date: all of that UTC day) */
+                to: string;
+                /** @description See the pipeline as the log told it at this instant (a date: its midnight UTC); default now */
+                asOf?: string;
+                /** @description Group the closed deals by this */
+                by: "owner" | "source" | "campaign";
+                /** @description Only this pipeline (default: all) */
+                pipelineId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WinRateResponse"];
                 };
             };
             /** @description Invalid input: `details` names each field and the rule it broke */

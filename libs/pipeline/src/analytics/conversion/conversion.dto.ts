@@ -18,7 +18,6 @@ const Instant = (name: string, description: string, required: boolean) => {
     (required ? ApiProperty : ApiPropertyOptional)({
       example:
         name === 'from' ? '2026-01-01' : name === 'to' ? '2026-03-31' : '2026-04-15T12:00:00Z',
-      pattern: DATE_OR_INSTANT.source,
       description,
     }),
     IsISO8601({ strict: true }, { message: `${name} must be an ISO 8601 date or date-time` }),

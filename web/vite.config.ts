@@ -4,7 +4,17 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Paths the API answers; `npm run dev:web` forwards them to a crm-api on port 3000. */
-const API = ['/customers', '/tickets', '/orders', '/campaigns', '/analytics', '/admin'];
+const API = [
+  '/customers',
+  '/tickets',
+  '/orders',
+  '/campaigns',
+  '/opportunities',
+  '/pipelines',
+  '/activities',
+  '/analytics',
+  '/admin',
+];
 
 export default defineConfig({
   root: here,

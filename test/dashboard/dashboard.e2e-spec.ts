@@ -20,6 +20,8 @@ const READ_MODELS = [
   '/analytics/rfm',
   '/analytics/campaigns',
   '/analytics/predicted-value/model',
+  '/activities',
+  '/opportunities',
 ];
 /** The panel's "probably lost" rule and hold-outs (web/src/panels/predicted-value.panel.ts). */
 const LOST_BELOW = 0.3;
@@ -288,6 +290,21 @@ describeWithChromium('the dashboard in a browser', () => {
         }
       },
     );
+
+    // Follow-ups: the seed left four tasks overdue (two assignees), earliest due first.
+    await expectPanelMatches('follow-ups', '/activities?overdue=true&limit=500', async (body) => {
+      expect(body.items.length).toBe(4);
+      expect(await text('follow-ups-count')).toBe(count(body.items.length));
+      const assignees = new Set(body.items.map((task: { assigneeId: string }) => task.assigneeId));
+      expect(await text('follow-ups-assignees')).toBe(count(assignees.size));
+      const rows = page.getByTestId('follow-up-row');
+      expect(await rows.count()).toBe(body.items.length);
+      for (const [i, task] of body.items.entries()) {
+        const row = await rows.nth(i).innerText();
+        expect(row).toContain(task.subject);
+        expect(row).toContain(task.assigneeId);
+      }
+    });
 
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-analyst.png'), fullPage: true });
 

@@ -10,6 +10,8 @@ export type Seeded = {
   breachedSubject: string;
   /** The first day anyone bought (YYYY-MM-DD); null when this build has no orders. */
   firstPurchaseDay: string | null;
+  /** The seeded pipeline; null when this build has no pipeline context. */
+  pipelineId: string | null;
 };
 
 const HOUR = 3_600_000;
@@ -117,8 +119,17 @@ export const seed = async (
     position = Math.max(position, imported.position);
     firstPurchaseDay = imported.firstPurchaseDay;
   }
+  const pipelineId = exists(t, '/pipelines')
+    ? await seedPipeline(t, customerIds.slice(1), write)
+    : null;
   setNow(READ_AT);
-  return { customerIds, position, breachedSubject: BREACHED_SUBJECT, firstPurchaseDay };
+  return {
+    customerIds,
+    position,
+    breachedSubject: BREACHED_SUBJECT,
+    firstPurchaseDay,
+    pipelineId,
+  };
 };
 
 /**
@@ -205,3 +216,114 @@ const seedCampaigns = async (
 /** Whether this build has the command (a context not deployed yet has no route). */
 export const exists = (t: TestApp, path: string): boolean =>
   t.app.getHttpAdapter().getInstance().hasRoute({ method: 'POST', url: path });
+
+const stage = (stageId: string, probability: number, kind = 'open') => ({
+  stageId,
+  name: stageId.charAt(0).toUpperCase() + stageId.slice(1),
+  probability,
+  kind,
+});
+
+/** The last day of the real today's UTC quarter, and a day in the next quarter. */
+const closeDates = (now: number): { thisQuarter: string; nextQuarter: string } => {
+  const today = new Date(now);
+  const quarter = Math.floor(today.getUTCMonth() / 3);
+  const end = Date.UTC(today.getUTCFullYear(), 3 * quarter + 3, 0);
+  return {
+    thisQuarter: new Date(end).toISOString().slice(0, 10),
+    nextQuarter: new Date(end + 45 * DAY_MS).toISOString().slice(0, 10),
+  };
+};
+
+/**
+ * A small pipeline (the pipeline context runs on the real clock, so "this quarter" is the real
+ * one): six open deals in three stages, some expected to close this quarter, one won and one
+ * lost; follow-up tasks, four of them overdue (two assignees), one due tomorrow, one overdue
+ * but completed, and a logged call. The first customer (the auditor's) is left out.
+ */
+const seedPipeline = async (
+  t: TestApp,
+  customerIds: readonly string[],
+  write: (path: string, body?: unknown) => Promise<Written>,
+): Promise<string> => {
+  const defined = await t.request('POST', '/pipelines', {
+    body: {
+      name: 'New business',
+      stages: [
+        stage('qualify', 10),
+        stage('propose', 50),
+        stage('negotiate', 80),
+        stage('won', 100, 'won'),
+        stage('lost', 0, 'lost'),
+      ],
+    },
+  });
+  if (defined.status !== 201) {
+    throw new Error(`POST /pipelines answered ${defined.status}: ${JSON.stringify(defined.body)}`);
+  }
+  const pipelineId = defined.body.id as string;
+  const now = Date.now();
+  const { thisQuarter, nextQuarter } = closeDates(now);
+  const deals: { stages: string[]; amount: number; close: string; owner: string; end?: string }[] =
+    [
+      { stages: [], amount: 1_200_000, close: thisQuarter, owner: 'rep-1' },
+      { stages: [], amount: 450_000, close: nextQuarter, owner: 'rep-2' },
+      { stages: ['propose'], amount: 800_000, close: thisQuarter, owner: 'rep-1' },
+      { stages: ['propose'], amount: 300_000, close: thisQuarter, owner: 'rep-2' },
+      { stages: ['propose', 'negotiate'], amount: 1_500_000, close: thisQuarter, owner: 'rep-1' },
+      { stages: ['propose', 'negotiate'], amount: 250_000, close: nextQuarter, owner: 'rep-2' },
+      {
+        stages: ['propose', 'negotiate'],
+        amount: 600_000,
+        close: thisQuarter,
+        owner: 'rep-1',
+        end: 'win',
+      },
+      { stages: ['propose'], amount: 900_000, close: thisQuarter, owner: 'rep-2', end: 'lose' },
+    ];
+  const opportunityIds: string[] = [];
+  for (const [i, deal] of deals.entries()) {
+    const opened = await write('/opportunities', {
+      customerId: customerIds[i % customerIds.length],
+      pipelineId,
+      title: `Deal ${i + 1}`,
+      amount: { amount: deal.amount, currency: 'EUR' },
+      expectedCloseDate: deal.close,
+      ownerId: deal.owner,
+      source: i % 2 === 0 ? 'referral' : 'website',
+    });
+    for (const stageId of deal.stages)
+      await write(`/opportunities/${opened.id}/stage`, { stageId });
+    if (deal.end === 'win') await write(`/opportunities/${opened.id}/win`, {});
+    if (deal.end === 'lose') await write(`/opportunities/${opened.id}/lose`, { reason: 'price' });
+    opportunityIds.push(opened.id);
+  }
+  const at = (hours: number) => new Date(now + hours * HOUR).toISOString();
+  const task = (
+    about: Record<string, string>,
+    subject: string,
+    dueHours: number,
+    assigneeId: string,
+  ) => write('/activities/tasks', { ...about, subject, dueAt: at(dueHours), assigneeId });
+  await task({ opportunityId: opportunityIds[0]! }, 'Send the quote', -72, 'rep-1');
+  await task({ opportunityId: opportunityIds[2]! }, 'Call back about the discount', -48, 'rep-2');
+  await task({ opportunityId: opportunityIds[4]! }, 'Book the contract review', -1, 'rep-1');
+  await task({ customerId: customerIds[3]! }, 'Ask for a reference', -240, 'rep-2');
+  await task({ opportunityId: opportunityIds[1]! }, 'Prepare the demo', 24, 'rep-2');
+  const done = await task(
+    { opportunityId: opportunityIds[3]! },
+    'Confirm the budget',
+    -30,
+    'rep-1',
+  );
+  await write(`/activities/${done.id}/complete`, { completedBy: 'rep-1' });
+  await write('/activities', {
+    kind: 'call',
+    opportunityId: opportunityIds[4]!,
+    subject: 'Pricing call',
+    notes: 'Wants a three-year term',
+    occurredAt: at(-2),
+    loggedBy: 'rep-1',
+  });
+  return pipelineId;
+};

@@ -4,6 +4,7 @@ import { clear, h } from './dom';
 import { auditView } from './panels/audit.view';
 import { campaignsPanel } from './panels/campaigns.panel';
 import { customerValuePanel } from './panels/customer-value.panel';
+import { followUpsPanel } from './panels/follow-ups.panel';
 import { predictedValuePanel } from './panels/predicted-value.panel';
 import { rfmPanel } from './panels/rfm.panel';
 import { satisfactionBreakdownPanel, satisfactionTrendPanel } from './panels/satisfaction.panels';
@@ -28,6 +29,7 @@ const analyticsView = (api: ApiClient): HTMLElement =>
     customerValuePanel(api),
     predictedValuePanel(api),
     campaignsPanel(api),
+    followUpsPanel(api),
     ticketsPanel(api),
   );
 

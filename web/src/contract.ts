@@ -12,3 +12,6 @@ export type PredictedValuePage = Schemas['PredictedValuePageResponse'];
 export type PredictedCustomer = Schemas['PredictedCustomerResponse'];
 export type PredictedValueBacktest = Schemas['PredictedValueBacktestResponse'];
 export type PAliveBin = Schemas['PAliveBinResponse'];
+
+export type ActivityPage = Schemas['ActivityPageResponse'];
+export type Activity = Schemas['ActivityResponse'];

@@ -22,6 +22,7 @@ const READ_MODELS = [
   '/analytics/predicted-value/model',
   '/activities',
   '/opportunities',
+  '/analytics/pipeline',
 ];
 /** The panel's "probably lost" rule and hold-outs (web/src/panels/predicted-value.panel.ts). */
 const LOST_BELOW = 0.3;
@@ -50,6 +51,16 @@ const significant = (n: number) =>
   new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(n);
 const euros = (minor: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(minor / 100);
+/** The UTC quarter of an instant, as the forecast panel asks for it. */
+const quarterOf = (time: number) => {
+  const date = new Date(time);
+  const quarter = Math.floor(date.getUTCMonth() / 3);
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return {
+    from: day(Date.UTC(date.getUTCFullYear(), 3 * quarter, 1)),
+    to: day(Date.UTC(date.getUTCFullYear(), 3 * quarter + 3, 0)),
+  };
+};
 const daysBefore = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
@@ -288,6 +299,64 @@ describeWithChromium('the dashboard in a browser', () => {
           expect(await text('pv-backtest-actual')).toBe(count(backtest.actualPurchases));
           expect(await text('pv-backtest-mae')).toBe(decimal(backtest.meanAbsoluteError, 2));
         }
+      },
+    );
+
+    // The pipeline by stage: the seed's six open deals, two per stage, one won and one lost.
+    await expectPanelMatches('pipeline-funnel', '/analytics/pipeline?by=stage', async (body) => {
+      expect(body.pipelines.map((p: { pipelineId: string }) => p.pipelineId)).toEqual([
+        seeded.pipelineId,
+      ]);
+      const stages: any[] = body.pipelines[0].stages;
+      const eur = (stage: any) =>
+        stage.totals.find((t: { currency: string }) => t.currency === 'EUR') ?? {
+          count: 0,
+          amount: { amountExact: '0' },
+          weightedAmount: { amountExact: '0' },
+        };
+      expect(stages.map((stage) => [stage.stageId, eur(stage).count])).toEqual([
+        ['qualify', 2],
+        ['propose', 2],
+        ['negotiate', 2],
+        ['won', 1],
+        ['lost', 1],
+      ]);
+      const open = stages.filter((stage) => stage.kind === 'open').map(eur);
+      const sum = (values: string[]) => values.reduce((total, v) => total + Number(v), 0);
+      expect(await text('funnel-open-count')).toBe(count(sum(open.map((f) => String(f.count)))));
+      expect(await text('funnel-open-amount')).toBe(
+        euros(sum(open.map((f) => f.amount.amountExact))),
+      );
+      expect(await text('funnel-open-weighted')).toBe(
+        euros(sum(open.map((f) => f.weightedAmount.amountExact))),
+      );
+      const rows = page.getByTestId('funnel-row');
+      expect(await rows.count()).toBe(stages.length);
+      for (const [i, stage] of stages.entries()) {
+        const row = await rows.nth(i).innerText();
+        expect(row).toContain(stage.name);
+        expect(row).toContain(euros(Number(eur(stage).amount.amountExact)));
+      }
+    });
+
+    // This quarter's forecast (UTC): won so far plus the weighted open deals due in it.
+    const { from, to } = quarterOf(Date.now());
+    await expectPanelMatches(
+      'pipeline-forecast',
+      `/analytics/pipeline/forecast?from=${from}&to=${to}`,
+      async (body) => {
+        const eur = body.currencies.find((c: { currency: string }) => c.currency === 'EUR');
+        // The seed: four open deals due this quarter, one won and one lost today.
+        expect([eur.open.count, eur.won.count, eur.lost.count]).toEqual([4, 1, 1]);
+        const won = Number(eur.won.amount.amountExact);
+        const weighted = Number(eur.open.weightedAmount.amountExact);
+        expect(await text('forecast-total')).toBe(euros(won + weighted));
+        expect(await text('forecast-won')).toBe(euros(won));
+        expect(await text('forecast-open-weighted')).toBe(euros(weighted));
+        expect(await text('forecast-open-amount')).toBe(euros(Number(eur.open.amount.amountExact)));
+        expect(await text('forecast-won-count')).toBe(count(eur.won.count));
+        expect(await text('forecast-open-count')).toBe(count(eur.open.count));
+        expect(await text('forecast-lost-count')).toBe(count(eur.lost.count));
       },
     );
 

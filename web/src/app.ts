@@ -5,6 +5,7 @@ import { auditView } from './panels/audit.view';
 import { campaignsPanel } from './panels/campaigns.panel';
 import { customerValuePanel } from './panels/customer-value.panel';
 import { followUpsPanel } from './panels/follow-ups.panel';
+import { pipelineForecastPanel, pipelineFunnelPanel } from './panels/pipeline.panels';
 import { predictedValuePanel } from './panels/predicted-value.panel';
 import { rfmPanel } from './panels/rfm.panel';
 import { satisfactionBreakdownPanel, satisfactionTrendPanel } from './panels/satisfaction.panels';
@@ -29,6 +30,8 @@ const analyticsView = (api: ApiClient): HTMLElement =>
     customerValuePanel(api),
     predictedValuePanel(api),
     campaignsPanel(api),
+    pipelineFunnelPanel(api),
+    pipelineForecastPanel(api),
     followUpsPanel(api),
     ticketsPanel(api),
   );

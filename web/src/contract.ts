@@ -15,3 +15,10 @@ export type PAliveBin = Schemas['PAliveBinResponse'];
 
 export type ActivityPage = Schemas['ActivityPageResponse'];
 export type Activity = Schemas['ActivityResponse'];
+
+export type PipelineBoard = Schemas['PipelineBoardResponse'];
+export type PipelineFigures = Schemas['PipelineFiguresResponse'];
+export type StageFigures = Schemas['StageFiguresResponse'];
+export type CurrencyFigures = Schemas['CurrencyFiguresResponse'];
+export type PipelineForecast = Schemas['PipelineForecastResponse'];
+export type CurrencyForecast = Schemas['CurrencyForecastResponse'];

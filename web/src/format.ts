@@ -129,3 +129,59 @@ export const formatDecimal = (n: number, digits: number): string =>
 /** Model parameters: four significant digits, `0.2426`, `4.414`, `12,345`. */
 export const formatSignificant = (n: number, digits = 4): string =>
   new Intl.NumberFormat(undefined, { maximumSignificantDigits: digits }).format(n);
+
+/** A decimal string of minor units (`"1099.89"`, `"-5"`) as hundredths of a minor unit. */
+const hundredthsOf = (minor: string): bigint => {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(minor);
+  if (!match) return 0n;
+  const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -value : value;
+};
+
+/** Hundredths of a minor unit back to a decimal string of minor units (`109989n` → `1099.89`). */
+const minorOfHundredths = (hundredths: bigint): string => {
+  const negative = hundredths < 0n;
+  const digits = (negative ? -hundredths : hundredths).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+};
+
+/** Exact sum of integer minor-unit strings (`amountExact` of sums): `"12"`, `"-3"` → `"9"`. */
+export const sumExact = (...amounts: string[]): string =>
+  amounts.reduce((sum, amount) => sum + BigInt(amount), 0n).toString();
+
+/** Exact sum of decimal minor-unit strings (a weighted amount has hundredths of a minor unit). */
+export const addMinor = (...amounts: string[]): string =>
+  minorOfHundredths(amounts.reduce((sum, amount) => sum + hundredthsOf(amount), 0n));
+
+/**
+ * A weighted sum (`amountExact` in minor units with up to two decimals, exact), shown in the
+ * currency's usual precision; Intl rounds the decimal string itself, never a float.
+ */
+export const formatWeightedMoney = ({
+  amountExact,
+  currency,
+}: {
+  amountExact: string;
+  currency: string;
+}): string => {
+  const hundredths = hundredthsOf(amountExact);
+  const major = majorDecimal(hundredths.toString(), minorDigits(currency) + 2);
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(major);
+  } catch {
+    return `${major} ${currency}`;
+  }
+};
+
+/** The UTC calendar quarter of an instant: its first and last days and a name (`Q4 2026`). */
+export const quarterOf = (time: number): { from: string; to: string; name: string } => {
+  const date = new Date(time);
+  const year = date.getUTCFullYear();
+  const quarter = Math.floor(date.getUTCMonth() / 3);
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return {
+    from: day(Date.UTC(year, 3 * quarter, 1)),
+    to: day(Date.UTC(year, 3 * quarter + 3, 0)),
+    name: `Q${quarter + 1} ${year}`,
+  };
+};

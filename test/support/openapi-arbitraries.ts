@@ -79,9 +79,10 @@ const stringOf = (schema: Schema): fc.Arbitrary<string> => {
   if (typeof schema['pattern'] === 'string') {
     return fc.stringMatching(new RegExp(schema['pattern'])).filter(admits(schema));
   }
-  // Free text: the server trims it, so it starts and ends with a visible character.
+  // Free text, now and then padded with whitespace (the server trims some fields).
+  const text = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,'-]*[A-Za-z0-9]$|^[A-Za-z0-9]$/);
   return fc
-    .stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,'-]*[A-Za-z0-9]$|^[A-Za-z0-9]$/)
+    .oneof({ arbitrary: text, weight: 4 }, { arbitrary: text.map((s) => ` ${s}\t`), weight: 1 })
     .filter((s) => s.length >= Math.max(minLength, 1) && s.length <= maxLength);
 };
 

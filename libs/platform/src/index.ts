@@ -23,4 +23,4 @@ export * from './stores/postgres/lock-ownership';
 export * from './http/openapi/openapi-document';
 export * from './http/openapi/endpoint.decorators';
 export * from './http/openapi/validation-constraints';
-export * from './http/openapi/known-values';
+export * from './http/openapi/document-rules';

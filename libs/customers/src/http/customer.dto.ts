@@ -20,10 +20,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { FreshnessQueryDto, OneOfKnown, PageQueryDto } from '@crm/platform';
+import { FreshnessQueryDto, OneOfKnown, PageQueryDto, Trimmed } from '@crm/platform';
 import { MAX_TAGS } from '../domain/customer.decider';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerTrim = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
@@ -37,20 +36,20 @@ const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
 
 export class AddressDto {
   @ApiProperty({ example: '12 St James Square', maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   street!: string;
 
   @ApiProperty({ example: 'London', maxLength: 100 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 100)
   city!: string;
 
   @ApiPropertyOptional({ example: 'SW1Y 4LB', maxLength: 20 })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 20)
   postalCode?: string;
@@ -63,14 +62,14 @@ export class AddressDto {
 
 export class CreateCustomerDto {
   @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   @Matches(NO_CONTROL_CHARS, { message: 'name must not contain control characters' })
   name!: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
@@ -103,7 +102,7 @@ export class CreateCustomerDto {
 export class UpdateCustomerContactDto {
   @ApiPropertyOptional({ example: 'Ada King' })
   @ValidateIf((_, value) => value !== undefined)
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   @Matches(NO_CONTROL_CHARS, { message: 'name must not contain control characters' })
@@ -111,7 +110,7 @@ export class UpdateCustomerContactDto {
 
   @ApiPropertyOptional({ example: 'ada.king@example.com' })
   @ValidateIf((_, value) => value !== undefined)
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
@@ -133,7 +132,7 @@ export class UpdateCustomerContactDto {
 
 export class AddNoteDto {
   @ApiProperty({ example: 'Prefers to be contacted by email.', maxLength: 5000 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 5000)
   text!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OneOfKnown, PageQueryDto } from '@crm/platform';
+import { OneOfKnown, PageQueryDto, Trimmed } from '@crm/platform';
 import { IsCurrencyCode, MAX_AMOUNT } from '@crm/sales';
 import type { AudienceRule, TagMatch } from '../domain/audience-rule';
 import { MAX_RECENCY_DAYS, MAX_RULE_TAGS, TAG_MATCHES } from '../domain/audience-rule';
@@ -30,7 +30,6 @@ import { HasOneOf, IsAfterField, IsNotBelowField } from './campaign.validators';
 const TAG = /^[a-z0-9][a-z0-9_:-]{0,39}$/;
 const SEGMENT = /^[a-z][a-z_]{0,39}$/;
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const CRITERIA = ['tags', 'segment', 'value', 'lastOrder'] as const;
 
 export class CostDto {
@@ -127,7 +126,7 @@ export class AudienceRuleDto {
 
 export class PlanCampaignDto {
   @ApiProperty({ example: 'Spring sale', minLength: 1, maxLength: MAX_CAMPAIGN_NAME })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, MAX_CAMPAIGN_NAME)
   @Matches(NO_CONTROL_CHARS, { message: 'name must not contain control characters' })

@@ -12,7 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '@crm/platform';
+import { PageQueryDto, Trimmed } from '@crm/platform';
 import type { ReplyAuthor, TicketChannel, TicketPriority, TicketStatus } from '../domain/ticket';
 import {
   REPLY_AUTHORS,
@@ -21,7 +21,6 @@ import {
   TICKET_STATUSES,
 } from '../domain/ticket';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -38,14 +37,14 @@ export class OpenTicketDto {
   customerId!: string;
 
   @ApiProperty({ example: 'Charged twice', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   @Matches(NO_CONTROL_CHARS, { message: 'subject must not contain control characters' })
   subject!: string;
 
   @ApiProperty({ example: 'My February invoice shows the same charge twice.', maxLength: 10000 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 10000)
   description!: string;
@@ -95,7 +94,7 @@ export class AddReplyDto {
   author!: ReplyAuthor;
 
   @ApiProperty({ example: 'We have refunded the duplicate charge.', maxLength: 10000 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 10000)
   text!: string;
@@ -103,7 +102,7 @@ export class AddReplyDto {
 
 export class ResolveTicketDto {
   @ApiProperty({ example: 'Refunded the duplicate charge', maxLength: 5000 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 5000)
   resolution!: string;
@@ -112,7 +111,7 @@ export class ResolveTicketDto {
 export class ReopenTicketDto {
   @ApiPropertyOptional({ example: 'Charged again in March', maxLength: 2000 })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   reason?: string;
@@ -132,7 +131,7 @@ export class RateSatisfactionDto {
 
   @ApiPropertyOptional({ example: 'Quick and friendly', maxLength: 2000 })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 2000)
   comment?: string;

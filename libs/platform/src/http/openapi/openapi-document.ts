@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { Vocabularies } from './known-values';
+import type { Vocabularies } from './document-rules';
 import type { Class } from './validation-constraints';
 import { addValidationConstraints, constrainQueryParameters } from './validation-constraints';
 

@@ -9,7 +9,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { OneOfKnown } from './known-values';
+import { OneOfKnown, Trimmed } from './document-rules';
 import { addValidationConstraints } from './validation-constraints';
 
 class LineInput {
@@ -21,6 +21,13 @@ class LineInput {
   @IsString({ each: true }) @Matches(/^[a-z]+$/, { each: true }) tags!: string[];
 }
 class EmptySubclassInput extends LineInput {}
+
+class NoteInput {
+  @Trimmed() @IsString() @Length(1, 50) text!: string;
+  @Trimmed() @IsString() @Length(1) @Matches(/^[^\u0000-\u001f]*$/) name!: string;
+  @Trimmed() @IsString() @Length(1) @Matches(/^(a|\t)+$/) tab!: string;
+  @Trimmed() @IsString() optional!: string;
+}
 
 class SubscriptionInput {
   @OneOfKnown('segment') @IsString() segment!: string;
@@ -111,5 +118,44 @@ describe('addValidationConstraints', () => {
       types: { type: 'array', items: { type: 'string', enum: ['*', 'A', 'B'] } },
       unknown: { type: 'string' },
     });
+  });
+
+  it('says that a trimmed value with a minimum length must not be only whitespace', () => {
+    const schemas: Record<string, any> = {
+      NoteInput: {
+        type: 'object',
+        properties: {
+          text: { type: 'string' },
+          name: { type: 'string' },
+          tab: { type: 'string' },
+          optional: { type: 'string' },
+        },
+      },
+    };
+    addValidationConstraints(schemas, [NoteInput]);
+    const { text, name, tab, optional } = schemas['NoteInput'].properties;
+    expect([text, name, tab, optional]).toEqual([
+      { type: 'string', minLength: 1, maxLength: 50, pattern: '\\S' },
+      {
+        type: 'string',
+        minLength: 1,
+        pattern: '^[^\\u0000-\\u001f]*[^\\u0000-\\u001f\\s][^\\u0000-\\u001f]*$',
+      },
+      {
+        type: 'string',
+        minLength: 1,
+        pattern: '^(a|\\t)+$',
+        description: 'Must contain a character other than whitespace (the value is trimmed).',
+      },
+      { type: 'string' },
+    ]);
+    const sut = (value: string) => new RegExp(name.pattern as string, 'u').test(value);
+    expect(['Ada', ' Ada ', ' ', '\t\n', 'A\u0001'].map(sut)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

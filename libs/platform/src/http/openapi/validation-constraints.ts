@@ -1,13 +1,26 @@
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { calendarPattern } from './calendar-pattern';
-import type { Vocabularies } from './known-values';
-import { knownValuesOf } from './known-values';
+import type { Vocabularies } from './document-rules';
+import { documentRulesOf } from './document-rules';
 
 type Json = Record<string, unknown>;
 /** A class, as class-validator keys its rules. */
 export type Class = abstract new (...args: never[]) => unknown;
 type Rule = { name: string; constraints: unknown[]; each: boolean; property: string };
+
+/** `^[^X]*$`: a pattern of one negated class, which `\S` can join without a lookahead. */
+const ONE_NEGATED_CLASS = /^\^\[\^([^\]]+)\]\*\$$/;
+
+/** A trimmed value that has a minimum length must contain a non-whitespace character. */
+const nonBlank = (schema: Json): Json => {
+  if (typeof schema['minLength'] !== 'number' || schema['minLength'] < 1) return {};
+  const pattern = schema['pattern'];
+  if (typeof pattern !== 'string') return { pattern: '\\S' };
+  const excluded = ONE_NEGATED_CLASS.exec(pattern)?.[1];
+  if (excluded) return { pattern: `^[^${excluded}]*[^${excluded}\\s][^${excluded}]*$` };
+  return { description: 'Must contain a character other than whitespace (the value is trimmed).' };
+};
 
 /**
  * What a class-validator rule enforces, as JSON Schema keywords. The rules are the server's own
@@ -50,6 +63,8 @@ const keywordsOf = (rule: Rule, schema: Json, vocabularies: Vocabularies): Json 
       return Array.isArray(first) ? { enum: first } : { pattern: '^[A-Z]{3}$' };
     case 'isUrl':
       return { format: 'uri' };
+    case 'isTrimmed':
+      return nonBlank(schema);
     case 'isKnown': {
       const values = vocabularies[String(first)] ?? [];
       return values.length > 0 ? { enum: [...(second as string[]), ...values] } : {};
@@ -75,12 +90,7 @@ const rulesOf = (target: Class): Rule[] => [
       each: m.each,
       property: m.propertyName,
     })),
-  ...knownValuesOf(target).map((known) => ({
-    name: 'isKnown',
-    constraints: [known.vocabulary, known.also],
-    each: known.each,
-    property: known.property,
-  })),
+  ...documentRulesOf(target),
 ];
 
 /** The classes class-validator knows rules for, plus any others given (rule-less subclasses). */

@@ -145,12 +145,10 @@ export const requestsOf = (
   document: OpenApiDocument,
   method: string,
   template: string,
-  options: { skipQuery?: readonly string[] } = {},
+  options: { /** Parameters left out, by name. */ skip?: readonly string[] } = {},
 ): fc.Arbitrary<DocumentedRequest> => {
   const operation = document.paths[template]?.[method] as unknown as Operation;
-  const parameters = (operation.parameters ?? []).filter(
-    (p) => !(p.in === 'query' && options.skipQuery?.includes(p.name)),
-  );
+  const parameters = (operation.parameters ?? []).filter((p) => !options.skip?.includes(p.name));
   const parameter = (p: Parameter) => {
     const value = valueOf(document, p.schema ?? { type: 'string' }).map((v) => String(v));
     return p.required ? value : fc.option(value, { nil: undefined });

@@ -18,6 +18,15 @@ const aDocument = (overrides: Partial<OpenAPIObject> = {}): OpenAPIObject => ({
         responses: { '200': { description: 'ok' }, '404': { description: 'mine' } },
       },
     },
+    '/things': {
+      get: {
+        security: [{ bearer: [] }],
+        parameters: [
+          { in: 'query', name: 'minPosition', required: false, schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'ok' } },
+      },
+    },
     '/health/live': { get: { responses: { '200': { description: 'up' } } } },
   },
   components: {
@@ -55,9 +64,21 @@ describe('finishOpenApiDocument', () => {
 
   it('declares what the edge answers on every secured route, keeping the route’s own', () => {
     const responses = sut['paths']['/things/{id}']['post']['responses'] as Json;
-    expect(Object.keys(responses).sort()).toEqual(
-      ['200', '400', '401', '403', '404', '413', '415', '422', '429', '503'].sort(),
-    );
+    expect(Object.keys(responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '408',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '431',
+      '503',
+    ]);
     expect(responses['404'].description).toBe('mine');
     expect(responses['429'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ErrorBody',
@@ -74,5 +95,16 @@ describe('finishOpenApiDocument', () => {
     });
     expect(sut['servers']).toHaveLength(1);
     expect(sut['info']['license']).toEqual({ name: 'MIT', identifier: 'MIT' });
+  });
+
+  it('declares a read’s X-Min-Position header next to its minPosition, and no command status', () => {
+    const read = sut['paths']['/things']['get'] as Json;
+    expect(read['parameters'].map((p: Json) => `${p.in} ${p.name}`)).toEqual([
+      'query minPosition',
+      'header X-Min-Position',
+    ]);
+    expect(read['parameters'][1].schema).toEqual({ type: 'string' });
+    expect(Object.keys(read['responses'])).not.toContain('409');
+    expect(Object.keys(read['responses'])).not.toContain('422');
   });
 });

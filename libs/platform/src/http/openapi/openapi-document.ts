@@ -4,9 +4,16 @@ import type { Class } from './validation-constraints';
 import { addValidationConstraints, constrainQueryParameters } from './validation-constraints';
 
 type Json = Record<string, unknown>;
+type Parameter = {
+  in: string;
+  name: string;
+  required?: boolean;
+  description?: string;
+  schema?: Json;
+};
 type Operation = {
   security?: unknown[];
-  parameters?: { in: string; name: string }[];
+  parameters?: Parameter[];
   requestBody?: unknown;
   responses: Record<string, unknown>;
 };
@@ -19,10 +26,16 @@ const SHARED_ERRORS = {
   '400': 'Invalid input: `details` names each field and the rule it broke',
   '401': 'No API key, or an unknown or revoked one',
   '403': 'The key’s role may not call this endpoint',
+  '408':
+    'The headers did not arrive within HTTP_HEADERS_TIMEOUT_MS, or the whole request within HTTP_REQUEST_TIMEOUT_MS; the connection is closed',
+  '409':
+    'Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again',
   '413': 'The body is larger than BODY_LIMIT_BYTES',
   '415': 'The body is not JSON (send Content-Type: application/json)',
-  '422': 'The Idempotency-Key was already used for a different request',
+  '422':
+    'The Idempotency-Key was already used for a different request (code IDEMPOTENCY_KEY_REUSED), or the events the command would append are more than the event store takes in one write (code APPEND_TOO_LARGE)',
   '429': 'More requests a minute than RATE_LIMIT_PER_MINUTE allows for this key; see Retry-After',
+  '431': 'The request headers are larger than the server reads (16 KiB); the connection is closed',
   '503': 'A store is down or the read model is behind; see Retry-After',
 } as const;
 type SharedError = keyof typeof SHARED_ERRORS;
@@ -45,18 +58,38 @@ const sharedErrorsOf = (method: string, operation: Operation): SharedError[] => 
   if (operation.security?.length === 0) return [];
   const parameters = operation.parameters ?? [];
   const takesBody = ['post', 'put', 'patch'].includes(method);
+  // A command (it takes Idempotency-Key) goes through the command runner.
+  const command = parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
   return [
     ...(parameters.length > 0 || takesBody ? (['400'] as const) : []),
     '401',
     '403',
+    '408',
+    ...(command ? (['409'] as const) : []),
     ...(takesBody ? (['413', '415'] as const) : []),
-    ...(parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')
-      ? (['422'] as const)
-      : []),
+    ...(command ? (['422'] as const) : []),
     '429',
+    '431',
     '503',
   ];
 };
+
+/** Every read takes `minPosition` from the query or the `X-Min-Position` header (MinPosition). */
+const withMinPositionHeader = (parameters: Parameter[]): Parameter[] =>
+  parameters.flatMap((p) =>
+    p.in === 'query' && p.name === 'minPosition'
+      ? [
+          p,
+          {
+            in: 'header',
+            name: 'X-Min-Position',
+            required: false,
+            description: 'The same as `minPosition`, as a header; the query parameter wins',
+            schema: p.schema,
+          },
+        ]
+      : [p],
+  );
 
 /**
  * OpenAPI 3.0's `nullable` (what @nestjs/swagger writes) as OpenAPI 3.1 / JSON Schema: a `null`
@@ -120,7 +153,7 @@ export const finishOpenApiDocument = (
         );
       }
       // Every `:id` (and `:deliveryId`) goes through a UUID pipe (a 400 otherwise).
-      operation.parameters = operation.parameters?.map((p) =>
+      operation.parameters = withMinPositionHeader(operation.parameters ?? []).map((p) =>
         p.in === 'path' && (p.name === 'id' || p.name.endsWith('Id'))
           ? { ...p, schema: { type: 'string', format: 'uuid' } }
           : p,

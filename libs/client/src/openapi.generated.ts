@@ -1520,6 +1520,19 @@ export interface components {
              */
             currency: string;
         };
+        CampaignOpportunitiesResponse: {
+            /** @description Lost now (a reopened one is open) */
+            lost: number;
+            /** @description Still open now */
+            open: number;
+            /** @description Opened with this campaign */
+            opened: number;
+            /** @description Σ deal amount of the won opportunities per currency: shown beside attributedRevenue, never added to it or to ROI */
+            pipelineRevenue: components["schemas"]["ExactMoneyResponse"][];
+            /** @description won / (won + lost), to 4 decimals; null when none closed */
+            winRate: number | null;
+            won: number;
+        };
         CampaignResponse: {
             /**
              * Format: date-time
@@ -1579,6 +1592,8 @@ export interface components {
             /** Format: date-time */
             launchedAt?: string | null;
             name: string;
+            /** @description The pipeline’s opportunities opened with this campaign (campaignId on the deal). A won deal whose order is attributed to this campaign shows in both figures, each its own way: attributedRevenue and ROI from the order’s total, pipelineRevenue from the deal’s amount; the two are never summed. */
+            opportunities: components["schemas"]["CampaignOpportunitiesResponse"];
             /** @description Why the rates are null */
             ratesUnavailableReason?: string | null;
             /** @description Distinct customers with any response */

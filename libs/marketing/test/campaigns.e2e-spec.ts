@@ -130,6 +130,8 @@ describeWired('campaigns over HTTP', () => {
             roiUnavailableReason: "the campaign's cost is in EUR; revenue in USD is not converted",
           },
         ],
+        // No pipeline opportunity was opened with this campaign.
+        opportunities: { opened: 0, open: 0, won: 0, lost: 0, winRate: null, pipelineRevenue: [] },
       });
     });
 

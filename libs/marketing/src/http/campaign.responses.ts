@@ -99,6 +99,29 @@ export class CurrencyResultsResponse {
   roiUnavailableReason!: string | null;
 }
 
+export class CampaignOpportunitiesResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Opened with this campaign' })
+  opened!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Still open now' }) open!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) won!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Lost now (a reopened one is open)' })
+  lost!: number;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'won / (won + lost), to 4 decimals; null when none closed',
+  })
+  winRate!: number | null;
+  @ApiProperty({
+    type: [ExactMoneyResponse],
+    description:
+      'Σ deal amount of the won opportunities per currency: shown beside attributedRevenue, never added to it or to ROI',
+  })
+  pipelineRevenue!: ExactMoneyResponse[];
+}
+
 export class CampaignResultsResponse {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() name!: string;
@@ -120,6 +143,15 @@ export class CampaignResultsResponse {
   ratesUnavailableReason!: string | null;
   @ApiProperty({ type: CampaignMoney }) cost!: CampaignMoney;
   @ApiProperty({ type: [CurrencyResultsResponse] }) byCurrency!: CurrencyResultsResponse[];
+  @ApiProperty({
+    type: CampaignOpportunitiesResponse,
+    description:
+      'The pipeline’s opportunities opened with this campaign (campaignId on the deal). A won deal ' +
+      'whose order is attributed to this campaign shows in both figures, each its own way: ' +
+      'attributedRevenue and ROI from the order’s total, pipelineRevenue from the deal’s amount; ' +
+      'the two are never summed.',
+  })
+  opportunities!: CampaignOpportunitiesResponse;
 }
 
 export class CampaignResultsPageResponse {

@@ -2,6 +2,7 @@ import type { ExactMoney, Money } from '@crm/sales';
 import { exactMoney, sumOf } from '@crm/sales';
 import type { CampaignChannel, CampaignStatus, ResponseKind } from '../../domain/campaign';
 import type { CampaignDocument } from './campaign.document';
+import { noOpportunities } from './campaign-opportunities';
 
 /** Results in one currency; ROI compares revenue and cost in the same currency only. */
 export type CurrencyResults = {
@@ -33,6 +34,34 @@ export type CampaignResults = {
   ratesUnavailableReason: string | null;
   cost: Money;
   byCurrency: CurrencyResults[];
+  /**
+   * The pipeline's opportunities opened for the campaign, beside the attributed revenue and
+   * never added to it (see campaign-opportunities.ts).
+   */
+  opportunities: OpportunityResults;
+};
+
+export type OpportunityResults = {
+  opened: number;
+  open: number;
+  won: number;
+  lost: number;
+  /** won / (won + lost), rounded to 4 decimals; null when none closed. */
+  winRate: number | null;
+  /** Σ deal amount of the won opportunities per currency (exact). */
+  pipelineRevenue: ExactMoney[];
+};
+
+const opportunityResults = (campaign: CampaignDocument): OpportunityResults => {
+  const { opened, open, won, lost, wonAmount } = campaign.opportunities ?? noOpportunities();
+  return {
+    opened,
+    open,
+    won,
+    lost,
+    winRate: won + lost === 0 ? null : ratio(won, won + lost),
+    pipelineRevenue: wonAmount.map(({ currency, amount }) => exactMoney(sumOf(amount), currency)),
+  };
 };
 
 /** A ratio rounded half up to 4 decimals (ratios are not money, so a float is fine here). */
@@ -110,5 +139,6 @@ export const campaignResults = (campaign: CampaignDocument): CampaignResults => 
     ratesUnavailableReason: reason,
     cost: campaign.cost,
     byCurrency: currencyResults(campaign),
+    opportunities: opportunityResults(campaign),
   };
 };

@@ -1,6 +1,7 @@
 import type { Money, StoredSum } from '@crm/sales';
 import type { AudienceRule } from '../../domain/audience-rule';
 import type { CampaignChannel, CampaignStatus, ResponseKind } from '../../domain/campaign';
+import type { OpportunityTotals } from './campaign-opportunities';
 
 /**
  * Live conversions and their net attributed revenue in one currency (minor units): a sum over
@@ -34,6 +35,8 @@ export type CampaignDocument = {
   /** Distinct customers with any response. */
   respondents: number;
   conversions: ConversionTotals[];
+  /** The pipeline's opportunities opened for the campaign (absent on documents from before). */
+  opportunities?: OpportunityTotals;
   updatedAt: string;
   _position?: number;
 };

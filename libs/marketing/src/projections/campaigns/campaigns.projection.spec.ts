@@ -28,6 +28,32 @@ const fold = async (events: CampaignEvent[]) => {
   return campaign;
 };
 
+/** A pipeline opportunity event as that context publishes it (only what attribution reads). */
+const opportunity = (
+  type: 'OpportunityOpened' | 'OpportunityWon' | 'OpportunityLost' | 'OpportunityReopened',
+  opportunityId: string,
+  data: Record<string, unknown> = {},
+) =>
+  recorded(
+    { type, data: { opportunityId, customerId: 'c-1', ...data } },
+    `opportunity-${opportunityId}`,
+  );
+
+const foldWithOpportunities = async (
+  events: CampaignEvent[],
+  // Recorded after the campaign's events, so they come later in the log.
+  opportunityEvents: () => ReturnType<typeof opportunity>[],
+) => {
+  const first = events.map((event) => recorded(event));
+  const context = await InMemoryProjectionContext.fold(
+    [campaignsProjection],
+    [...first, ...opportunityEvents()],
+  );
+  const campaign = await context.get<CampaignDocument>(CAMPAIGNS, CAMPAIGN_ID);
+  if (!campaign) throw new Error('no campaign document');
+  return campaign;
+};
+
 describe('campaigns read model and results', () => {
   it('counts distinct respondents per kind and overall', async () => {
     const campaign = await fold([
@@ -197,5 +223,83 @@ describe('campaigns read model and results', () => {
     }
     const results = campaignResults((await context.get<CampaignDocument>(CAMPAIGNS, CAMPAIGN_ID))!);
     expect(results).toMatchObject({ respondents: 1, conversions: 1 });
+  });
+
+  describe('the pipeline’s opportunities', () => {
+    const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+    it('credits the opportunities opened with the campaign: open, won, lost, reopened, pipeline revenue', async () => {
+      const campaign = await foldWithOpportunities(
+        [planned(CAMPAIGN_ID, 10_000), launched(['c-1', 'c-2'])],
+        () => [
+          opportunity('OpportunityOpened', 'op-1', { campaignId: CAMPAIGN_ID, amount: eur(900) }),
+          opportunity('OpportunityOpened', 'op-2', { campaignId: CAMPAIGN_ID, amount: eur(500) }),
+          opportunity('OpportunityOpened', 'op-3', { campaignId: CAMPAIGN_ID, amount: eur(300) }),
+          opportunity('OpportunityOpened', 'op-4', { campaignId: null, amount: eur(7_000) }),
+          opportunity('OpportunityOpened', 'op-5', { campaignId: 'another', amount: eur(70) }),
+          opportunity('OpportunityWon', 'op-1', { amount: eur(1_000), orderId: null }),
+          opportunity('OpportunityLost', 'op-2', { reason: 'price' }),
+          opportunity('OpportunityLost', 'op-3', { reason: 'price' }),
+          opportunity('OpportunityReopened', 'op-3'),
+          opportunity('OpportunityWon', 'op-4', { amount: eur(7_000), orderId: null }),
+          opportunity('OpportunityWon', 'op-5', { amount: eur(70), orderId: null }),
+        ],
+      );
+      expect(campaignResults(campaign).opportunities).toEqual({
+        opened: 3,
+        open: 1,
+        won: 1,
+        lost: 1,
+        winRate: 0.5,
+        pipelineRevenue: [{ amount: 1_000, amountExact: '1000', currency: 'EUR' }],
+      });
+    });
+
+    it('shows a won deal beside the attributed revenue of its order, never adding the two', async () => {
+      const campaign = await foldWithOpportunities(
+        [planned(CAMPAIGN_ID, 10_000), launched(['c-1']), converted('o-1', 12_000)],
+        () => [
+          opportunity('OpportunityOpened', 'op-1', {
+            campaignId: CAMPAIGN_ID,
+            amount: eur(11_000),
+          }),
+          opportunity('OpportunityWon', 'op-1', { amount: eur(11_000), orderId: 'o-1' }),
+        ],
+      );
+      const results = campaignResults(campaign);
+      expect(results.conversions).toBe(1);
+      expect(results.byCurrency[0]).toMatchObject({
+        attributedRevenue: { amount: 12_000, amountExact: '12000', currency: 'EUR' },
+        roi: 0.2,
+      });
+      expect(results.opportunities).toMatchObject({
+        won: 1,
+        pipelineRevenue: [{ amount: 11_000, amountExact: '11000', currency: 'EUR' }],
+      });
+    });
+
+    it('counts an opportunity event delivered twice once', async () => {
+      const campaign = await foldWithOpportunities([planned(CAMPAIGN_ID, 10_000)], () => {
+        const opened = opportunity('OpportunityOpened', 'op-1', {
+          campaignId: CAMPAIGN_ID,
+          amount: eur(900),
+        });
+        const won = opportunity('OpportunityWon', 'op-1', { amount: eur(900), orderId: null });
+        return [opened, opened, won, won];
+      });
+      expect(campaignResults(campaign).opportunities).toMatchObject({ opened: 1, open: 0, won: 1 });
+    });
+
+    it('shows zeros on a campaign without opportunities (and on documents written before them)', async () => {
+      const campaign = await fold([planned(), launched(['c-1'])]);
+      expect(campaignResults(campaign).opportunities).toEqual({
+        opened: 0,
+        open: 0,
+        won: 0,
+        lost: 0,
+        winRate: null,
+        pipelineRevenue: [],
+      });
+    });
   });
 });

@@ -8,6 +8,11 @@ import {
   CAMPAIGNS_PROJECTION,
   respondentId,
 } from './campaign.document';
+import {
+  CAMPAIGN_OPPORTUNITIES,
+  OPPORTUNITY_EVENT_TYPES,
+  applyOpportunityEvent,
+} from './campaign-opportunities';
 import type { FirstResponse } from './campaign.evolve';
 import { evolveCampaignDocument } from './campaign.evolve';
 
@@ -37,7 +42,8 @@ const noteResponse = async (
 
 /**
  * Campaigns and their result counters: audience size, distinct respondents per kind, live
- * conversions and net attributed revenue per currency. Rates and ROI are computed when read.
+ * conversions and net attributed revenue per currency, and the pipeline's opportunities opened
+ * for the campaign (see campaign-opportunities.ts). Rates and ROI are computed when read.
  */
 export const campaignsProjection: Projection = {
   name: CAMPAIGNS_PROJECTION,
@@ -47,10 +53,17 @@ export const campaignsProjection: Projection = {
       indexes: [{ field: 'plannedAt' }, { field: 'status' }, { field: 'channel' }],
     },
     { name: CAMPAIGN_RESPONDENTS, indexes: [{ field: 'campaignId' }] },
+    { name: CAMPAIGN_OPPORTUNITIES, indexes: [{ field: 'campaignId' }] },
   ],
   // Audience chunks change no counter: the launch states the audience's size.
-  handles: CAMPAIGN_EVENT_TYPES.filter((type) => type !== 'CampaignAudienceRecorded'),
+  handles: [
+    ...CAMPAIGN_EVENT_TYPES.filter((type) => type !== 'CampaignAudienceRecorded'),
+    ...OPPORTUNITY_EVENT_TYPES,
+  ],
   async apply(recorded: RecordedEvent, context) {
+    if ((OPPORTUNITY_EVENT_TYPES as readonly string[]).includes(recorded.type)) {
+      return applyOpportunityEvent(recorded, context);
+    }
     const event = recorded as unknown as CampaignEvent;
     const id = event.data.campaignId;
     const current = await context.get<CampaignDocument>(CAMPAIGNS, id);

@@ -41,11 +41,13 @@ export class OpportunityOrders {
     await this.customers.requireActive(opportunity.customerId);
     // The id PlaceOrderHandler derives for this request's order.
     const orderId = deriveAggregateId(context, 'order');
+    const campaign = order.campaignId ?? opportunity.campaignId;
     const body = Object.assign(new PlaceOrderDto(), {
       customerId: opportunity.customerId,
       currency: order.currency ?? opportunity.amount.currency,
       lines: order.lines,
-      ...(order.campaignId ? { campaignId: order.campaignId } : {}),
+      // The order is the deal's sale: it carries the deal's campaign unless told otherwise.
+      ...(campaign ? { campaignId: campaign } : {}),
     });
     const refusal = orderDecider.decide(
       {

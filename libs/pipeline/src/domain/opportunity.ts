@@ -84,6 +84,8 @@ type Deal = {
   amount: Money;
   expectedCloseDate: string;
   ownerId: string;
+  /** The campaign the deal came from: the default campaign of the order a win places. */
+  campaignId: string | null;
 };
 export type OpportunityState =
   | { status: 'none' }
@@ -97,7 +99,8 @@ export const initialOpportunityState: OpportunityState = { status: 'none' };
 
 const deal = (state: ExistingOpportunity): Deal => {
   const { opportunityId, customerId, pipelineId, amount, expectedCloseDate, ownerId } = state;
-  return { opportunityId, customerId, pipelineId, amount, expectedCloseDate, ownerId };
+  const { campaignId } = state;
+  return { opportunityId, customerId, pipelineId, amount, expectedCloseDate, ownerId, campaignId };
 };
 
 export const evolveOpportunity = (
@@ -108,7 +111,8 @@ export const evolveOpportunity = (
     const { opportunityId, customerId, pipelineId, amount, expectedCloseDate, ownerId } =
       event.data;
     const opened = { opportunityId, customerId, pipelineId, amount, expectedCloseDate, ownerId };
-    return { ...opened, status: 'open', stageId: event.data.stageId };
+    const campaignId = event.data.campaignId ?? null;
+    return { ...opened, campaignId, status: 'open', stageId: event.data.stageId };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
-import { EmbeddedDocumentStore } from '@crm/documents';
-import type { Document } from '@crm/documents';
+import type { Document, DocumentStore } from '@crm/documents';
+import { EmbeddedDocumentStore, PostgresDocumentStore } from '@crm/documents';
 import { InMemoryProjectionContext } from '@crm/eventsourcing';
 import type { RecordedEvent } from '@crm/eventsourcing';
+import {
+  describeWithPostgres,
+  dropSchema,
+  uniqueSchemaName,
+} from '../../../../../test/support/postgres';
 import { pipelineProjections } from '../../pipeline-read-side';
 import {
   expectedConversion,
@@ -15,16 +20,16 @@ import { WIN_RATE_KEYS } from './win-rate';
 
 const kindOf = (stageId: string) =>
   stageId === 'won' ? 'won' : stageId === 'lost' ? 'lost' : 'open';
+const COLLECTIONS = pipelineProjections.flatMap((p) => p.collections);
 
-/** The read models of a history, in a fresh embedded store with their declared indexes. */
-const storeOf = async (events: readonly RecordedEvent[]): Promise<EmbeddedDocumentStore> => {
+/** The read models of a history, fresh in the store, with their declared indexes. */
+const load = async (store: DocumentStore, events: readonly RecordedEvent[]): Promise<void> => {
   const context = await InMemoryProjectionContext.fold(pipelineProjections, events);
-  const store = new EmbeddedDocumentStore({ filename: ':memory:' });
-  for (const collection of pipelineProjections.flatMap((p) => p.collections)) {
+  for (const collection of COLLECTIONS) {
+    await store.dropCollection(collection.name);
     await store.ensureCollection(collection);
     await store.insertMany(collection.name, context.all<Document>(collection.name));
   }
-  return store;
 };
 
 const instant = (events: readonly RecordedEvent[], pick: number): string => {
@@ -32,45 +37,66 @@ const instant = (events: readonly RecordedEvent[], pick: number): string => {
   return new Date(Date.parse(String(event?.data.at)) + (pick % 3) - 1).toISOString();
 };
 
-describe('conversion and win-rate reads on the embedded store (property)', () => {
-  it('read only the stays of the period and answer what the independent fold says', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        pipelineSteps(),
-        fc.tuple(fc.nat(), fc.nat(), fc.nat()),
-        fc.constantFrom(...WIN_RATE_KEYS),
-        async (steps, [a, b, c], by) => {
-          const events = runSteps(steps);
-          const documents = await storeOf(events);
-          try {
-            const [from, to] = [instant(events, a), instant(events, b)].sort() as [string, string];
-            const window = { from, to, asOf: instant(events, c) };
-            for (const pipelineId of PIPELINE_IDS) {
-              if (expectedStageOrder(events, pipelineId, window.asOf) === null) {
-                await expect(pipelineConversion(documents, pipelineId, window)).rejects.toThrow(
-                  'was not yet defined',
-                );
-                continue;
-              }
-              const sut = await pipelineConversion(documents, pipelineId, window);
-              expect(sut.stages.map(({ name: _n, kind: _k, ...rest }) => rest)).toEqual(
-                expectedConversion(events, pipelineId, window, kindOf),
-              );
-              const rate = await pipelineWinRate(documents, by, pipelineId, window);
-              const expected = expectedWinRate(events, by, window, pipelineId);
-              expect(new Map(rate.groups.map(({ key, ...f }) => [key, f]))).toEqual(
-                expected.groups,
-              );
-              expect(rate.total).toEqual(expected.total);
-            }
-            const all = await pipelineWinRate(documents, by, null, window);
-            expect(all.total).toEqual(expectedWinRate(events, by, window).total);
-          } finally {
-            await documents.close();
+/** The reads (filters, ranges and paging pushed down to the store) against the independent fold. */
+const readsMatchTheFold = (store: () => DocumentStore, numRuns: number) =>
+  fc.assert(
+    fc.asyncProperty(
+      pipelineSteps(),
+      fc.tuple(fc.nat(), fc.nat(), fc.nat()),
+      fc.constantFrom(...WIN_RATE_KEYS),
+      async (steps, [a, b, c], by) => {
+        const events = runSteps(steps);
+        const documents = store();
+        await load(documents, events);
+        const [from, to] = [instant(events, a), instant(events, b)].sort() as [string, string];
+        const window = { from, to, asOf: instant(events, c) };
+        for (const pipelineId of PIPELINE_IDS) {
+          if (expectedStageOrder(events, pipelineId, window.asOf) === null) {
+            await expect(pipelineConversion(documents, pipelineId, window)).rejects.toThrow(
+              'was not yet defined',
+            );
+            continue;
           }
-        },
-      ),
-      { numRuns: 25 },
-    );
+          const sut = await pipelineConversion(documents, pipelineId, window);
+          expect(sut.stages.map(({ name: _n, kind: _k, ...rest }) => rest)).toEqual(
+            expectedConversion(events, pipelineId, window, kindOf),
+          );
+          const rate = await pipelineWinRate(documents, by, pipelineId, window);
+          const expected = expectedWinRate(events, by, window, pipelineId);
+          expect(new Map(rate.groups.map(({ key, ...f }) => [key, f]))).toEqual(expected.groups);
+          expect(rate.total).toEqual(expected.total);
+        }
+        const all = await pipelineWinRate(documents, by, null, window);
+        expect(all.total).toEqual(expectedWinRate(events, by, window).total);
+      },
+    ),
+    { numRuns },
+  );
+
+describe('conversion and win-rate reads on the embedded store (property)', () => {
+  let store: EmbeddedDocumentStore;
+  beforeAll(() => {
+    store = new EmbeddedDocumentStore({ filename: ':memory:' });
+  });
+  afterAll(() => store.close());
+
+  it('read only the stays of the period and answer what the independent fold says', async () => {
+    await readsMatchTheFold(() => store, 25);
   }, 60_000);
+});
+
+describeWithPostgres('conversion and win-rate reads on PostgreSQL (property)', (url) => {
+  const schema = uniqueSchemaName('pipeline_conversion');
+  let store: PostgresDocumentStore;
+  beforeAll(async () => {
+    store = await PostgresDocumentStore.connect({ connectionString: url, schema, poolSize: 2 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await dropSchema(url, schema);
+  });
+
+  it('read only the stays of the period and answer what the independent fold says', async () => {
+    await readsMatchTheFold(() => store, 15);
+  }, 120_000);
 });

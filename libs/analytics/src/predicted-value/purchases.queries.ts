@@ -1,4 +1,5 @@
-import type { Document, DocumentStore } from '@crm/documents';
+import type { DocumentStore } from '@crm/documents';
+import { findEvery } from '@crm/documents';
 import type {
   CustomerPurchasesDocument,
   PurchaseMergeDocument,
@@ -15,19 +16,6 @@ export type PurchaseSnapshot = {
   groups: PurchaseGroup[];
 };
 
-const PAGE = 5000;
-
-const findAll = async <T extends Document>(documents: DocumentStore, collection: string) => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await documents.find<T>(collection, {}, { limit: PAGE, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
-
 /**
  * Every customer's orders, a merged customer's under its survivor (merges may not chain: ADR
  * 0006). Merges change identity, not facts, so they count for every day, before the merge too.
@@ -35,8 +23,8 @@ const findAll = async <T extends Document>(documents: DocumentStore, collection:
 export const loadPurchaseGroups = async (documents: DocumentStore): Promise<PurchaseSnapshot> => {
   const checkpoint = await documents.getCheckpoint(PURCHASES_PROJECTION);
   const [customers, merges] = await Promise.all([
-    findAll<CustomerPurchasesDocument>(documents, PURCHASES),
-    findAll<PurchaseMergeDocument>(documents, PURCHASE_MERGES),
+    findEvery<CustomerPurchasesDocument>(documents, PURCHASES),
+    findEvery<PurchaseMergeDocument>(documents, PURCHASE_MERGES),
   ]);
   return { checkpoint, groups: groupPurchases(customers, merges) };
 };

@@ -1,4 +1,5 @@
-import type { Document, DocumentStore, Filter, Sort } from '@crm/documents';
+import type { DocumentStore, Filter } from '@crm/documents';
+import { findEvery } from '@crm/documents';
 import { rankKeyOf, sumOf } from '@crm/sales';
 import type {
   CountedOrder,
@@ -23,24 +24,6 @@ import { currencyRowId } from '../customer-value/customer-value.document';
 import type { RfmSegment } from './rfm-segments';
 import type { RfmCustomer, RfmResult } from './rfm.scoring';
 import { quintileScoreOf, recencyDays, rfmResultOf, scoreRfm } from './rfm.scoring';
-
-const PAGE = 5000;
-
-const findAll = async <T extends Document>(
-  documents: DocumentStore,
-  collection: string,
-  filter: Filter,
-  sort?: Sort,
-): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await documents.find<T>(collection, filter, { limit: PAGE, cursor, sort });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
 
 const toRfmCustomer = (summary: CustomerValueDocument): RfmCustomer | null =>
   summary.lastOrderAt === null
@@ -80,7 +63,7 @@ const survivorsOf = (merges: readonly CustomerMergeDocument[]): Map<string, stri
 
 /** Merged customer → survivor, from the (small) merge collection. */
 const survivors = async (documents: DocumentStore): Promise<Map<string, string>> =>
-  survivorsOf(await findAll<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {}));
+  survivorsOf(await findEvery<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {}));
 
 /**
  * A survivor of merges is scored with its merged customers' orders (their last order, order
@@ -124,7 +107,7 @@ const ordersPlacedBy = async (
 ): Promise<Pick<CustomerOrdersDocument, 'customerId' | 'orders'>[]> => {
   const byCustomer = new Map<string, CountedOrder[]>();
   for (let start = 0; start < customerIds.length; start += CUSTOMERS_PER_READ) {
-    const found = await findAll<ValueOrderDocument>(
+    const found = await findEvery<ValueOrderDocument>(
       documents,
       CUSTOMER_VALUE_ORDERS,
       {
@@ -150,10 +133,10 @@ const ordersPlacedBy = async (
  */
 const loadRfmCustomers = async (documents: DocumentStore, asOf: Date): Promise<RfmCustomer[]> => {
   const at = asOf.toISOString();
-  const settled = await findAll<CustomerValueDocument>(documents, CUSTOMER_VALUE, {
+  const settled = await findEvery<CustomerValueDocument>(documents, CUSTOMER_VALUE, {
     lastOrderAt: { $lte: at },
   });
-  const straddling = await findAll<CustomerValueDocument>(documents, CUSTOMER_VALUE, {
+  const straddling = await findEvery<CustomerValueDocument>(documents, CUSTOMER_VALUE, {
     firstOrderAt: { $lte: at },
     lastOrderAt: { $gt: at },
   });
@@ -217,7 +200,7 @@ export const rfmOfCustomers = async (
   customerIds: readonly string[],
   asOf: Date,
 ): Promise<Map<string, RfmResult>> => {
-  const merges = await findAll<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {});
+  const merges = await findEvery<CustomerMergeDocument>(documents, CUSTOMER_VALUE_MERGES, {});
   const survivorOf = survivorsOf(merges);
   const inMerges = new Set(merges.map((m) => m.customerId));
   const mergedOwn = (await documents.getMany<CustomerValueDocument>(CUSTOMER_VALUE, [...inMerges]))

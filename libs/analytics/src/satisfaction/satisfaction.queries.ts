@@ -1,4 +1,5 @@
-import type { Document, DocumentStore, Filter } from '@crm/documents';
+import type { DocumentStore } from '@crm/documents';
+import { findEvery } from '@crm/documents';
 import type {
   BucketScope,
   BucketSpan,
@@ -47,28 +48,6 @@ const RATING_KEY: Record<
   month: (r) => r.month,
 };
 
-const PAGE = 5000;
-
-/** Every document of a filter pushed down in full to the store, page by page. */
-const findAll = async <T extends Document>(
-  documents: DocumentStore,
-  collection: string,
-  filter: Filter,
-): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await documents.find<T>(collection, filter, {
-      sort: { _id: 1 },
-      limit: PAGE,
-      cursor,
-    });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
-
 /** The buckets of a scope and span whose periods lie in the range: one primary-key range. */
 const bucketsIn = (
   documents: DocumentStore,
@@ -76,12 +55,17 @@ const bucketsIn = (
   span: BucketSpan,
   { from, to }: PeriodRange,
 ): Promise<SatisfactionBucketDocument[]> =>
-  findAll<SatisfactionBucketDocument>(documents, SATISFACTION_BUCKETS, {
-    _id: {
-      $gte: bucketIdPrefix(scope, span, from ?? ''),
-      $lt: to === undefined ? bucketIdEnd(scope, span) : bucketIdPrefix(scope, span, to),
+  findEvery<SatisfactionBucketDocument>(
+    documents,
+    SATISFACTION_BUCKETS,
+    {
+      _id: {
+        $gte: bucketIdPrefix(scope, span, from ?? ''),
+        $lt: to === undefined ? bucketIdEnd(scope, span) : bucketIdPrefix(scope, span, to),
+      },
     },
-  });
+    { _id: 1 },
+  );
 
 const ratingsIn = (
   documents: DocumentStore,
@@ -90,7 +74,12 @@ const ratingsIn = (
   const ratedAt: Record<string, string> = {};
   if (from !== undefined) ratedAt.$gte = from;
   if (to !== undefined) ratedAt.$lt = to;
-  return findAll<SatisfactionRatingDocument>(documents, SATISFACTION_RATINGS, { ratedAt });
+  return findEvery<SatisfactionRatingDocument>(
+    documents,
+    SATISFACTION_RATINGS,
+    { ratedAt },
+    { _id: 1 },
+  );
 };
 
 type Keyed = { key: string | null; tally: SatisfactionTally };

@@ -1,5 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
-import type { Document, DocumentStore, Filter } from '@crm/documents';
+import type { DocumentStore, Filter } from '@crm/documents';
+import { findEvery } from '@crm/documents';
 import type { StageEntryDocument } from '../../projections/pipeline-board.document';
 import { STAGE_HISTORY } from '../../projections/pipeline-board.document';
 import type { PipelineDefinitionDocument } from '../../projections/pipeline-definitions.projection';
@@ -13,27 +14,6 @@ import type { ConversionReport } from './stage-conversion';
 import { stageConversionReport } from './stage-conversion';
 import type { WinRateKey, WinRateReport } from './win-rate';
 import { winRateReport } from './win-rate';
-
-const PAGE = 5_000;
-
-/** Every document matching, page by page, in the order of the index it is read by. */
-const findAll = async <T extends Document>(
-  documents: DocumentStore,
-  filter: Filter,
-): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await documents.find<T>(STAGE_HISTORY, filter, {
-      sort: { enteredAt: 1 },
-      limit: PAGE,
-      cursor,
-    });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-};
 
 /** Only the stays that began in the period and by asOf: a range on `enteredAt`, indexed. */
 const definitionsOf = async (
@@ -55,10 +35,12 @@ const staysOfPeriod = async (
 ): Promise<StageEntryDocument[]> => {
   const until = lastCounted(window);
   if (until < window.from) return [];
-  return findAll<StageEntryDocument>(documents, {
-    ...filter,
-    enteredAt: { $gte: window.from, $lte: until },
-  });
+  return findEvery<StageEntryDocument>(
+    documents,
+    STAGE_HISTORY,
+    { ...filter, enteredAt: { $gte: window.from, $lte: until } },
+    { enteredAt: 1 },
+  );
 };
 
 export const pipelineConversion = async (

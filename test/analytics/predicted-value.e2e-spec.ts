@@ -13,6 +13,7 @@ import { simulateCustomers } from '../../libs/analytics/src/predicted-value/test
 import { describeWithPostgres, dropSchema, uniqueSchemaName } from '../support/postgres';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { contractFetch } from '../support/openapi-contract';
 
 // The paper's CDNOW estimates (weeks), and Gamma-Gamma's in cents (γ = 15.44 dollars).
 const BGNBD = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
@@ -75,7 +76,7 @@ const predictedValueEndToEnd =
       t = await start();
       service = await t.keyFor('service');
       analyst = await t.keyFor('analyst');
-      const response = await fetch(`${t.url}/imports`, {
+      const response = await contractFetch(`${t.url}/imports`, {
         method: 'POST',
         headers: { authorization: `Bearer ${service}`, 'content-type': 'application/x-ndjson' },
         body: simulated.map((c) => JSON.stringify(importRow(c))).join('\n'),

@@ -1,21 +1,8 @@
 import type { CrmClient } from '../../libs/client/src';
 import { createCrmClient } from '../../libs/client/src';
-import { enforceContract } from '../support/openapi-contract';
+import { contractFetch } from '../support/openapi-contract';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
-
-/** fetch, with every answer checked against openapi.json like the test app's requests. */
-const contractFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init);
-  const response = await fetch(request);
-  const url = new URL(request.url);
-  enforceContract(request.method, `${url.pathname}${url.search}`, {
-    status: response.status,
-    contentType: response.headers.get('content-type'),
-    text: await response.clone().text(),
-  });
-  return response;
-};
 
 /** The success body, or a failure naming the error the server sent. */
 const ok = <T>(result: { data?: T; error?: unknown; response: Response }): T => {

@@ -2,6 +2,7 @@ import { seededRandom } from '../../libs/analytics/src/predicted-value/domain/se
 import { DAY_MS, dayText } from '../../libs/analytics/src/predicted-value/purchases.document';
 import { simulateCustomers } from '../../libs/analytics/src/predicted-value/testing/simulated-purchases';
 import type { TestApp } from '../support/test-app';
+import { contractFetch } from '../support/openapi-contract';
 
 export type Keys = { service: string; analyst: string; auditor: string };
 export type Seeded = {
@@ -165,7 +166,7 @@ const importBuyers = async (
       status: 'placed',
     })),
   }));
-  const response = await fetch(`${t.url}/imports`, {
+  const response = await contractFetch(`${t.url}/imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${keys.service}`, 'content-type': 'application/x-ndjson' },
     body: rows.map((row) => JSON.stringify(row)).join('\n'),

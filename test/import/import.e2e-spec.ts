@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCli } from '../../apps/crm-cli/src/cli';
 import { startTestApp } from '../support/test-app';
+import { contractFetch } from '../support/openapi-contract';
 
 const runCli = async (dataDir: string, args: string[]): Promise<string[]> => {
   const lines: string[] = [];
@@ -125,7 +126,7 @@ describe('bulk import', () => {
       'not json',
       '{"name":"Json Two","email":"two@jsonl.example","tags":["b2b"]}',
     ].join('\n');
-    const response = await fetch(`${t.url}/imports`, {
+    const response = await contractFetch(`${t.url}/imports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${service}`, 'content-type': 'application/x-ndjson' },
       body,
@@ -150,7 +151,7 @@ describe('bulk import', () => {
     const service = await t.keyFor('service');
     const analyst = await t.keyFor('analyst');
     const send = async (lines: unknown[]) => {
-      const response = await fetch(`${t.url}/imports`, {
+      const response = await contractFetch(`${t.url}/imports`, {
         method: 'POST',
         headers: { authorization: `Bearer ${service}`, 'content-type': 'application/x-ndjson' },
         body: lines.map((line) => JSON.stringify(line)).join('\n'),

@@ -17,6 +17,7 @@ import {
   valuesFromLog,
 } from './support/crash-checks';
 import { eventsAfter, headPosition } from './support/event-log';
+import { contractFetch } from '../support/openapi-contract';
 
 /**
  * The real service as a child process under a scripted load, SIGKILLed at random moments
@@ -72,7 +73,7 @@ describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
       logFile: join(work, 'crm-api.log'),
     });
     await service.start();
-    const created = await fetch(`${service.url}/admin/api-keys`, {
+    const created = await contractFetch(`${service.url}/admin/api-keys`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'chaos load', role: 'service' }),
@@ -174,7 +175,7 @@ describe(`crash safety: SIGKILL under load (CHAOS_SEED=${SEED})`, () => {
     // Right after a start the projectors may still be catching up: 503s are retried (bounded).
     const get = async (path: string) => {
       for (let attempt = 1; ; attempt += 1) {
-        const response = await fetch(`${service.url}${path}?minPosition=${position}`, {
+        const response = await contractFetch(`${service.url}${path}?minPosition=${position}`, {
           headers: { authorization: `Bearer ${token}` },
           signal: AbortSignal.timeout(10_000),
         });

@@ -16,6 +16,7 @@ import { freePort } from '../reliability/support/child-service';
 import { AppProcess, runCli } from './support/app-process';
 import type { Command } from './support/workload';
 import { Workload } from './support/workload';
+import { contractFetch } from '../support/openapi-contract';
 
 const CUSTOMERS = Number(process.env.SCALE_OUT_CUSTOMERS ?? 400);
 const TAGS_PER_CUSTOMER = 4;
@@ -95,7 +96,7 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
   it('loses no acknowledged write, skips no event and delivers every webhook through kill -9', async () => {
     const [api1, projector1, api2] = processes as [AppProcess, AppProcess, AppProcess];
     const admin = (api: AppProcess, method: string, path: string, body?: unknown) =>
-      fetch(`${api.url}${path}`, {
+      contractFetch(`${api.url}${path}`, {
         method,
         headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -163,9 +164,9 @@ describeWithPostgres('two APIs and two projectors on one database', (url) => {
     // The surviving projector took every projection over from the killed one.
     const taken = takenLocks(join(logs, 'projector-2.log'));
     expect(names.filter((n) => !taken.has(`projection:${n}`))).toEqual([]);
-    const ready = await fetch(`${api2.url}/health/ready`);
+    const ready = await contractFetch(`${api2.url}/health/ready`);
     expect(ready.status).toBe(200);
-    const metrics = await (await fetch(`${api2.url}/metrics`)).text();
+    const metrics = await (await contractFetch(`${api2.url}/metrics`)).text();
     expect(metrics).toContain('crm_');
 
     expect(workload.crossReads).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from './openapi-contract';
-import { contract, createContractChecker } from './openapi-contract';
+import { contract, createContractChecker, enforceRawContract } from './openapi-contract';
 
 const json = 'application/json';
 const error = { content: { [json]: { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -93,6 +93,24 @@ describe('the OpenAPI contract checker (every e2e response goes through it)', ()
     expect(sut.check('GET', '/nowhere', answer(200, {}))).toEqual([
       'GET /nowhere → 200: the route is not in openapi.json',
     ]);
+  });
+
+  it('checks the path a client sends: dot segments resolved, malformed escapes as they are', () => {
+    expect(sut.check('GET', `/things/${id}/%2e%2e/special`, answer(200, 'hi', json))).toEqual([
+      'GET /things/special → 200: content type application/json is not one of text/plain',
+    ]);
+    expect(sut.check('GET', '/things/%zz', answer(404, { statusCode: 404, message: 'x' }))).toEqual(
+      [],
+    );
+  });
+
+  it('checks a raw socket answer when the request has a request line, on the committed document', () => {
+    const probe = 'GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n';
+    const refused = { status: 431, headers: { 'content-type': json }, body: '{}' };
+    expect(() => enforceRawContract(probe, refused)).toThrow(/body must have required property/);
+    const unknown = { status: 418, headers: {}, body: '' };
+    expect(() => enforceRawContract(probe, unknown)).toThrow(/does not declare 418/);
+    expect(() => enforceRawContract('', unknown)).not.toThrow();
   });
 
   it('compiles the committed openapi.json', () => {

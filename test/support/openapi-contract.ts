@@ -71,14 +71,22 @@ export const createContractChecker = (document: OpenApiDocument): ContractChecke
   const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
   const route = (method: string, url: string): string | undefined => {
-    const path = decodeURI(url.split('?')[0] ?? '');
+    const raw = url.split('?')[0] ?? '';
+    let path = raw;
+    try {
+      path = decodeURI(raw);
+    } catch {
+      // a malformed escape: matched as sent (the server answers 400 or 404)
+    }
     return routes.find(
       (r) => r.pattern.test(path) && document.paths[r.template]?.[method.toLowerCase()],
     )?.template;
   };
 
   const check: ContractChecker['check'] = (method, url, response) => {
-    const path = url.split('?')[0] ?? '';
+    // As a client sends it: `/campaigns/%2e%2e` goes out as `/`.
+    const { pathname: path, search } = new URL(url, 'http://contract.invalid');
+    url = `${path}${search}`;
     const m = method.toLowerCase();
     const where = `${method.toUpperCase()} ${path} → ${response.status}`;
     if (OUTSIDE_THE_API.test(path)) return [];
@@ -159,4 +167,48 @@ export const enforceContract = (
     return;
   }
   throw new Error(`The response breaks openapi.json:\n  ${problems.join('\n  ')}`);
+};
+
+/**
+ * fetch, with the answer checked like the test app's requests: for tests that call a server
+ * themselves (another process, a client library, a stream).
+ */
+export const contractFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  return enforceFetchedContract(request.method, request.url, await fetch(request));
+};
+
+/** The check alone, where a test fetches inside a try that forgives a killed server. */
+export const enforceFetchedContract = async <
+  R extends {
+    status: number;
+    headers: { get(name: string): string | null };
+    clone(): { text(): Promise<string> };
+  },
+>(
+  method: string,
+  url: string,
+  response: R,
+): Promise<R> => {
+  const { pathname, search } = new URL(url);
+  enforceContract(method, `${pathname}${search}`, {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text: await response.clone().text(),
+  });
+  return response;
+};
+
+/** The same for an answer read off a raw socket: checked when the request has a request line. */
+export const enforceRawContract = (
+  request: string | Buffer,
+  response: { status: number; headers: Record<string, string>; body: string },
+): void => {
+  const line = /^([A-Z]+) (\/\S*) HTTP\/1\.[01]\r\n/.exec(request.toString('latin1'));
+  if (!line?.[1] || !line[2] || response.status === 0) return;
+  enforceContract(line[1], line[2], {
+    status: response.status,
+    contentType: response.headers['content-type'] ?? null,
+    text: response.body,
+  });
 };

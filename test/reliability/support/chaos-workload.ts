@@ -1,4 +1,5 @@
 import type { ChildService } from './child-service';
+import { enforceContract } from '../../support/openapi-contract';
 
 /** A command the client keeps sending (same Idempotency-Key) until it gets an answer. */
 export type Command = {
@@ -55,6 +56,7 @@ export const sendUntilAnswered = async (
   deadline: number,
 ): Promise<Ack> => {
   for (let attempt = 1; attempt <= 1_000 && Date.now() < deadline; attempt += 1) {
+    let checked: { status: number; contentType: string | null; text: string } | undefined;
     try {
       const response = await fetch(`${service.url}${command.path}`, {
         method: 'POST',
@@ -68,6 +70,11 @@ export const sendUntilAnswered = async (
         signal: AbortSignal.timeout(15_000),
       });
       const text = await response.text();
+      checked = {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        text,
+      };
       if (response.status === 503) {
         await sleep(100);
         continue;
@@ -80,6 +87,9 @@ export const sendUntilAnswered = async (
       };
     } catch {
       await sleep(30 + attempt * 5); // down or restarting
+    } finally {
+      // Outside the try's forgiveness: a contract problem fails the run.
+      if (checked) enforceContract('POST', command.path, checked);
     }
   }
   throw new Error(`${command.key} got no answer before the deadline`);

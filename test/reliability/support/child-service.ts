@@ -4,6 +4,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { enforceFetchedContract } from '../../support/openapi-contract';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../../..');
@@ -108,12 +109,10 @@ export class ChildService {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.child) throw new Error(`crm-api exited during start; see ${this.options.logFile}`);
-      try {
-        const live = await fetch(`${this.url}/health/live`, { signal: AbortSignal.timeout(1_000) });
-        if (live.ok) return;
-      } catch {
-        // not listening yet
-      }
+      const live = await fetch(`${this.url}/health/live`, {
+        signal: AbortSignal.timeout(1_000),
+      }).catch(() => null); // not listening yet
+      if (live && (await enforceFetchedContract('GET', live.url, live)).ok) return;
       await sleep(50);
     }
     throw new Error(`crm-api did not answer within ${timeoutMs} ms; see ${this.options.logFile}`);

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { Role } from '@crm/platform';
+import { contract } from '../../support/openapi-contract';
 import { eventsAfter, headPosition } from './event-log';
 import type { FuzzRequest } from './fuzz-requests';
 
@@ -162,6 +163,14 @@ export const violationsOf = (outcome: Outcome, bodyLimit: number): string[] => {
   if (status >= 400 && !isErrorShape(outcome.body, status)) {
     problems.push(`${status} without the error shape { statusCode, error, message }`);
   }
+  const text = typeof outcome.body === 'string' ? outcome.body : JSON.stringify(outcome.body ?? '');
+  problems.push(
+    ...contract().check(request.method, request.url, {
+      status,
+      contentType: headers?.get('content-type') ?? null,
+      text: outcome.body === undefined ? '' : text,
+    }),
+  );
   const refusedEarlier = status === 414 || status === 431;
   if (
     ['POST', 'PATCH', 'PUT'].includes(request.method) &&

@@ -1,8 +1,12 @@
 import { connect } from 'node:net';
+import { enforceRawContract } from '../../support/openapi-contract';
 
 export type RawResponse = { status: number; headers: Record<string, string>; body: string };
 
-/** Writes bytes to a fresh socket and reads until the server closes it (or the timeout). */
+/**
+ * Writes bytes to a fresh socket and reads until the server closes it (or the timeout). The
+ * answer to a request with a request line is checked against openapi.json.
+ */
 export const rawExchange = (
   url: string,
   request: string | Buffer,
@@ -39,7 +43,14 @@ export const rawExchange = (
           return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
         }),
       );
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body });
+      const response = { status: Number(statusLine.split(' ')[1] ?? 0), headers, body };
+      try {
+        enforceRawContract(request, response);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      resolve(response);
     });
     socket.write(request);
   });

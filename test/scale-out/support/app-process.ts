@@ -3,6 +3,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { enforceFetchedContract } from '../../support/openapi-contract';
 
 const ROOT = resolve(__dirname, '../../..');
 const run = promisify(execFile);
@@ -62,14 +63,10 @@ export class AppProcess {
       if (this.app === 'crm-projector') {
         if (await this.logged('projectors running')) return;
       } else {
-        try {
-          const live = await fetch(`${this.url}/health/live`, {
-            signal: AbortSignal.timeout(1000),
-          });
-          if (live.ok) return;
-        } catch {
-          // not listening yet
-        }
+        const live = await fetch(`${this.url}/health/live`, {
+          signal: AbortSignal.timeout(1000),
+        }).catch(() => null); // not listening yet
+        if (live && (await enforceFetchedContract('GET', live.url, live)).ok) return;
       }
       await sleep(100);
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppProcess } from './app-process';
+import { enforceFetchedContract } from '../../support/openapi-contract';
 
 export type Answer = { id: string; streamRevision: number; position: number };
 
@@ -138,6 +139,7 @@ export class Workload {
       } catch {
         continue; // the reader was killed meanwhile: try the next one
       }
+      await enforceFetchedContract('GET', response.url, response);
       const body = (await response.json()) as { customerId?: string };
       if (response.status === 200) {
         if (body.customerId !== answer.id)
@@ -205,6 +207,7 @@ export class Workload {
     } catch {
       return null; // no answer: the process died with the request in flight
     }
+    await enforceFetchedContract('POST', response.url, response);
     const body = (await response.json().catch(() => null)) as Answer | null;
     if (response.status === 503) return null;
     if ((response.status !== 200 && response.status !== 201) || !body)

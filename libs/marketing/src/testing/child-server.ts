@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Http } from './campaign-http';
+import { contractFetch, enforceFetchedContract } from '../../../../test/support/openapi-contract';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 export const CHILD_ADMIN_KEY = 'crash-test-admin-key-0123456789';
@@ -84,7 +85,7 @@ export const startChildServer = async (
     headers.authorization = `Bearer ${options.key ?? CHILD_ADMIN_KEY}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const response = await fetch(`${base}${path}`, { method, headers, body });
+    const response = await contractFetch(`${base}${path}`, { method, headers, body });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
@@ -92,7 +93,7 @@ export const startChildServer = async (
   for (;;) {
     if (child.exitCode !== null) throw new Error(`crm-api exited at start:\n${stderr}`);
     const live = await fetch(`${base}/health/live`).catch(() => null);
-    if (live?.ok) break;
+    if (live && (await enforceFetchedContract('GET', live.url, live)).ok) break;
     if (Date.now() > deadline) throw new Error(`crm-api did not start:\n${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -73,6 +73,7 @@ describe('finishOpenApiDocument', () => {
       '408',
       '409',
       '413',
+      '414',
       '415',
       '422',
       '429',
@@ -88,7 +89,11 @@ describe('finishOpenApiDocument', () => {
 
   it('marks the probes public and path ids as UUIDs, and names a server and a licence', () => {
     expect(sut['paths']['/health/live']['get']['security']).toEqual([]);
-    expect(Object.keys(sut['paths']['/health/live']['get']['responses'])).toEqual(['200']);
+    expect(Object.keys(sut['paths']['/health/live']['get']['responses'])).toEqual([
+      '200',
+      '408',
+      '431',
+    ]);
     expect(sut['paths']['/things/{id}']['post']['parameters'][0].schema).toEqual({
       type: 'string',
       format: 'uuid',

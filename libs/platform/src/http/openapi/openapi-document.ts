@@ -31,6 +31,7 @@ const SHARED_ERRORS = {
   '409':
     'Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again',
   '413': 'The body is larger than BODY_LIMIT_BYTES',
+  '414': 'A path parameter is longer than 200 characters',
   '415': 'The body is not JSON (send Content-Type: application/json)',
   '422':
     'The Idempotency-Key was already used for a different request (code IDEMPOTENCY_KEY_REUSED), or the events the command would append are more than the event store takes in one write (code APPEND_TOO_LARGE)',
@@ -55,8 +56,12 @@ const errorResponse = (status: SharedError): Json => ({
 
 /** The statuses every route of this kind can answer, whatever its own decorators say. */
 const sharedErrorsOf = (method: string, operation: Operation): SharedError[] => {
-  if (operation.security?.length === 0) return [];
+  // The probes take no input, need no key and skip the rate limit, but a connection that is too
+  // slow or sends too much header is refused before any route is chosen.
+  if (operation.security?.length === 0) return ['408', '431'];
   const parameters = operation.parameters ?? [];
+  // Fastify reads a DELETE's body too: a wrong content type or too much of it is refused.
+  const readsBody = ['post', 'put', 'patch', 'delete'].includes(method);
   const takesBody = ['post', 'put', 'patch'].includes(method);
   // A command (it takes Idempotency-Key) goes through the command runner.
   const command = parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
@@ -66,7 +71,8 @@ const sharedErrorsOf = (method: string, operation: Operation): SharedError[] => 
     '403',
     '408',
     ...(command ? (['409'] as const) : []),
-    ...(takesBody ? (['413', '415'] as const) : []),
+    ...(readsBody ? (['413', '415'] as const) : []),
+    ...(parameters.some((p) => p.in === 'path') ? (['414'] as const) : []),
     ...(command ? (['422'] as const) : []),
     '429',
     '431',

@@ -95,36 +95,40 @@ export const creditOpportunity = (
   return next;
 };
 
-/** Applies an opportunity event: remembers the opportunity's campaign, moves its counters. */
+/**
+ * Applies an opportunity event. An opportunity counts for its campaign only if that campaign's
+ * document exists when it opens (a deal opened for a campaign not planned yet, or unknown, is
+ * not credited); only then is it remembered, so its later events move that campaign's counters
+ * and those of a deal never credited move nothing.
+ */
 export const applyOpportunityEvent = async (
   event: RecordedEvent,
   context: ProjectionContext,
 ): Promise<void> => {
   const { opportunityId, campaignId } = event.data;
-  if (typeof opportunityId !== 'string') return;
+  const step = stepOf(event.type);
+  if (typeof opportunityId !== 'string' || !step) return;
   const known = await context.get<CampaignOpportunityDocument>(
     CAMPAIGN_OPPORTUNITIES,
     opportunityId,
   );
   if (known?._position !== undefined && known._position >= event.position) return;
-  const step = stepOf(event.type);
   const ofCampaign =
     event.type === 'OpportunityOpened'
       ? typeof campaignId === 'string'
         ? campaignId
         : null
       : (known?.campaignId ?? null);
-  if (!step || ofCampaign === null) return;
+  if (ofCampaign === null) return;
+  const campaign = await context.get<CampaignDocument>(CAMPAIGNS, ofCampaign);
+  if (!campaign) return;
   context.put(CAMPAIGN_OPPORTUNITIES, {
     _id: opportunityId,
     campaignId: ofCampaign,
     status: step.status,
     _position: event.position,
   });
-  const campaign = await context.get<CampaignDocument>(CAMPAIGNS, ofCampaign);
-  if (!campaign || (campaign._position !== undefined && campaign._position >= event.position)) {
-    return;
-  }
+  if (campaign._position !== undefined && campaign._position >= event.position) return;
   const opportunities = creditOpportunity(campaign.opportunities ?? noOpportunities(), event);
   context.put(CAMPAIGNS, { ...campaign, opportunities, _position: event.position });
 };

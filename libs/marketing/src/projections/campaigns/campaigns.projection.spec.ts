@@ -290,6 +290,40 @@ describe('campaigns read model and results', () => {
       expect(campaignResults(campaign).opportunities).toMatchObject({ opened: 1, open: 0, won: 1 });
     });
 
+    it('ignores the whole life of a deal opened before its campaign was planned', async () => {
+      const context = await InMemoryProjectionContext.fold(
+        [campaignsProjection],
+        [
+          opportunity('OpportunityOpened', 'op-early', {
+            campaignId: CAMPAIGN_ID,
+            amount: eur(900),
+          }),
+          opportunity('OpportunityOpened', 'op-lost', { campaignId: CAMPAIGN_ID, amount: eur(5) }),
+          recorded(planned(CAMPAIGN_ID, 10_000)),
+          recorded(launched(['c-1'])),
+          opportunity('OpportunityWon', 'op-early', { amount: eur(900), orderId: null }),
+          opportunity('OpportunityLost', 'op-lost', { reason: 'price' }),
+          opportunity('OpportunityReopened', 'op-lost'),
+          opportunity('OpportunityLost', 'op-lost', { reason: 'price' }),
+          opportunity('OpportunityOpened', 'op-later', {
+            campaignId: CAMPAIGN_ID,
+            amount: eur(300),
+          }),
+        ],
+      );
+      const campaign = await context.get<CampaignDocument>(CAMPAIGNS, CAMPAIGN_ID);
+      if (!campaign) throw new Error('no campaign document');
+      // Only the deal opened once the campaign existed counts; the early ones move nothing.
+      expect(campaignResults(campaign).opportunities).toEqual({
+        opened: 1,
+        open: 1,
+        won: 0,
+        lost: 0,
+        winRate: null,
+        pipelineRevenue: [],
+      });
+    });
+
     it('shows zeros on a campaign without opportunities (and on documents written before them)', async () => {
       const campaign = await fold([planned(), launched(['c-1'])]);
       expect(campaignResults(campaign).opportunities).toEqual({

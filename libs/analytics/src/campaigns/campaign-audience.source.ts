@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Document, DocumentStore, Filter } from '@crm/documents';
-import { DOCUMENT_STORE } from '@crm/documents';
+import { DOCUMENT_STORE, pagesOf } from '@crm/documents';
 import { CUSTOMER_PROFILE_PROJECTION, CUSTOMER_PROFILES } from '@crm/customers';
 import { rankKeyOf } from '@crm/sales';
 import type { AudienceRule, AudienceSource } from '@crm/marketing';
@@ -14,8 +14,6 @@ import {
 } from '../customer-value/customer-value-ranking.document';
 import { isRfmSegment, RFM_SEGMENTS } from '../rfm/rfm-segments';
 import { customerIdsInSegment } from '../rfm/rfm.queries';
-
-const PAGE = 5000;
 
 type WithCustomer = Document & { customerId: string };
 
@@ -72,15 +70,8 @@ export class CampaignAudienceSource implements AudienceSource {
 
   private async customerIds(collection: string, filter: Filter): Promise<string[]> {
     const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.documents.find<WithCustomer>(collection, filter, {
-        limit: PAGE,
-        cursor,
-      });
-      ids.push(...page.items.map((item) => item.customerId));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    for await (const items of pagesOf<WithCustomer>(this.documents, collection, filter))
+      ids.push(...items.map((item) => item.customerId));
     return ids;
   }
 }

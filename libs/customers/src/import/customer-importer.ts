@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { DocumentStore } from '@crm/documents';
+import { pagesOf } from '@crm/documents';
 import type { CommandContext, CommandRunner } from '@crm/eventsourcing';
 import { DomainErrorException } from '@crm/eventsourcing';
 import type { ErrorDetail } from '@crm/platform';
@@ -302,17 +303,15 @@ export class CustomerImporter {
   /** Email blind index → customer, for every live customer (one pass over the read model). */
   private async liveEmails(): Promise<Map<string, string>> {
     const taken = new Map<string, string>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.documents.find<CustomerProfileDocument>(
-        CUSTOMER_PROFILES,
-        { status: 'active' },
-        { limit: 10_000, cursor },
-      );
-      for (const profile of page.items)
+    const active = pagesOf<CustomerProfileDocument>(
+      this.documents,
+      CUSTOMER_PROFILES,
+      { status: 'active' },
+      { pageSize: 10_000 },
+    );
+    for await (const profiles of active)
+      for (const profile of profiles)
         if (profile.emailHash) taken.set(profile.emailHash, profile.customerId);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
     return taken;
   }
 }

@@ -1,4 +1,5 @@
 import type { DocumentStore } from '@crm/documents';
+import { pagesOf } from '@crm/documents';
 import type { CustomerProfileDocument } from './customer-profile.document';
 import { CUSTOMER_PROFILES } from './customer-profile.document';
 
@@ -52,16 +53,13 @@ export const findDuplicateCustomers = async (
   limit: number,
 ): Promise<DuplicatePair[]> => {
   const candidates: Candidate[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await documents.find<CustomerProfileDocument>(
-      CUSTOMER_PROFILES,
-      { status: 'active' },
-      { limit: 2_000, cursor },
-    );
-    for (const profile of page.items) candidates.push(candidateOf(profile));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const active = pagesOf<CustomerProfileDocument>(
+    documents,
+    CUSTOMER_PROFILES,
+    { status: 'active' },
+    { pageSize: 2_000 },
+  );
+  for await (const profiles of active) for (const p of profiles) candidates.push(candidateOf(p));
 
   const evidence = new Map<
     string,

@@ -37,6 +37,8 @@ describe('dashboard weighted sums and quarters', () => {
     expect(addMinor('9007199254740993', '0.01')).toBe('9007199254740993.01');
     expect(addMinor('-250.5', '100')).toBe('-150.50');
     expect(addMinor()).toBe('0.00');
+    // A figure the page cannot read is an error, never a silent 0.00.
+    expect(() => addMinor('12', 'n/a')).toThrow(/not a decimal amount/);
     expect(sumExact('9007199254740993', '2', '-5')).toBe('9007199254740990');
   });
 

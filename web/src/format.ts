@@ -133,7 +133,8 @@ export const formatSignificant = (n: number, digits = 4): string =>
 /** A decimal string of minor units (`"1099.89"`, `"-5"`) as hundredths of a minor unit. */
 const hundredthsOf = (minor: string): bigint => {
   const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(minor);
-  if (!match) return 0n;
+  // A figure the page cannot read must not show as 0.00: the panel's error state says so.
+  if (!match) throw new Error(`not a decimal amount of minor units: ${JSON.stringify(minor)}`);
   const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
   return match[1] ? -value : value;
 };

@@ -11,6 +11,8 @@ export type Panel = {
   loading(): void;
   empty(message: string): void;
   fail(failure: ApiFailure): void;
+  /** The answer came but the page cannot show it (a figure it cannot read): say so, show nothing. */
+  broken(error: unknown): void;
   ready(...content: (Node | null | false)[]): void;
 };
 
@@ -65,6 +67,11 @@ export const createPanel = (id: string, title: string, subtitle: string, wide = 
     fail(failure) {
       setState(failureState(failure.status));
       clear(body, notice(failureState(failure.status), failureText(failure)));
+    },
+    broken(error) {
+      setState('error');
+      const reason = error instanceof Error ? error.message : String(error);
+      clear(body, notice('error', `Could not show the figures: ${reason}`));
     },
     ready(...content) {
       setState('ready');

@@ -178,7 +178,11 @@ export const pipelineFunnelPanel = (api: ApiClient): HTMLElement => {
   const load = async (): Promise<void> => {
     panel.loading();
     board = whenOk(panel, await api.get<PipelineBoard>('/analytics/pipeline', { by: 'stage' }));
-    draw();
+    try {
+      draw();
+    } catch (error) {
+      panel.broken(error);
+    }
   };
   void load();
   return panel.root;
@@ -291,7 +295,11 @@ export const pipelineForecastPanel = (api: ApiClient): HTMLElement => {
         to: quarter.to,
       }),
     );
-    draw();
+    try {
+      draw();
+    } catch (error) {
+      panel.broken(error);
+    }
   };
   void load();
   return panel.root;

@@ -53,7 +53,8 @@ export const campaignsProjection: Projection = {
       indexes: [{ field: 'plannedAt' }, { field: 'status' }, { field: 'channel' }],
     },
     { name: CAMPAIGN_RESPONDENTS, indexes: [{ field: 'campaignId' }] },
-    { name: CAMPAIGN_OPPORTUNITIES, indexes: [{ field: 'campaignId' }] },
+    // Read only by id (an opportunity's own events), so no index to maintain on each write.
+    { name: CAMPAIGN_OPPORTUNITIES },
   ],
   // Audience chunks change no counter: the launch states the audience's size.
   handles: [

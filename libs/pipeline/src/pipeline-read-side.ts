@@ -1,6 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
 import type { Projection } from '@crm/eventsourcing';
 import { PipelineBoardController } from './analytics/board/board.controller';
+import { BoardVersions } from './analytics/board/board-versions.provider';
 import { PipelineConversionController } from './analytics/conversion/conversion.controller';
 import { activitiesProjection } from './projections/activities.projection';
 import { pipelineBoardProjection } from './projections/pipeline-board.projection';
@@ -31,4 +32,4 @@ export const pipelineReadControllers: readonly Type[] = [
   PipelineConversionController,
 ];
 
-export const pipelineQueryProviders: readonly Provider[] = [PipelineReadHandler];
+export const pipelineQueryProviders: readonly Provider[] = [PipelineReadHandler, BoardVersions];

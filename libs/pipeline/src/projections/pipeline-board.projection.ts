@@ -81,6 +81,7 @@ const recordHistory = async (
   context: ProjectionContext,
   previous: OpportunityDocument | null,
   next: OpportunityDocument,
+  position: number,
 ): Promise<void> => {
   if (next.stageEntryId !== previous?.stageEntryId) {
     if (previous) {
@@ -100,10 +101,11 @@ const recordHistory = async (
         context,
         OPPORTUNITY_VERSIONS,
         previous.versionId,
-        (row) => ({ ...row, validTo: next.updatedAt }),
+        (row) => ({ ...row, validTo: next.updatedAt, _position: position }),
       );
     }
-    context.put(OPPORTUNITY_VERSIONS, version(next));
+    // Stamped with the event's position, as the row it closes: readers load what changed since.
+    context.put(OPPORTUNITY_VERSIONS, { ...version(next), _position: position });
   }
 };
 
@@ -164,7 +166,12 @@ export const pipelineBoardProjection: Projection = {
     },
     {
       name: OPPORTUNITY_VERSIONS,
-      indexes: [{ field: 'opportunityId' }, { field: 'validFrom' }, { field: 'validTo' }],
+      indexes: [
+        { field: 'opportunityId' },
+        { field: 'validFrom' },
+        { field: 'validTo' },
+        { field: '_position' },
+      ],
     },
     { name: STAGE_TOTALS, indexes: [{ field: 'pipelineId' }] },
     { name: CLOSE_TOTALS, indexes: [{ field: 'day' }, { fields: ['pipelineId', 'day'] }] },
@@ -182,7 +189,7 @@ export const pipelineBoardProjection: Projection = {
     const forgotten = await customers.track(context, customerId, opportunityId);
     const visible = forgotten ? eraseOpportunity(next) : next;
     context.put(OPPORTUNITIES, { ...visible, _position: event.position });
-    await recordHistory(context, previous, next);
+    await recordHistory(context, previous, next, event.position);
     await recordTotals(context, previous, next);
   },
 };

@@ -14,6 +14,7 @@ import {
 import type { PipelineBoard, PipelineForecast } from './board.reads';
 import { pipelineBoard, pipelineForecast } from './board.reads';
 import { PipelineBoardResponse, PipelineForecastResponse } from './board.responses';
+import { BoardVersions } from './board-versions.provider';
 
 const READ_MODELS = [PIPELINE_BOARD_PROJECTION, PIPELINE_DEFINITIONS_PROJECTION];
 
@@ -27,7 +28,10 @@ const WEIGHING =
 @ApiArea('analytics')
 @Controller('analytics/pipeline')
 export class PipelineBoardController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly versions: BoardVersions,
+  ) {}
 
   @Get()
   @Roles('analyst')
@@ -35,7 +39,7 @@ export class PipelineBoardController {
     summary: 'The pipeline board: per pipeline, stage (and owner) and currency, count and amounts',
     description:
       'Now from running totals per stage, owner and currency; with asOf from the opportunity ' +
-      'versions in force at that instant. Won and lost stages count every deal closed by then. ' +
+      'versions in force at that instant (held in memory per process, refreshed from the rows changed since). Won and lost stages count every deal closed by then. ' +
       WEIGHING,
     type: PipelineBoardResponse,
     notFound: 'No such pipeline',
@@ -46,7 +50,9 @@ export class PipelineBoardController {
   ): Promise<PipelineBoard> {
     const board = toBoardQuery(query, new Date().toISOString());
     return this.queries.execute(
-      new PipelineRead(READ_MODELS, minPosition, (d) => pipelineBoard(d, board)),
+      new PipelineRead(READ_MODELS, minPosition, (d) =>
+        pipelineBoard(d, board, this.versions.index),
+      ),
     );
   }
 
@@ -70,7 +76,9 @@ export class PipelineBoardController {
   ): Promise<PipelineForecast> {
     const forecast = toForecastQuery(query, new Date().toISOString());
     return this.queries.execute(
-      new PipelineRead(READ_MODELS, minPosition, (d) => pipelineForecast(d, forecast)),
+      new PipelineRead(READ_MODELS, minPosition, (d) =>
+        pipelineForecast(d, forecast, this.versions.index),
+      ),
     );
   }
 }

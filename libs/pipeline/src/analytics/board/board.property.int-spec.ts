@@ -5,7 +5,8 @@ import { EmbeddedDocumentStore } from '@crm/documents';
 import type { RecordedEvent } from '@crm/eventsourcing';
 import { ProjectionUnitOfWork } from '@crm/eventsourcing';
 import { pipelineProjections } from '../../pipeline-read-side';
-import type { BoardDocuments } from './board.reads';
+import { OpportunityVersionsIndex } from './opportunity-versions.index';
+import type { ProjectedBoard } from './testing/board-checks';
 import { boardProperties } from './testing/board-checks';
 
 describe('pipeline board and forecast over the embedded store (property)', () => {
@@ -13,9 +14,13 @@ describe('pipeline board and forecast over the embedded store (property)', () =>
   const stores: EmbeddedDocumentStore[] = [];
   let n = 0;
 
-  /** The log applied in pages of 7 events, each committed with its checkpoint, as the runner does. */
-  const embedded = async (events: readonly RecordedEvent[]): Promise<BoardDocuments> => {
+  /**
+   * The log applied in pages of 7 events, each committed with its checkpoint, as the runner
+   * does; the versions index refreshed after some pages, so it also loads rows changed since.
+   */
+  const embedded = async (events: readonly RecordedEvent[]): Promise<ProjectedBoard> => {
     n += 1;
+    const versions = new OpportunityVersionsIndex();
     const store = new EmbeddedDocumentStore({ filename: join(folder, `documents-${n}.sqlite`) });
     stores.push(store);
     for (const projection of pipelineProjections)
@@ -32,8 +37,9 @@ describe('pipeline board and forecast over the embedded store (property)', () =>
           checkpoint: { name: projection.name, position },
         });
       }
+      if (start % 21 === 7) await versions.refresh(store);
     }
-    return store;
+    return { documents: store, versions };
   };
 
   afterEach(async () => {

@@ -2,14 +2,9 @@ import { NotFoundException } from '@nestjs/common';
 import type { DocumentStore, Filter } from '@crm/documents';
 import type {
   CloseTotalDocument,
-  OpportunityVersionDocument,
   StageTotalDocument,
 } from '../../projections/pipeline-board.document';
-import {
-  CLOSE_TOTALS,
-  OPPORTUNITY_VERSIONS,
-  STAGE_TOTALS,
-} from '../../projections/pipeline-board.document';
+import { CLOSE_TOTALS, STAGE_TOTALS } from '../../projections/pipeline-board.document';
 import type { PipelineDefinitionDocument } from '../../projections/pipeline-definitions.projection';
 import { PIPELINE_DEFINITIONS } from '../../projections/pipeline-definitions.projection';
 import type {
@@ -20,13 +15,14 @@ import type {
   PipelineFigures,
 } from './board-figures';
 import { forecastFigures, pipelineFigures } from './board-figures';
+import type { OpportunityVersionsIndex } from './opportunity-versions.index';
 import type { PipelineAt } from './pipeline-at';
 import { pipelineAt } from './pipeline-at';
 
 /** What the reads need of a document store (the property specs also run them in memory). */
-export type BoardDocuments = Pick<DocumentStore, 'aggregate'>;
+export type BoardDocuments = Pick<DocumentStore, 'aggregate' | 'find'>;
 
-/** `asOf` null: now, from the running totals; an instant: from the versions in force then. */
+/** `asOf` null: now, from the running totals; an instant: from the versions in force then (the index). */
 export type BoardQuery = {
   by: BoardGrouping;
   pipelineId?: string;
@@ -84,23 +80,11 @@ const narrowed = (
   ...(currency.value === undefined ? {} : { [currency.field]: currency.value }),
 });
 
-/** Each version in force at `asOf`: valid over [validFrom, validTo), as ranges on indexed fields. */
-const versionsAt = (
+const boardSums = async (
   documents: BoardDocuments,
-  asOf: string,
-  query: { pipelineId?: string; currency?: string },
-): Promise<OpportunityVersionDocument[]> =>
-  documents.aggregate<OpportunityVersionDocument>(OPPORTUNITY_VERSIONS, [
-    {
-      $match: {
-        validFrom: { $lte: asOf },
-        validTo: { $gt: asOf },
-        ...narrowed(query, { field: 'amount.currency', value: query.currency }),
-      },
-    },
-  ]);
-
-const boardSums = async (documents: BoardDocuments, query: BoardQuery): Promise<DealSum[]> => {
+  query: BoardQuery,
+  versions: OpportunityVersionsIndex,
+): Promise<DealSum[]> => {
   if (query.asOf === null) {
     const totals = await documents.aggregate<StageTotalDocument>(STAGE_TOTALS, [
       { $match: narrowed(query, { field: 'currency', value: query.currency }) },
@@ -114,23 +98,18 @@ const boardSums = async (documents: BoardDocuments, query: BoardQuery): Promise<
       amount: BigInt(amount),
     }));
   }
-  return (await versionsAt(documents, query.asOf, query)).map((v) => ({
-    pipelineId: v.pipelineId,
-    stageId: v.stageId,
-    ownerId: v.ownerId,
-    currency: v.amount.currency,
-    count: 1,
-    amount: BigInt(v.amount.amount),
-  }));
+  await versions.refresh(documents);
+  return versions.boardSumsAt(query.asOf, query);
 };
 
 /** GET /analytics/pipeline: per pipeline, stage (and owner), currency: count, Σ amount, weighted. */
 export const pipelineBoard = async (
   documents: BoardDocuments,
   query: BoardQuery,
+  versions: OpportunityVersionsIndex,
 ): Promise<PipelineBoard> => {
   const pipelines = await pipelinesAt(documents, query.pipelineId, query.asOf);
-  const sums = await boardSums(documents, query);
+  const sums = await boardSums(documents, query, versions);
   return {
     asOf: query.asOf ?? query.now,
     by: query.by,
@@ -138,13 +117,10 @@ export const pipelineBoard = async (
   };
 };
 
-/** The UTC day a version counts on: its expected close while open, the day it closed once not. */
-const dayOf = (v: OpportunityVersionDocument): string =>
-  v.closedAt === null ? v.expectedCloseDate : v.closedAt.slice(0, 10);
-
 const forecastSums = async (
   documents: BoardDocuments,
   query: ForecastQuery,
+  versions: OpportunityVersionsIndex,
 ): Promise<ForecastSum[]> => {
   if (query.asOf === null) {
     // Only the days of the period: the close totals are kept per day.
@@ -165,25 +141,18 @@ const forecastSums = async (
       amount: BigInt(amount),
     }));
   }
-  return (await versionsAt(documents, query.asOf, query))
-    .filter((v) => dayOf(v) >= query.from && dayOf(v) <= query.to)
-    .map((v) => ({
-      pipelineId: v.pipelineId,
-      stageId: v.stageId,
-      status: v.status,
-      currency: v.amount.currency,
-      count: 1,
-      amount: BigInt(v.amount.amount),
-    }));
+  await versions.refresh(documents);
+  return versions.forecastSumsAt(query.asOf, query.from, query.to, query);
 };
 
 /** GET /analytics/pipeline/forecast: per currency, open weighted with close in the period, won, lost. */
 export const pipelineForecast = async (
   documents: BoardDocuments,
   query: ForecastQuery,
+  versions: OpportunityVersionsIndex,
 ): Promise<PipelineForecast> => {
   const pipelines = await pipelinesAt(documents, query.pipelineId, query.asOf);
-  const sums = await forecastSums(documents, query);
+  const sums = await forecastSums(documents, query, versions);
   return {
     asOf: query.asOf ?? query.now,
     from: query.from,

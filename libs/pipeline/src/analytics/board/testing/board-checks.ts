@@ -10,13 +10,15 @@ import {
 import type { CurrencyFigures } from '../board-figures';
 import type { BoardDocuments, PipelineBoard, PipelineForecast } from '../board.reads';
 import { pipelineBoard, pipelineForecast } from '../board.reads';
+import type { OpportunityVersionsIndex } from '../opportunity-versions.index';
 
 /**
  * The board and forecast properties, run against a store the caller builds from the log (in
  * memory, the embedded store): what the reads answer equals the independent fold of the same
  * log, now and replayed to random instants.
  */
-export type ProjectLog = (events: readonly RecordedEvent[]) => Promise<BoardDocuments>;
+export type ProjectedBoard = { documents: BoardDocuments; versions: OpportunityVersionsIndex };
+export type ProjectLog = (events: readonly RecordedEvent[]) => Promise<ProjectedBoard>;
 
 const DAY_MS = 86_400_000;
 const NOW = '2030-01-01T00:00:00.000Z';
@@ -94,9 +96,9 @@ export const boardProperties = (project: ProjectLog, runs: number): void => {
     await fc.assert(
       fc.asyncProperty(pipelineSteps(), fc.boolean(), async (steps, byOwner) => {
         const events = runSteps(steps);
-        const documents = await project(events);
+        const { documents, versions } = await project(events);
         const by = byOwner ? 'owner' : 'stage';
-        const board = await pipelineBoard(documents, { by, asOf: null, now: NOW });
+        const board = await pipelineBoard(documents, { by, asOf: null, now: NOW }, versions);
         expect(board.asOf).toBe(NOW);
         expect(safeAmounts(board)).toBe(true);
         expect(asOracleBoard(board)).toEqual(oracleBoard(events, byOwner));
@@ -109,10 +111,10 @@ export const boardProperties = (project: ProjectLog, runs: number): void => {
     await fc.assert(
       fc.asyncProperty(pipelineSteps(60), picks, fc.boolean(), async (steps, at, byOwner) => {
         const events = runSteps(steps);
-        const documents = await project(events);
+        const { documents, versions } = await project(events);
         const by = byOwner ? 'owner' : 'stage';
         for (const asOf of instants(events, at)) {
-          const board = await pipelineBoard(documents, { by, asOf, now: NOW });
+          const board = await pipelineBoard(documents, { by, asOf, now: NOW }, versions);
           expect(asOracleBoard(board)).toEqual(oracleBoard(events, byOwner, asOf));
         }
       }),
@@ -124,11 +126,11 @@ export const boardProperties = (project: ProjectLog, runs: number): void => {
     await fc.assert(
       fc.asyncProperty(pipelineSteps(), fc.constantFrom('EUR', 'USD'), async (steps, currency) => {
         const events = runSteps(steps);
-        const documents = await project(events);
+        const { documents, versions } = await project(events);
         const query = { by: 'stage', pipelineId: 'pl-b', currency, now: NOW } as const;
         const last = events.at(-1)?.data.at as string;
         for (const asOf of [null, last]) {
-          const board = await pipelineBoard(documents, { ...query, asOf });
+          const board = await pipelineBoard(documents, { ...query, asOf }, versions);
           const expected = oracleBoard(events, false, asOf ?? undefined)
             .filter((p) => p.pipelineId === 'pl-b')
             .map((p) => ({
@@ -153,12 +155,16 @@ export const boardProperties = (project: ProjectLog, runs: number): void => {
         fc.nat(120),
         async (steps, at, start, days) => {
           const events = runSteps(steps);
-          const documents = await project(events);
+          const { documents, versions } = await project(events);
           const { from, to } = period(start, days);
-          const now = await pipelineForecast(documents, { from, to, asOf: null, now: NOW });
+          const now = await pipelineForecast(
+            documents,
+            { from, to, asOf: null, now: NOW },
+            versions,
+          );
           expect(asOracleForecast(now)).toEqual(oracleForecast(events, from, to));
           for (const asOf of instants(events, at)) {
-            const then = await pipelineForecast(documents, { from, to, asOf, now: NOW });
+            const then = await pipelineForecast(documents, { from, to, asOf, now: NOW }, versions);
             expect(asOracleForecast(then)).toEqual(oracleForecast(events, from, to, asOf));
           }
         },

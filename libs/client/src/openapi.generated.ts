@@ -298,7 +298,7 @@ export interface paths {
         };
         /**
          * The pipeline board: per pipeline, stage (and owner) and currency, count and amounts
-         * @description Now from running totals per stage, owner and currency; with asOf from the opportunity versions in force at that instant. Won and lost stages count every deal closed by then. A deal weighs its amount × the probability of its stage in the pipeline definition in force at asOf (so re-weighing a pipeline re-weighs its open deals from then on; asOf before it shows the old weights); a stage that definition no longer has weighs as the latest earlier definition that had it. Weighted amounts are exact (hundredths of a minor unit); currencies are never added together.
+         * @description Now from running totals per stage, owner and currency; with asOf from the opportunity versions in force at that instant (held in memory per process, refreshed from the rows changed since). Won and lost stages count every deal closed by then. A deal weighs its amount × the probability of its stage in the pipeline definition in force at asOf (so re-weighing a pipeline re-weighs its open deals from then on; asOf before it shows the old weights); a stage that definition no longer has weighs as the latest earlier definition that had it. Weighted amounts are exact (hundredths of a minor unit); currencies are never added together.
          */
         get: operations["PipelineBoardController_board"];
         put?: never;

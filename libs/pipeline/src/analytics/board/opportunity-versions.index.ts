@@ -118,7 +118,8 @@ export class OpportunityVersionsIndex {
   }
 
   private async loadAll(documents: VersionSource): Promise<void> {
-    // Rows changed while the pages are read carry a later position: the pass after catches them.
+    // Page by page into the columns (not findEvery: the documents are not kept). Rows changed
+    // while the pages are read carry a later position: the pass after catches them.
     const latest = await documents.find<OpportunityVersionDocument>(
       OPPORTUNITY_VERSIONS,
       {},

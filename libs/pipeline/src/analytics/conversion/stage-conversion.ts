@@ -6,17 +6,15 @@ import { HOUR_MS, summarise } from './durations';
 import type { Window } from './period';
 import { knownAt, lastCounted } from './period';
 
-/** What the conversion reads of a stay: its stage, its entry, and its exit if any. */
+/**
+ * What the conversion reads of a stay: its stage, its entry, and its exit if any. Rows written
+ * before `nextStageKind` and `nextPipelineVersion` existed lack them (see `moveOf`).
+ */
 export type Stay = Pick<
   StageEntryDocument,
-  | 'stageId'
-  | 'stageKind'
-  | 'enteredAt'
-  | 'exitedAt'
-  | 'nextStageId'
-  | 'nextStageKind'
-  | 'nextPipelineVersion'
->;
+  'stageId' | 'stageKind' | 'enteredAt' | 'exitedAt' | 'nextStageId'
+> &
+  Partial<Pick<StageEntryDocument, 'nextStageKind' | 'nextPipelineVersion'>>;
 
 /** Where a stay ended, as known at asOf. */
 export type Exit = 'movedForward' | 'movedBack' | 'won' | 'lost' | 'reopened';
@@ -55,14 +53,37 @@ export const ratio = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000;
 
 /**
- * A move between open stages goes forward when the next stage comes later in the definition the
- * move was decided under (recorded on the move); a stage that definition lacks (a retired one)
- * ranks before all of its stages, so leaving it for a current stage is forward.
+ * The definition a finished stay's move out was decided under and the next stage's kind: as the
+ * row records them; a row written before it recorded them gets them from the definition in force
+ * at its exit (the one the handler read to decide the move; `versions` are oldest first).
  */
-const exitOf = (stay: Stay, versions: readonly DefinitionVersion[]): Exit => {
+const moveOf = (
+  stay: Stay,
+  exitedAt: string,
+  versions: readonly DefinitionVersion[],
+): { stages: readonly Stage[]; nextKind: StageKind } => {
+  const decided =
+    stay.nextPipelineVersion === undefined || stay.nextPipelineVersion === null
+      ? versions.findLast((v) => Date.parse(v.from) <= Date.parse(exitedAt))
+      : versions.find((v) => v.version === stay.nextPipelineVersion);
+  const stages = decided?.stages ?? [];
+  const nextKind =
+    stay.nextStageKind ??
+    stages.find((s) => s.stageId === stay.nextStageId)?.kind ??
+    versions.flatMap((v) => v.stages).find((s) => s.stageId === stay.nextStageId)?.kind ??
+    'open';
+  return { stages, nextKind };
+};
+
+/**
+ * A move between open stages goes forward when the next stage comes later in the definition the
+ * move was decided under (`moveOf`); a stage that definition lacks (a retired one) ranks before
+ * all of its stages, so leaving it for a current stage is forward.
+ */
+const exitOf = (stay: Stay, exitedAt: string, versions: readonly DefinitionVersion[]): Exit => {
   if (stay.stageKind === 'lost') return 'reopened';
-  if (stay.nextStageKind === 'won' || stay.nextStageKind === 'lost') return stay.nextStageKind;
-  const stages = versions.find((v) => v.version === stay.nextPipelineVersion)?.stages ?? [];
+  const { stages, nextKind } = moveOf(stay, exitedAt, versions);
+  if (nextKind === 'won' || nextKind === 'lost') return nextKind;
   const rank = (stageId: string | null) => stages.findIndex((s) => s.stageId === stageId);
   return rank(stay.nextStageId) > rank(stay.stageId) ? 'movedForward' : 'movedBack';
 };
@@ -143,7 +164,7 @@ export const stageConversionReport = (
       c.stillIn += 1;
       continue;
     }
-    c[exitOf(stay, versions)] += 1;
+    c[exitOf(stay, stay.exitedAt, versions)] += 1;
     c.durations.push(Date.parse(stay.exitedAt) - Date.parse(stay.enteredAt));
   }
   const current = new Set(definition.stages.map((s) => s.stageId));

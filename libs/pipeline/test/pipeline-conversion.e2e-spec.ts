@@ -328,4 +328,20 @@ describe('pipeline conversion and win rate over HTTP', () => {
       expect(rate.body.total).toMatchObject({ won: 1, lost: 0, wonAmount: [eur(1)] });
     });
   });
+
+  describe('now', () => {
+    it('is the pipeline clock that stamps the events, on all four analytics', async () => {
+      at(300);
+      for (const path of [
+        `/analytics/pipeline/conversion?pipelineId=${pipelineId}&${MARCH}`,
+        `/analytics/pipeline/win-rate?by=owner&${MARCH}`,
+        `/analytics/pipeline?by=stage`,
+        `/analytics/pipeline/forecast?from=2026-03-01&to=2026-06-30`,
+      ]) {
+        const answer = await get(path);
+        expect(answer.status).toBe(200);
+        expect(answer.body.asOf).toBe(hour(300));
+      }
+    });
+  });
 });

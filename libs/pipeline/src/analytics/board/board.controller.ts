@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiArea, MinPosition, ReadEndpoint } from '@crm/platform';
 import { Roles } from '@crm/security';
+import type { PipelineClock } from '../../application/pipeline.config';
+import { PIPELINE_CLOCK } from '../../application/pipeline.config';
 import { PIPELINE_BOARD_PROJECTION } from '../../projections/pipeline-board.document';
 import { PIPELINE_DEFINITIONS_PROJECTION } from '../../projections/pipeline-definitions.projection';
 import { PipelineRead } from '../../queries/pipeline-read.query';
@@ -31,6 +33,7 @@ export class PipelineBoardController {
   constructor(
     private readonly queries: QueryBus,
     private readonly versions: BoardVersions,
+    @Inject(PIPELINE_CLOCK) private readonly clock: PipelineClock,
   ) {}
 
   @Get()
@@ -48,7 +51,7 @@ export class PipelineBoardController {
     @Query() query: PipelineBoardQueryDto,
     @MinPosition() minPosition: number | undefined,
   ): Promise<PipelineBoard> {
-    const board = toBoardQuery(query, new Date().toISOString());
+    const board = toBoardQuery(query, this.clock().toISOString());
     return this.queries.execute(
       new PipelineRead(READ_MODELS, minPosition, (d) =>
         pipelineBoard(d, board, this.versions.index),
@@ -74,7 +77,7 @@ export class PipelineBoardController {
     @Query() query: PipelineForecastQueryDto,
     @MinPosition() minPosition: number | undefined,
   ): Promise<PipelineForecast> {
-    const forecast = toForecastQuery(query, new Date().toISOString());
+    const forecast = toForecastQuery(query, this.clock().toISOString());
     return this.queries.execute(
       new PipelineRead(READ_MODELS, minPosition, (d) =>
         pipelineForecast(d, forecast, this.versions.index),

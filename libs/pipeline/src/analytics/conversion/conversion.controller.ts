@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiArea, MinPosition, ReadEndpoint } from '@crm/platform';
 import { Roles } from '@crm/security';
+import type { PipelineClock } from '../../application/pipeline.config';
+import { PIPELINE_CLOCK } from '../../application/pipeline.config';
 import { PIPELINE_BOARD_PROJECTION } from '../../projections/pipeline-board.document';
 import { PIPELINE_DEFINITIONS_PROJECTION } from '../../projections/pipeline-definitions.projection';
 import { PipelineRead } from '../../queries/pipeline-read.query';
@@ -16,7 +18,10 @@ const READ_MODELS = [PIPELINE_DEFINITIONS_PROJECTION, PIPELINE_BOARD_PROJECTION]
 @ApiArea('analytics')
 @Controller('analytics/pipeline')
 export class PipelineConversionController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(PIPELINE_CLOCK) private readonly clock: PipelineClock,
+  ) {}
 
   @Get('conversion')
   @Roles('analyst')
@@ -35,7 +40,7 @@ export class PipelineConversionController {
     @Query() query: ConversionQueryDto,
     @MinPosition() minPosition: number | undefined,
   ): Promise<ConversionReport> {
-    const window = checkedWindow(query, new Date());
+    const window = checkedWindow(query, this.clock());
     return this.queries.execute(
       new PipelineRead(READ_MODELS, minPosition, (d) =>
         pipelineConversion(d, query.pipelineId, window),
@@ -59,7 +64,7 @@ export class PipelineConversionController {
     @Query() query: WinRateQueryDto,
     @MinPosition() minPosition: number | undefined,
   ): Promise<WinRateReport> {
-    const window = checkedWindow(query, new Date());
+    const window = checkedWindow(query, this.clock());
     return this.queries.execute(
       new PipelineRead(READ_MODELS, minPosition, (d) =>
         pipelineWinRate(d, query.by, query.pipelineId ?? null, window),

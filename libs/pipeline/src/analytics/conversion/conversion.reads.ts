@@ -15,7 +15,7 @@ import { stageConversionReport } from './stage-conversion';
 import type { WinRateKey, WinRateReport } from './win-rate';
 import { winRateReport } from './win-rate';
 
-/** Only the stays that began in the period and by asOf: a range on `enteredAt`, indexed. */
+/** The pipeline's definitions document; 404 for a pipeline that was never defined. */
 const definitionsOf = async (
   documents: DocumentStore,
   pipelineId: string,
@@ -28,6 +28,7 @@ const definitionsOf = async (
   return pipeline;
 };
 
+/** Only the stays that began in the period and by asOf: a range on `enteredAt`, indexed. */
 const staysOfPeriod = async (
   documents: DocumentStore,
   window: Window,

@@ -68,6 +68,8 @@ export const attributionWorld = () => {
       total: number,
       at = day(3),
       campaignId: string | null = null,
+      /** The won deal that placed it (a win's order carries the deal's campaign). */
+      opportunityId?: string,
     ) =>
       order({
         type: 'PlaceOrder',
@@ -76,6 +78,7 @@ export const attributionWorld = () => {
         currency: 'EUR',
         lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: total }],
         campaignId,
+        ...(opportunityId === undefined ? {} : { opportunityId }),
         at,
       }),
     pay: (orderId: string, amount: number) =>

@@ -62,6 +62,34 @@ describe('the attribution saga', () => {
     });
   });
 
+  it('credits a won deal’s order to the deal’s campaign over a later touch, while that window covers it', async () => {
+    // The deal came from spring (ada is not in its audience); ada is in flash's, launched later.
+    await world.launch('spring', ['bob'], day(1));
+    await world.launch('flash', ['ada'], day(2));
+    await world.plan('draft');
+    await world.place('o-win', 'ada', 12_000, day(3), 'spring', 'op-1');
+    await world.cancelCampaign('spring', day(4));
+    // Spring's window closed at its cancellation; draft was never launched: last touch decides.
+    await world.place('o-after-cancel', 'ada', 3_000, day(5), 'spring', 'op-2');
+    await world.place('o-draft', 'ada', 2_000, day(5), 'draft', 'op-3');
+    // Past every window (flash's ends on day 18): no campaign at all.
+    await world.place('o-late', 'ada', 1_000, day(19), 'spring', 'op-4');
+    await start();
+    await world.settle(runner);
+    const attributed = async (campaignId: string) =>
+      (await world.campaignEvents(campaignId, 'ConversionRecorded')).map((e) => [
+        e.data.orderId,
+        e.data.attribution,
+      ]);
+    expect(await attributed('spring')).toEqual([['o-win', 'explicit']]);
+    expect(await attributed('flash')).toEqual([
+      ['o-after-cancel', 'last_touch'],
+      ['o-draft', 'last_touch'],
+    ]);
+    expect(await world.campaignEvents('draft', 'ConversionRecorded')).toEqual([]);
+    expect(await world.documents.get(ATTRIBUTION_ORDERS, 'o-late')).toBeNull();
+  });
+
   it('ignores orders outside the window: before launch, after the end, after a cancellation', async () => {
     await world.place('o-early', 'ada', 1_000, day(0.5));
     await world.launch('spring', ['ada'], day(1));

@@ -2121,7 +2121,7 @@ export interface components {
             amount: components["schemas"]["OpportunityMoneyDto"];
             /**
              * Format: uuid
-             * @description The campaign the deal came from
+             * @description The campaign the deal came from; not checked here: a deal whose campaign does not exist when it opens is never credited to it
              */
             campaignId?: string;
             /**
@@ -2477,7 +2477,7 @@ export interface components {
         PlaceOrderDto: {
             /**
              * Format: uuid
-             * @description The campaign the order is attributed to
+             * @description The campaign the order is attributed to if that campaign was launched and its window covers the order; not checked here (otherwise attribution goes by last touch)
              */
             campaignId?: string;
             /**
@@ -11047,7 +11047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No such customer (or campaign) */
+            /** @description No such customer */
             404: {
                 headers: {
                     [name: string]: unknown;

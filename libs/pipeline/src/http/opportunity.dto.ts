@@ -99,7 +99,11 @@ export class OpenOpportunityDto extends ChangeOpportunityOwnerDto {
   })
   source!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The campaign the deal came from' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The campaign the deal came from; not checked here: a deal whose campaign does not exist when it opens is never credited to it',
+  })
   @IsOptional()
   @IsUUID()
   campaignId?: string;

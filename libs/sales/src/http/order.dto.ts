@@ -83,7 +83,11 @@ export class PlaceOrderDto {
   @IsOrderTotalWithinLimit()
   lines!: OrderLineDto[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The campaign the order is attributed to' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The campaign the order is attributed to if that campaign was launched and its window covers the order; not checked here (otherwise attribution goes by last touch)',
+  })
   @IsOptional()
   @IsUUID()
   campaignId?: string;

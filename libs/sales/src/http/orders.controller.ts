@@ -55,7 +55,7 @@ export class OrdersController {
   @CommandEndpoint({
     summary: 'Place an order; the total is computed from the lines in minor units',
     creates: true,
-    notFound: 'No such customer (or campaign)',
+    notFound: 'No such customer',
     conflicts: 'The customer was forgotten or merged',
   })
   place(

@@ -24,3 +24,4 @@ export * from './http/openapi/openapi-document';
 export * from './http/openapi/endpoint.decorators';
 export * from './http/openapi/validation-constraints';
 export * from './http/openapi/document-rules';
+export * from './http/openapi/whole-number.decorator';

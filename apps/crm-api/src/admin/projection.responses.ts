@@ -1,3 +1,4 @@
+import { ApiWholeNumber } from '@crm/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class RebuildProgressResponse {
@@ -20,8 +21,8 @@ export class RebuildProgressResponse {
   })
   eventsTotal!: number;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
-  @ApiProperty({ minimum: 0 }) eventsPerSecond!: number;
-  @ApiProperty({ type: 'number', nullable: true }) etaSeconds!: number | null;
+  @ApiWholeNumber() eventsPerSecond!: number;
+  @ApiWholeNumber({ nullable: true }) etaSeconds!: number | null;
   @ApiPropertyOptional() error?: string;
 }
 

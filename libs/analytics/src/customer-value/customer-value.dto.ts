@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { FreshnessQueryDto } from '@crm/platform';
+import { ApiWholeNumber, FreshnessQueryDto } from '@crm/platform';
 import {
   EXACT_AMOUNT_DESCRIPTION,
   ExactMoneyResponse,
@@ -32,7 +32,7 @@ export class CustomerValueQueryDto extends FreshnessQueryDto {
 }
 
 class MoneyAmountResponse {
-  @ApiProperty({ example: 129900, description: 'Integer minor units' }) amount!: number;
+  @ApiWholeNumber({ example: 129900, description: 'Integer minor units' }) amount!: number;
   @ApiProperty({ example: 'EUR' }) currency!: string;
 }
 
@@ -51,9 +51,9 @@ class CurrencyTotalResponse {
     description: EXACT_AMOUNT_DESCRIPTION,
   })
   amountExact!: string;
-  @ApiProperty({ example: 1200 }) customers!: number;
-  @ApiProperty({ example: 4100 }) orders!: number;
-  @ApiProperty({
+  @ApiWholeNumber({ example: 1200 }) customers!: number;
+  @ApiWholeNumber({ example: 4100 }) orders!: number;
+  @ApiWholeNumber({
     example: 24089,
     description:
       'Σ amount / orders rounded half up to a minor unit (never above the largest order)',
@@ -64,7 +64,7 @@ class CurrencyTotalResponse {
 class TopCustomerResponse {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ type: ExactMoneyResponse }) value!: ExactMoneyResponse;
-  @ApiProperty({ example: 7 }) orderCount!: number;
+  @ApiWholeNumber({ example: 7 }) orderCount!: number;
   @ApiProperty({ type: MoneyAmountResponse }) averageOrderValue!: MoneyAmountResponse;
 }
 

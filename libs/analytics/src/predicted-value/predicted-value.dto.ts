@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { FreshnessQueryDto, PageQueryDto } from '@crm/platform';
+import { ApiWholeNumber, FreshnessQueryDto, PageQueryDto } from '@crm/platform';
 import { ExactMoneyResponse, IsCurrencyCode } from '@crm/sales';
 import type { TimeUnit } from './purchase-history';
 
@@ -131,7 +131,7 @@ class BgNbdResponse {
 
 class GammaGammaResponse {
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty({ example: 946, description: 'Customers with x ≥ 1 and a positive mean' })
+  @ApiWholeNumber({ example: 946, description: 'Customers with x ≥ 1 and a positive mean' })
   customers!: number;
   @ApiProperty({ example: 6.25 }) p!: number;
   @ApiProperty({ example: 3.74 }) q!: number;
@@ -144,15 +144,15 @@ class PAliveBinResponse {
   @ApiProperty({ example: 0.9 }) from!: number;
   @ApiProperty({ example: 1, description: 'Exclusive, except the last bin (includes 1)' })
   to!: number;
-  @ApiProperty({ example: 1200 }) customers!: number;
+  @ApiWholeNumber({ example: 1200 }) customers!: number;
 }
 
 export class PredictedValueModelResponse {
   @ApiProperty({ example: '2025-09-30', format: 'date' }) asOf!: string;
   @ApiProperty({ enum: TIME_UNITS }) unit!: string;
-  @ApiProperty({ example: 2357, description: 'Customers whose first purchase is by asOf' })
+  @ApiWholeNumber({ example: 2357, description: 'Customers whose first purchase is by asOf' })
   customers!: number;
-  @ApiProperty({ example: 946, description: 'Of those, customers with a repeat purchase' })
+  @ApiWholeNumber({ example: 946, description: 'Of those, customers with a repeat purchase' })
   repeatCustomers!: number;
   @ApiProperty({ type: BgNbdResponse, nullable: true, description: 'Null without customers' })
   bgnbd!: BgNbdResponse | null;
@@ -172,14 +172,15 @@ export class PredictedValueModelResponse {
 }
 
 class MoneyAmountResponse {
-  @ApiProperty({ example: 4210, description: 'Integer minor units (rounded)' }) amount!: number;
+  @ApiWholeNumber({ example: 4210, description: 'Integer minor units (rounded)' }) amount!: number;
   @ApiProperty({ example: 'EUR' }) currency!: string;
 }
 
 export class PredictedCustomerResponse {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty({ example: 3, description: 'Repeat purchases so far (x)' }) repeatPurchases!: number;
+  @ApiWholeNumber({ example: 3, description: 'Repeat purchases so far (x)' })
+  repeatPurchases!: number;
   @ApiProperty({ example: 0.83, minimum: 0, maximum: 1 }) pAlive!: number;
   @ApiProperty({
     example: 1.9,
@@ -202,7 +203,7 @@ export class PredictedCustomerResponse {
 
 export class PredictedValuePageResponse {
   @ApiProperty({ example: '2026-12-07', format: 'date' }) asOf!: string;
-  @ApiProperty({ example: 365 }) horizonDays!: number;
+  @ApiWholeNumber({ example: 365 }) horizonDays!: number;
   @ApiProperty({
     type: [PredictedCustomerResponse],
     description: 'By currency, then highest predicted value first',
@@ -212,21 +213,21 @@ export class PredictedValuePageResponse {
 }
 
 class BacktestWeekResponse {
-  @ApiProperty({ example: 1 }) week!: number;
+  @ApiWholeNumber({ example: 1 }) week!: number;
   @ApiProperty({ example: '2025-10-07', format: 'date', description: 'Last day included' })
   end!: string;
   @ApiProperty({ example: 85.2 }) predictedCumulative!: number;
-  @ApiProperty({ example: 81 }) actualCumulative!: number;
+  @ApiWholeNumber({ example: 81 }) actualCumulative!: number;
 }
 
 export class PredictedValueBacktestResponse {
   @ApiProperty({ example: '2025-09-30', format: 'date' }) calibrationEnd!: string;
   @ApiProperty({ example: '2026-06-30', format: 'date' }) holdoutEnd!: string;
-  @ApiProperty({ example: 2357 }) customers!: number;
+  @ApiWholeNumber({ example: 2357 }) customers!: number;
   @ApiProperty({ type: BgNbdResponse, nullable: true, description: 'Fitted in weeks' })
   bgnbd!: BgNbdResponse | null;
   @ApiProperty({ example: 1788.2 }) predictedPurchases!: number;
-  @ApiProperty({ example: 1801 }) actualPurchases!: number;
+  @ApiWholeNumber({ example: 1801 }) actualPurchases!: number;
   @ApiProperty({ type: [BacktestWeekResponse] }) byWeek!: BacktestWeekResponse[];
   @ApiProperty({
     example: 0.71,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PageQueryDto } from '@crm/platform';
+import { ApiWholeNumber, PageQueryDto } from '@crm/platform';
 import { ExactMoneyResponse } from '@crm/sales';
 import type { RfmSegment } from './rfm-segments';
 import { RFM_SEGMENTS } from './rfm-segments';
@@ -28,19 +28,20 @@ export class RfmQueryDto extends PageQueryDto {
 class RfmCustomerResponse {
   @ApiProperty({ format: 'uuid' }) customerId!: string;
   @ApiProperty({ enum: RFM_SEGMENTS }) segment!: string;
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Recency quintile (5 = most recent)' })
+  @ApiWholeNumber({ minimum: 1, maximum: 5, description: 'Recency quintile (5 = most recent)' })
   r!: number;
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Frequency quintile (5 = most orders)' })
+  @ApiWholeNumber({ minimum: 1, maximum: 5, description: 'Frequency quintile (5 = most orders)' })
   f!: number;
-  @ApiProperty({
+  @ApiWholeNumber({
     minimum: 1,
     maximum: 5,
     description: 'Monetary quintile, best over the customer’s currencies',
   })
   m!: number;
-  @ApiProperty({ example: 12, description: 'Whole UTC days since the last order' })
+  @ApiWholeNumber({ example: 12, description: 'Whole UTC days since the last order' })
   recencyDays!: number;
-  @ApiProperty({ example: 4, description: 'Orders placed and not cancelled' }) frequency!: number;
+  @ApiWholeNumber({ example: 4, description: 'Orders placed and not cancelled' })
+  frequency!: number;
   @ApiProperty({ type: [ExactMoneyResponse], description: 'Value per currency, exact' })
   monetary!: ExactMoneyResponse[];
   @ApiProperty({ format: 'date-time' }) lastOrderAt!: string;
@@ -48,12 +49,12 @@ class RfmCustomerResponse {
 
 class SegmentCountResponse {
   @ApiProperty({ enum: RFM_SEGMENTS }) segment!: string;
-  @ApiProperty({ example: 42 }) customers!: number;
+  @ApiWholeNumber({ example: 42 }) customers!: number;
 }
 
 export class RfmReportResponse {
   @ApiProperty({ format: 'date-time' }) asOf!: string;
-  @ApiProperty({ example: 1200, description: 'Customers with an order by asOf' })
+  @ApiWholeNumber({ example: 1200, description: 'Customers with an order by asOf' })
   customers!: number;
   @ApiProperty({ type: [SegmentCountResponse] }) segments!: SegmentCountResponse[];
   @ApiProperty({ type: [RfmCustomerResponse], description: 'By customer id' })

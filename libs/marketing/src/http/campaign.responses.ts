@@ -1,3 +1,4 @@
+import { ApiWholeNumber } from '@crm/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ExactMoneyResponse } from '@crm/sales';
 import { TAG_MATCHES } from '../domain/audience-rule';
@@ -5,7 +6,7 @@ import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from '../domain/campaign';
 
 /** OpenAPI shapes of what the campaign queries answer. */
 export class CampaignMoney {
-  @ApiProperty({ example: 50000, description: 'Integer minor units' }) amount!: number;
+  @ApiWholeNumber({ example: 50000, description: 'Integer minor units' }) amount!: number;
   @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' }) currency!: string;
 }
 
@@ -16,13 +17,13 @@ class TagsCriterion {
 
 class ValueCriterion {
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) min!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) max!: number | null;
+  @ApiWholeNumber({ required: false, nullable: true }) min!: number | null;
+  @ApiWholeNumber({ required: false, nullable: true }) max!: number | null;
 }
 
 class LastOrderCriterion {
-  @ApiPropertyOptional({ nullable: true, type: Number }) minDaysAgo!: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) maxDaysAgo!: number | null;
+  @ApiWholeNumber({ required: false, nullable: true }) minDaysAgo!: number | null;
+  @ApiWholeNumber({ required: false, nullable: true }) maxDaysAgo!: number | null;
 }
 
 export class AudienceRuleResponse {
@@ -41,11 +42,11 @@ export class CampaignResponse {
   @ApiProperty({ type: CampaignMoney }) cost!: CampaignMoney;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ example: 14 }) attributionWindowDays!: number;
+  @ApiWholeNumber({ example: 14 }) attributionWindowDays!: number;
   @ApiProperty({ type: AudienceRuleResponse }) audienceRule!: AudienceRuleResponse;
-  @ApiProperty({ description: 'Customers in the audience fixed at launch; 0 before' })
+  @ApiWholeNumber({ description: 'Customers in the audience fixed at launch; 0 before' })
   audienceSize!: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Log position resolved at' })
+  @ApiWholeNumber({ required: false, nullable: true, description: 'Log position resolved at' })
   audienceResolvedAt!: number | null;
   @ApiProperty({ format: 'date-time' }) plannedAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
@@ -65,15 +66,15 @@ export class CampaignResponse {
 }
 
 class ResponseCounts {
-  @ApiProperty({ description: 'Distinct customers' }) opened!: number;
-  @ApiProperty() clicked!: number;
-  @ApiProperty() replied!: number;
-  @ApiProperty() unsubscribed!: number;
+  @ApiWholeNumber({ description: 'Distinct customers' }) opened!: number;
+  @ApiWholeNumber() clicked!: number;
+  @ApiWholeNumber() replied!: number;
+  @ApiWholeNumber() unsubscribed!: number;
 }
 
 export class CurrencyResultsResponse {
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiProperty({ description: 'Live conversions (not cancelled, not fully refunded)' })
+  @ApiWholeNumber({ description: 'Live conversions (not cancelled, not fully refunded)' })
   conversions!: number;
   @ApiProperty({
     type: ExactMoneyResponse,
@@ -131,12 +132,12 @@ export class CampaignResultsResponse {
   launchedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   attributionEndsAt!: string | null;
-  @ApiProperty() audienceSize!: number;
+  @ApiWholeNumber() audienceSize!: number;
   @ApiProperty({ type: ResponseCounts }) responses!: ResponseCounts;
-  @ApiProperty({ description: 'Distinct customers with any response' }) respondents!: number;
+  @ApiWholeNumber({ description: 'Distinct customers with any response' }) respondents!: number;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'respondents / audienceSize' })
   responseRate!: number | null;
-  @ApiProperty({ description: 'Live conversions over every currency' }) conversions!: number;
+  @ApiWholeNumber({ description: 'Live conversions over every currency' }) conversions!: number;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'conversions / audienceSize' })
   conversionRate!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Why the rates are null' })

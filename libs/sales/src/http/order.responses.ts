@@ -1,16 +1,17 @@
+import { ApiWholeNumber } from '@crm/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CANCEL_REASONS, REFUND_REASONS } from '../domain/order';
 import { ORDER_STATUSES } from './order.dto';
 
 /** OpenAPI shapes of what the order queries answer. */
 export class MoneyResponse {
-  @ApiProperty({ example: 4999, description: 'Integer minor units' }) amount!: number;
+  @ApiWholeNumber({ example: 4999, description: 'Integer minor units' }) amount!: number;
   @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' }) currency!: string;
 }
 
 export class OrderLineResponse {
   @ApiProperty({ example: 'BOOK-978-0262033848' }) sku!: string;
-  @ApiProperty({ example: 2 }) quantity!: number;
+  @ApiWholeNumber({ example: 2 }) quantity!: number;
   @ApiProperty({ type: MoneyResponse }) unitPrice!: MoneyResponse;
   @ApiProperty({ type: MoneyResponse }) lineTotal!: MoneyResponse;
 }

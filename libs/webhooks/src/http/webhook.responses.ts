@@ -1,3 +1,4 @@
+import { ApiWholeNumber } from '@crm/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class WebhookResponse {
@@ -15,7 +16,7 @@ export class RegisteredWebhookResponse extends WebhookResponse {
   })
   secret!: string;
 
-  @ApiProperty({ description: 'Log position at registration: later events are delivered' })
+  @ApiWholeNumber({ description: 'Log position at registration: later events are delivered' })
   cursor!: number;
 }
 
@@ -32,17 +33,17 @@ export class WebhookFailureResponse {
 
 export class WebhookDetailsResponse extends WebhookResponse {
   @ApiProperty({ enum: ['healthy', 'failing', 'idle'] }) status!: string;
-  @ApiProperty({ description: 'Last log position taken in' }) cursor!: number;
-  @ApiProperty() headPosition!: number;
-  @ApiProperty({
+  @ApiWholeNumber({ description: 'Last log position taken in' }) cursor!: number;
+  @ApiWholeNumber() headPosition!: number;
+  @ApiWholeNumber({
     description:
       'Events of its types not yet delivered: pending plus not yet taken in, counted (at most 10000)',
   })
   lag!: number;
-  @ApiProperty({ description: 'Taken in, not yet delivered' }) pending!: number;
-  @ApiProperty() deadLetters!: number;
-  @ApiProperty() delivered!: number;
-  @ApiProperty() failedAttempts!: number;
+  @ApiWholeNumber({ description: 'Taken in, not yet delivered' }) pending!: number;
+  @ApiWholeNumber() deadLetters!: number;
+  @ApiWholeNumber() delivered!: number;
+  @ApiWholeNumber() failedAttempts!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lastDeliveredAt!: string | null;
   @ApiPropertyOptional({ type: WebhookFailureResponse, nullable: true })
@@ -54,10 +55,10 @@ export class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'CustomerCreated' }) type!: string;
   @ApiProperty({ example: 'customer-…' }) streamId!: string;
-  @ApiProperty() revision!: number;
-  @ApiProperty() position!: number;
+  @ApiWholeNumber() revision!: number;
+  @ApiWholeNumber() position!: number;
   @ApiProperty({ enum: ['pending', 'dead'] }) status!: string;
-  @ApiProperty() attempts!: number;
+  @ApiWholeNumber() attempts!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   lastAttemptAt!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'no answer within 5000 ms' })
@@ -72,7 +73,7 @@ export class DeliveryPageResponse {
 
 export class ReplayResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() fromPosition!: number;
-  @ApiProperty({ description: 'The cursor now: events after it are taken in again' })
+  @ApiWholeNumber() fromPosition!: number;
+  @ApiWholeNumber({ description: 'The cursor now: events after it are taken in again' })
   cursor!: number;
 }

@@ -5748,7 +5748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No such pipeline */
+            /** @description No such pipeline, or not yet defined at asOf */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +5967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No such pipeline */
+            /** @description No such pipeline, or not yet defined at asOf */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6078,7 +6078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No such pipeline */
+            /** @description No such pipeline, or not yet defined at asOf */
             404: {
                 headers: {
                     [name: string]: unknown;

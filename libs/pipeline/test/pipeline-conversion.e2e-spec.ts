@@ -329,7 +329,32 @@ describe('pipeline conversion and win rate over HTTP', () => {
     });
   });
 
-  describe('now', () => {
+  describe('now, and asOf before a pipeline existed', () => {
+    it('answers 404 on all four for a pipeline named but not yet defined at asOf, 200 with none without one', async () => {
+      const before = 'asOf=2026-03-01';
+      for (const path of [
+        `/analytics/pipeline/conversion?pipelineId=${pipelineId}&${MARCH}&${before}`,
+        `/analytics/pipeline/win-rate?by=owner&pipelineId=${pipelineId}&${MARCH}&${before}`,
+        `/analytics/pipeline?pipelineId=${pipelineId}&${before}`,
+        `/analytics/pipeline/forecast?pipelineId=${pipelineId}&from=2026-03-01&to=2026-06-30&${before}`,
+      ]) {
+        const answer = await get(path);
+        expect(answer.status).toBe(404);
+        expect(answer.body.message).toBe(
+          `pipeline ${pipelineId} was not yet defined at 2026-03-01T00:00:00.000Z`,
+        );
+      }
+      const board = await get(`/analytics/pipeline?${before}`);
+      expect([board.status, board.body.pipelines]).toEqual([200, []]);
+      const forecast = await get(
+        `/analytics/pipeline/forecast?from=2026-03-01&to=2026-06-30&${before}`,
+      );
+      expect([forecast.status, forecast.body.currencies]).toEqual([200, []]);
+      const rate = await get(`/analytics/pipeline/win-rate?by=owner&${MARCH}&${before}`);
+      expect([rate.status, rate.body.groups]).toEqual([200, []]);
+      expect(rate.body.total).toMatchObject({ won: 0, lost: 0, winRate: null });
+    });
+
     it('is the pipeline clock that stamps the events, on all four analytics', async () => {
       at(300);
       for (const path of [

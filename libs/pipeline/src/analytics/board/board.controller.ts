@@ -45,7 +45,7 @@ export class PipelineBoardController {
       'versions in force at that instant (held in memory per process, refreshed from the rows changed since). Won and lost stages count every deal closed by then. ' +
       WEIGHING,
     type: PipelineBoardResponse,
-    notFound: 'No such pipeline',
+    notFound: 'No such pipeline, or not yet defined at asOf',
   })
   board(
     @Query() query: PipelineBoardQueryDto,
@@ -71,7 +71,7 @@ export class PipelineBoardController {
       'before from or the period is longer than 366 days. ' +
       WEIGHING,
     type: PipelineForecastResponse,
-    notFound: 'No such pipeline',
+    notFound: 'No such pipeline, or not yet defined at asOf',
   })
   forecast(
     @Query() query: PipelineForecastQueryDto,

@@ -1,4 +1,3 @@
-import { NotFoundException } from '@nestjs/common';
 import type { DocumentStore, Filter } from '@crm/documents';
 import type {
   CloseTotalDocument,
@@ -16,6 +15,7 @@ import type {
 } from './board-figures';
 import { forecastFigures, pipelineFigures } from './board-figures';
 import type { OpportunityVersionsIndex } from './opportunity-versions.index';
+import { pipelineNotFound, pipelineNotYetDefined } from '../pipeline-not-found';
 import type { PipelineAt } from './pipeline-at';
 import { pipelineAt } from './pipeline-at';
 
@@ -54,7 +54,10 @@ export type PipelineForecast = {
 const byNameThenId = (a: PipelineAt, b: PipelineAt): number =>
   a.name === b.name ? (a.pipelineId < b.pipelineId ? -1 : 1) : a.name < b.name ? -1 : 1;
 
-/** The pipelines defined by `asOf` (all now); 404 for a pipeline id that was never defined. */
+/**
+ * The pipelines defined by `asOf` (all now); 404 for a pipeline id that was never defined or
+ * not yet at `asOf` (see pipeline-not-found.ts).
+ */
 const pipelinesAt = async (
   documents: BoardDocuments,
   pipelineId: string | undefined,
@@ -64,12 +67,14 @@ const pipelinesAt = async (
   const found = await documents.aggregate<PipelineDefinitionDocument>(PIPELINE_DEFINITIONS, [
     { $match: match },
   ]);
-  if (pipelineId !== undefined && found.length === 0)
-    throw new NotFoundException(`pipeline ${pipelineId} does not exist`);
-  return found
+  const pipelines = found
     .map((document) => pipelineAt(document, asOf))
     .filter((p): p is PipelineAt => p !== null)
     .sort(byNameThenId);
+  if (pipelineId !== undefined && found.length === 0) throw pipelineNotFound(pipelineId);
+  if (pipelineId !== undefined && asOf !== null && pipelines.length === 0)
+    throw pipelineNotYetDefined(pipelineId, asOf);
+  return pipelines;
 };
 
 const narrowed = (

@@ -58,7 +58,7 @@ export class PipelineConversionController {
       'they closed: won, lost, win rate = won / (won + lost), won amount per currency, and the ' +
       'sales cycle (openedAt → won) in days: count, median and p90 by nearest rank.',
     type: WinRateResponse,
-    notFound: 'No such pipeline',
+    notFound: 'No such pipeline, or not yet defined at asOf',
   })
   winRate(
     @Query() query: WinRateQueryDto,

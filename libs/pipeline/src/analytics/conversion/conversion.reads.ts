@@ -1,6 +1,6 @@
-import { NotFoundException } from '@nestjs/common';
 import type { DocumentStore, Filter } from '@crm/documents';
 import { findEvery } from '@crm/documents';
+import type { PipelineDefinition } from '../../domain/pipeline-definition';
 import type { StageEntryDocument } from '../../projections/pipeline-board.document';
 import { STAGE_HISTORY } from '../../projections/pipeline-board.document';
 import type { PipelineDefinitionDocument } from '../../projections/pipeline-definitions.projection';
@@ -8,6 +8,7 @@ import {
   PIPELINE_DEFINITIONS,
   definitionAt,
 } from '../../projections/pipeline-definitions.projection';
+import { pipelineNotFound, pipelineNotYetDefined } from '../pipeline-not-found';
 import type { Window } from './period';
 import { lastCounted } from './period';
 import type { ConversionReport } from './stage-conversion';
@@ -15,17 +16,23 @@ import { stageConversionReport } from './stage-conversion';
 import type { WinRateKey, WinRateReport } from './win-rate';
 import { winRateReport } from './win-rate';
 
-/** The pipeline's definitions document; 404 for a pipeline that was never defined. */
-const definitionsOf = async (
+/**
+ * The pipeline's definitions and the one in force at asOf; 404 for a pipeline that was never
+ * defined or not yet at asOf (see pipeline-not-found.ts).
+ */
+const definitionsAt = async (
   documents: DocumentStore,
   pipelineId: string,
-): Promise<PipelineDefinitionDocument> => {
+  asOf: string,
+): Promise<{ pipeline: PipelineDefinitionDocument; definition: PipelineDefinition }> => {
   const pipeline = await documents.get<PipelineDefinitionDocument>(
     PIPELINE_DEFINITIONS,
     pipelineId,
   );
-  if (!pipeline) throw new NotFoundException(`pipeline ${pipelineId} does not exist`);
-  return pipeline;
+  if (!pipeline) throw pipelineNotFound(pipelineId);
+  const definition = definitionAt(pipeline, asOf);
+  if (!definition) throw pipelineNotYetDefined(pipelineId, asOf);
+  return { pipeline, definition };
 };
 
 /** Only the stays that began in the period and by asOf: a range on `enteredAt`, indexed. */
@@ -49,11 +56,7 @@ export const pipelineConversion = async (
   pipelineId: string,
   window: Window,
 ): Promise<ConversionReport> => {
-  const pipeline = await definitionsOf(documents, pipelineId);
-  const definition = definitionAt(pipeline, window.asOf);
-  if (!definition) {
-    throw new NotFoundException(`pipeline ${pipelineId} was not yet defined at ${window.asOf}`);
-  }
+  const { pipeline, definition } = await definitionsAt(documents, pipelineId, window.asOf);
   const stays = await staysOfPeriod(documents, window, { pipelineId });
   return stageConversionReport(definition, pipeline.versions, stays, window);
 };
@@ -64,7 +67,7 @@ export const pipelineWinRate = async (
   pipelineId: string | null,
   window: Window,
 ): Promise<WinRateReport> => {
-  if (pipelineId !== null) await definitionsOf(documents, pipelineId);
+  if (pipelineId !== null) await definitionsAt(documents, pipelineId, window.asOf);
   const closes = await staysOfPeriod(documents, window, {
     ...(pipelineId === null ? {} : { pipelineId }),
     stageKind: { $in: ['won', 'lost'] },

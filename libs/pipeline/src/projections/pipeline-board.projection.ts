@@ -162,6 +162,8 @@ export const pipelineBoardProjection: Projection = {
         { field: 'opportunityId' },
         { fields: ['pipelineId', 'enteredAt'] },
         { field: 'enteredAt' },
+        // The win rate of every pipeline reads only the won and lost stays of its period.
+        { fields: ['stageKind', 'enteredAt'] },
       ],
     },
     {

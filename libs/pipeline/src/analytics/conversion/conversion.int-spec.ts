@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Client } from 'pg';
 import type { Document, DocumentStore } from '@crm/documents';
 import { EmbeddedDocumentStore, PostgresDocumentStore } from '@crm/documents';
 import { InMemoryProjectionContext } from '@crm/eventsourcing';
@@ -9,6 +10,7 @@ import {
   uniqueSchemaName,
 } from '../../../../../test/support/postgres';
 import { pipelineProjections } from '../../pipeline-read-side';
+import { STAGE_HISTORY } from '../../projections/pipeline-board.document';
 import {
   expectedConversion,
   expectedStageOrder,
@@ -99,4 +101,56 @@ describeWithPostgres('conversion and win-rate reads on PostgreSQL (property)', (
   it('read only the stays of the period and answer what the independent fold says', async () => {
     await readsMatchTheFold(() => store, 15);
   }, 120_000);
+});
+
+describeWithPostgres('win rate of every pipeline on PostgreSQL (query plan)', (url) => {
+  const schema = uniqueSchemaName('pipeline_win_rate');
+  const HOUR_MS = 3_600_000;
+  const T0 = Date.parse('2026-01-01T00:00:00.000Z');
+  const kinds = ['won', 'lost', ...Array<string>(8).fill('open')];
+  /** A year of stays, one an hour, one in ten won and one in ten lost. */
+  const aStay = (i: number): Document => ({
+    _id: `s-${i}`,
+    opportunityId: `o-${i % 500}`,
+    pipelineId: `p-${i % 3}`,
+    stageId: kinds[i % 10] ?? 'open',
+    stageKind: kinds[i % 10] ?? 'open',
+    enteredAt: new Date(T0 + i * HOUR_MS).toISOString(),
+    exitedAt: null,
+  });
+  let store: PostgresDocumentStore;
+  beforeAll(async () => {
+    store = await PostgresDocumentStore.connect({ connectionString: url, schema, poolSize: 2 });
+    const spec = COLLECTIONS.find((c) => c.name === STAGE_HISTORY);
+    if (!spec) throw new Error(`no ${STAGE_HISTORY} collection`);
+    await store.ensureCollection(spec);
+    await store.insertMany(
+      STAGE_HISTORY,
+      Array.from({ length: 8_760 }, (_, i) => aStay(i)),
+    );
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query(`ANALYZE "${schema}".doc_${STAGE_HISTORY}`);
+    await client.end();
+  });
+  afterAll(async () => {
+    await store.close();
+    await dropSchema(url, schema);
+  });
+
+  it('reads the won (or lost) stays of a period through the (stageKind, enteredAt) index', async () => {
+    const plan = await store.explainFind(
+      STAGE_HISTORY,
+      {
+        stageKind: 'won',
+        enteredAt: { $gte: '2026-03-01T00:00:00.000Z', $lte: '2026-03-31T23:59:59.999Z' },
+      },
+      { sort: { enteredAt: 1 }, limit: 5_000 },
+    );
+    // The kind is an index condition, not a filter over every stay of the period.
+    expect(plan).toMatch(
+      /Index Cond: \(\(\(body -> 'stageKind'::text\) = '"won"'::jsonb\) AND .*enteredAt/,
+    );
+    expect(plan).not.toContain('Seq Scan');
+  });
 });

@@ -68,9 +68,10 @@ export const pipelineWinRate = async (
   window: Window,
 ): Promise<WinRateReport> => {
   if (pipelineId !== null) await definitionsAt(documents, pipelineId, window.asOf);
-  const closes = await staysOfPeriod(documents, window, {
-    ...(pipelineId === null ? {} : { pipelineId }),
-    stageKind: { $in: ['won', 'lost'] },
-  });
-  return winRateReport(closes, by, pipelineId, window);
+  const scope = pipelineId === null ? {} : { pipelineId };
+  // One range per closing kind, each an index range on (stageKind, enteredAt): the open stays,
+  // most of the history, are never read.
+  const won = await staysOfPeriod(documents, window, { ...scope, stageKind: 'won' });
+  const lost = await staysOfPeriod(documents, window, { ...scope, stageKind: 'lost' });
+  return winRateReport([...won, ...lost], by, pipelineId, window);
 };

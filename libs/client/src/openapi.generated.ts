@@ -4755,7 +4755,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookPageResponse"];
                 };
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4764,6 +4764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4772,6 +4773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4809,9 +4811,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4841,7 +4845,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisteredWebhookResponse"];
                 };
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4850,6 +4854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4858,6 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,9 +4919,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4943,7 +4951,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDetailsResponse"];
                 };
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,6 +4960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4960,6 +4969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5015,9 +5025,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5044,7 +5056,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,6 +5065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,6 +5074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,9 +5148,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5168,7 +5184,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryPageResponse"];
                 };
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5177,6 +5193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5185,6 +5202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5240,9 +5258,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5271,7 +5291,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryResponse"];
                 };
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5280,6 +5300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5288,6 +5309,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5361,9 +5383,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5395,7 +5419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResponse"];
                 };
             };
-            /** @description Invalid input: names the field and rule */
+            /** @description Invalid input: `details` names each field and the rule it broke */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,6 +5428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No API key, or an unknown or revoked one */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5412,6 +5437,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The key’s role may not call this endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5494,9 +5520,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A store is down; see Retry-After */
+            /** @description A store is down or the read model is behind; see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -9,16 +9,15 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Page } from '@crm/documents';
-import { ErrorBody, RequestValidationError } from '@crm/platform';
+import {
+  ApiArea,
+  ErrorBody,
+  ListEndpoint,
+  ReadEndpoint,
+  RequestValidationError,
+} from '@crm/platform';
 import { Roles, uuidPipe } from '@crm/security';
 import { WebhookAdmin } from '../admin/webhook-admin';
 import type {
@@ -45,18 +44,11 @@ const deliveryIdPipe = new ParseUUIDPipe({
     ]),
 });
 
-const NoSuchWebhook = ApiResponse({ status: 404, type: ErrorBody, description: 'No such webhook' });
+const NO_SUCH_WEBHOOK = 'No such webhook';
+const NoSuchWebhook = ApiResponse({ status: 404, type: ErrorBody, description: NO_SUCH_WEBHOOK });
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorBody,
-  description: 'Invalid input: names the field and rule',
-})
-@ApiResponse({ status: 401, type: ErrorBody })
-@ApiResponse({ status: 403, type: ErrorBody })
-@ApiResponse({ status: 503, type: ErrorBody, description: 'A store is down; see Retry-After' })
+// 400, 401, 403, 503 and the rest every route shares come from finishOpenApiDocument.
+@ApiArea('admin')
 @Controller('admin/webhooks')
 @Roles()
 export class WebhooksController {
@@ -74,16 +66,20 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Registered endpoints (never their secrets)' })
-  @ApiOkResponse({ type: WebhookPageResponse })
+  @ListEndpoint({
+    summary: 'Registered endpoints (never their secrets)',
+    type: WebhookPageResponse,
+  })
   list(@Query() query: WebhookPageQueryDto): Promise<Page<WebhookView>> {
     return this.webhooks.list(query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'An endpoint with its cursor, lag, counts and last error' })
-  @ApiOkResponse({ type: WebhookDetailsResponse })
-  @NoSuchWebhook
+  @ReadEndpoint({
+    summary: 'An endpoint with its cursor, lag, counts and last error',
+    type: WebhookDetailsResponse,
+    notFound: NO_SUCH_WEBHOOK,
+  })
   details(@Param('id', uuidPipe) id: string): Promise<WebhookDetails> {
     return this.webhooks.details(id);
   }
@@ -98,9 +94,11 @@ export class WebhooksController {
   }
 
   @Get(':id/dead-letters')
-  @ApiOperation({ summary: 'Events given up on after the last attempt, oldest first' })
-  @ApiOkResponse({ type: DeliveryPageResponse })
-  @NoSuchWebhook
+  @ReadEndpoint({
+    summary: 'Events given up on after the last attempt, oldest first',
+    type: DeliveryPageResponse,
+    notFound: NO_SUCH_WEBHOOK,
+  })
   deadLetters(
     @Param('id', uuidPipe) id: string,
     @Query() query: WebhookPageQueryDto,

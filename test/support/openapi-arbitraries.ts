@@ -79,10 +79,15 @@ const stringOf = (schema: Schema): fc.Arbitrary<string> => {
   if (typeof schema['pattern'] === 'string') {
     return fc.stringMatching(new RegExp(schema['pattern'])).filter(admits(schema));
   }
-  // Free text, now and then padded with whitespace (the server trims some fields).
+  // Free text, now and then padded or only whitespace: a field the server trims and refuses
+  // empty must say so (`\S`), or its 400 fails the schema-valid requests test.
   const text = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .,'-]*[A-Za-z0-9]$|^[A-Za-z0-9]$/);
   return fc
-    .oneof({ arbitrary: text, weight: 4 }, { arbitrary: text.map((s) => ` ${s}\t`), weight: 1 })
+    .oneof(
+      { arbitrary: text, weight: 4 },
+      { arbitrary: text.map((s) => ` ${s}\t`), weight: 1 },
+      { arbitrary: fc.stringMatching(/^[ \t\n\u00a0]{1,3}$/), weight: 1 },
+    )
     .filter((s) => s.length >= Math.max(minLength, 1) && s.length <= maxLength);
 };
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Trimmed } from '@crm/platform';
 import {
   IsIn,
   IsISO8601,
@@ -35,6 +36,7 @@ class ActivityAboutDto {
   opportunityId?: string;
 
   @ApiProperty({ example: 'Pricing call with procurement', minLength: 1, maxLength: 200 })
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   subject!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { Trimmed } from '@crm/platform';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -78,6 +79,7 @@ export class OpenOpportunityDto extends ChangeOpportunityOwnerDto {
   pipelineId!: string;
 
   @ApiProperty({ example: 'Fleet renewal 2027', minLength: 1, maxLength: 200 })
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   title!: string;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { Trimmed } from '@crm/platform';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -31,6 +32,7 @@ export class StageDto {
   stageId!: string;
 
   @ApiProperty({ example: 'Proposal sent', minLength: 1, maxLength: 100 })
+  @Trimmed()
   @IsString()
   @Length(1, 100)
   name!: string;
@@ -90,6 +92,7 @@ const IsPipelineStages = (): PropertyDecorator =>
 /** The whole definition, stages in their order: defining and changing send the same. */
 export class PipelineDefinitionDto {
   @ApiProperty({ example: 'New business', minLength: 1, maxLength: 200 })
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   name!: string;

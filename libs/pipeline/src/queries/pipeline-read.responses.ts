@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiWholeNumber } from '@crm/platform';
 import { LOSS_REASONS } from '../domain/opportunity';
 import { STAGE_KINDS } from '../domain/pipeline-definition';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, OPPORTUNITY_STATUSES } from './pipeline-read.dto';
@@ -9,7 +10,7 @@ const maybeInstant = { ...instant, nullable: true } as const;
 const maybeText = { type: String, nullable: true } as const;
 
 export class PipelineMoneyResponse {
-  @ApiProperty({ example: 250000, description: 'Integer minor units' }) amount!: number;
+  @ApiWholeNumber({ example: 250000, description: 'Integer minor units' }) amount!: number;
   @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' }) currency!: string;
 }
 

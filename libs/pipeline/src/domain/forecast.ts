@@ -19,13 +19,17 @@ export class ForecastError extends Error {
   override readonly name = 'ForecastError';
 }
 
+const checkProbability = (probability: number): void => {
+  if (!Number.isInteger(probability) || probability < 0 || probability > 100) {
+    throw new ForecastError(`probability ${probability} is not a whole percentage 0–100`);
+  }
+};
+
 const check = ({ amount, probability }: ForecastLine): void => {
   if (!Number.isSafeInteger(amount.amount)) {
     throw new ForecastError(`${amount.amount} is not a whole number of minor units`);
   }
-  if (!Number.isInteger(probability) || probability < 0 || probability > 100) {
-    throw new ForecastError(`probability ${probability} is not a whole percentage 0–100`);
-  }
+  checkProbability(probability);
 };
 
 const decimal = (hundredths: bigint): string => {
@@ -72,9 +76,7 @@ export const weightedSum = (
   amount: bigint,
   probability: number,
 ): WeightedTotal => {
-  if (!Number.isInteger(probability) || probability < 0 || probability > 100) {
-    throw new ForecastError(`probability ${probability} is not a whole percentage 0–100`);
-  }
+  checkProbability(probability);
   return total(currency, amount * BigInt(probability));
 };
 

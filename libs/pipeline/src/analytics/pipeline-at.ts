@@ -1,8 +1,9 @@
-import type { Stage } from '../../domain/pipeline-definition';
+import type { Stage } from '../domain/pipeline-definition';
 import type {
   DefinitionVersion,
   PipelineDefinitionDocument,
-} from '../../projections/pipeline-definitions.projection';
+} from '../projections/pipeline-definitions.projection';
+import { definitionAt } from '../projections/pipeline-definitions.projection';
 
 /** A pipeline as it stood at an instant: the definition in force and those before it. */
 export type PipelineAt = {
@@ -22,14 +23,15 @@ export const pipelineAt = (
   document: PipelineDefinitionDocument,
   asOf: string | null,
 ): PipelineAt | null => {
-  const { pipelineId } = document;
-  if (asOf === null) {
-    const { name, version, stages, versions } = document;
-    return { pipelineId, name, version, stages, versions };
-  }
-  const versions = document.versions.filter((v) => Date.parse(v.from) <= Date.parse(asOf));
-  const current = versions.at(-1);
-  return current ? { pipelineId, ...current, versions } : null;
+  // Now: the last definition (the one that came into force at changedAt).
+  const definition = definitionAt(document, asOf ?? document.changedAt);
+  if (!definition) return null;
+  const { pipelineId, name, version, stages } = definition;
+  const versions =
+    asOf === null
+      ? document.versions
+      : document.versions.filter((v) => Date.parse(v.from) <= Date.parse(asOf));
+  return { pipelineId, name, version, stages, versions };
 };
 
 /**

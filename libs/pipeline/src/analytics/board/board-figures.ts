@@ -4,8 +4,8 @@ import { addWeighted, weightedSum } from '../../domain/forecast';
 import type { WeightedTotal } from '../../domain/forecast';
 import type { StageKind } from '../../domain/pipeline-definition';
 import type { OpportunityStatus } from '../../projections/pipeline-board.document';
-import type { PipelineAt, StageAt } from './pipeline-at';
-import { stageAt, unknownStage } from './pipeline-at';
+import type { PipelineAt, StageAt } from '../pipeline-at';
+import { stageAt, unknownStage } from '../pipeline-at';
 
 /**
  * Pure: the board's and the forecast's figures from sums of deals (count and Σ amount per

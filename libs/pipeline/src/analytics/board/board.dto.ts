@@ -1,36 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { FreshnessQueryDto, RequestValidationError } from '@crm/platform';
+import { FreshnessQueryDto } from '@crm/platform';
 import { IsCurrencyCode } from '@crm/sales';
+import { CALENDAR_DAY, asOfInstant, checkPeriod, endOf, startOf } from '../period';
+import { InstantQuery } from '../period.decorators';
 import type { BoardGrouping } from './board-figures';
 import type { BoardQuery, ForecastQuery } from './board.reads';
 
 export const BOARD_GROUPINGS: readonly BoardGrouping[] = ['stage', 'owner'];
 /** A forecast covers at most a year and a day (a leap year's 366 days). */
 export const MAX_FORECAST_DAYS = 366;
-
-/** A calendar date, or a date-time with a zone: what `new Date()` reads the same everywhere. */
-const CALENDAR_INSTANT =
-  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-
-const AsOf = () => (target: object, key: string) => {
-  ApiPropertyOptional({
-    example: '2026-06-30T12:00:00Z',
-    description:
-      'See the pipeline as it stood at this instant (a bare date: its midnight UTC); default now',
-  })(target, key);
-  IsOptional()(target, key);
-  IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date or date-time' })(
-    target,
-    key,
-  );
-  Matches(CALENDAR_INSTANT, { message: 'asOf must look like 2026-06-30 or 2026-06-30T12:00:00Z' })(
-    target,
-    key,
-  );
-};
 
 const Day = (name: 'from' | 'to', description: string) => (target: object, key: string) => {
   ApiProperty({
@@ -53,7 +32,12 @@ class PipelineScopeDto extends FreshnessQueryDto {
   @IsCurrencyCode()
   currency?: string;
 
-  @AsOf()
+  @InstantQuery('asOf', {
+    example: '2026-06-30T12:00:00Z',
+    description:
+      'See the pipeline as it stood at this instant (a bare date: its midnight UTC); default now',
+    required: false,
+  })
   asOf?: string;
 }
 
@@ -76,39 +60,22 @@ export class PipelineForecastQueryDto extends PipelineScopeDto {
   to!: string;
 }
 
-const instant = (value: string | undefined): string | null =>
-  value === undefined ? null : new Date(Date.parse(value)).toISOString();
-
 export const toBoardQuery = (dto: PipelineBoardQueryDto, now: string): BoardQuery => ({
   by: dto.by ?? 'stage',
   pipelineId: dto.pipelineId,
   currency: dto.currency,
-  asOf: instant(dto.asOf),
+  asOf: asOfInstant(dto.asOf),
   now,
 });
 
 export const toForecastQuery = (dto: PipelineForecastQueryDto, now: string): ForecastQuery => {
-  const days = (Date.parse(dto.to) - Date.parse(dto.from)) / DAY_MS + 1;
-  if (days < 1) {
-    throw new RequestValidationError([
-      { field: 'to', rule: 'isNotBeforeFrom', message: 'to must be the day of from or later' },
-    ]);
-  }
-  if (days > MAX_FORECAST_DAYS) {
-    throw new RequestValidationError([
-      {
-        field: 'to',
-        rule: 'maxDaysAfterField',
-        message: `the period from..to must be at most ${MAX_FORECAST_DAYS} days (it is ${days})`,
-      },
-    ]);
-  }
+  checkPeriod(startOf(dto.from), endOf(dto.to), MAX_FORECAST_DAYS);
   return {
     from: dto.from,
     to: dto.to,
     pipelineId: dto.pipelineId,
     currency: dto.currency,
-    asOf: instant(dto.asOf),
+    asOf: asOfInstant(dto.asOf),
     now,
   };
 };

@@ -16,8 +16,8 @@ import type {
 import { forecastFigures, pipelineFigures } from './board-figures';
 import type { OpportunityVersionsIndex } from './opportunity-versions.index';
 import { pipelineNotFound, pipelineNotYetDefined } from '../pipeline-not-found';
-import type { PipelineAt } from './pipeline-at';
-import { pipelineAt } from './pipeline-at';
+import type { PipelineAt } from '../pipeline-at';
+import { pipelineAt } from '../pipeline-at';
 
 /** What the reads need of a document store (the property specs also run them in memory). */
 export type BoardDocuments = Pick<DocumentStore, 'aggregate' | 'find'>;

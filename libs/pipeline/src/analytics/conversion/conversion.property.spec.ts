@@ -11,7 +11,7 @@ import {
 } from '../../projections/pipeline-definitions.projection';
 import { expectedConversion, expectedWinRate } from '../../testing/conversion-expectations';
 import { PIPELINE_IDS, pipelineSteps, runSteps } from '../../testing/pipeline-history.arbitrary';
-import type { Window } from './period';
+import type { Window } from '../period';
 import { stageConversionReport } from './stage-conversion';
 import { WIN_RATE_KEYS, winRateReport } from './win-rate';
 

@@ -9,8 +9,8 @@ import {
   definitionAt,
 } from '../../projections/pipeline-definitions.projection';
 import { pipelineNotFound, pipelineNotYetDefined } from '../pipeline-not-found';
-import type { Window } from './period';
-import { lastCounted } from './period';
+import type { Window } from '../period';
+import { lastCounted } from '../period';
 import type { ConversionReport } from './stage-conversion';
 import { stageConversionReport } from './stage-conversion';
 import type { WinRateKey, WinRateReport } from './win-rate';

@@ -3,8 +3,9 @@ import type { StageEntryDocument } from '../../projections/pipeline-board.docume
 import type { DefinitionVersion } from '../../projections/pipeline-definitions.projection';
 import type { DurationSummary } from './durations';
 import { HOUR_MS, summarise } from './durations';
-import type { Window } from './period';
-import { knownAt, lastCounted } from './period';
+import { stageAt } from '../pipeline-at';
+import type { Window } from '../period';
+import { knownAt, lastCounted } from '../period';
 
 /**
  * What the conversion reads of a stay: its stage, its entry, and its exit if any. Rows written
@@ -124,21 +125,6 @@ const stageConversion = (
   };
 };
 
-/** The latest name a stage had in the definitions in force up to asOf (its id when none). */
-const retiredStage = (
-  stageId: string,
-  kind: StageKind,
-  versions: readonly DefinitionVersion[],
-  asOf: string,
-): Pick<Stage, 'stageId' | 'name' | 'kind'> => {
-  const named = versions
-    .filter((v) => Date.parse(v.from) <= Date.parse(asOf))
-    .reverse()
-    .find((v) => v.stages.some((s) => s.stageId === stageId));
-  const name = named?.stages.find((s) => s.stageId === stageId)?.name ?? stageId;
-  return { stageId, name, kind };
-};
-
 /**
  * Stage conversion and time in stage over the stays that began in the period (and by asOf: a
  * later one did not exist yet). A stay whose exit is after asOf is still in its stage at asOf.
@@ -169,6 +155,16 @@ export const stageConversionReport = (
   }
   const current = new Set(definition.stages.map((s) => s.stageId));
   const retired = [...counts.keys()].filter((id) => !current.has(id)).sort();
+  const asOfThen = {
+    ...definition,
+    versions: versions.filter((v) => Date.parse(v.from) <= Date.parse(window.asOf)),
+  };
+  // Named as the latest definition up to asOf that had it (its id when none did).
+  const retiredStage = (stageId: string) => ({
+    stageId,
+    name: stageAt(asOfThen, stageId)?.stage.name ?? stageId,
+    kind: kinds.get(stageId) ?? 'open',
+  });
   return {
     pipelineId: definition.pipelineId,
     name: definition.name,
@@ -181,11 +177,7 @@ export const stageConversionReport = (
         stageConversion(s, false, counts.get(s.stageId) ?? emptyCounts()),
       ),
       ...retired.map((id) =>
-        stageConversion(
-          retiredStage(id, kinds.get(id) ?? 'open', versions, window.asOf),
-          true,
-          counts.get(id) ?? emptyCounts(),
-        ),
+        stageConversion(retiredStage(id), true, counts.get(id) ?? emptyCounts()),
       ),
     ],
   };

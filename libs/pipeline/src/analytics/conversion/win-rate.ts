@@ -3,8 +3,8 @@ import { exactMoney } from '@crm/sales';
 import type { StageEntryDocument } from '../../projections/pipeline-board.document';
 import type { DurationSummary } from './durations';
 import { DAY_MS, summarise } from './durations';
-import type { Window } from './period';
-import { knownAt, lastCounted } from './period';
+import type { Window } from '../period';
+import { knownAt, lastCounted } from '../period';
 import { ratio } from './stage-conversion';
 
 export const WIN_RATE_KEYS = ['owner', 'source', 'campaign'] as const;

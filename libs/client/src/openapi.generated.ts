@@ -3560,7 +3560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3698,7 +3698,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3838,7 +3838,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A logged activity (not a task) or a completed task, named in the message */
+            /** @description A logged activity (not a task) or a completed task, named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3987,7 +3987,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A logged activity (not a task) or a completed task, named in the message */
+            /** @description A logged activity (not a task) or a completed task, named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4136,7 +4136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A logged activity (not a task) or a completed task, named in the message */
+            /** @description A logged activity (not a task) or a completed task, named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6958,7 +6958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the campaign’s current status (named in the message) */
+            /** @description Not allowed in the campaign’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7108,7 +7108,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the campaign’s current status (named in the message) */
+            /** @description Not allowed in the campaign’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7258,7 +7258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the campaign’s current status (named in the message) */
+            /** @description Not allowed in the campaign’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7407,7 +7407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the campaign’s current status (named in the message) */
+            /** @description Not allowed in the campaign’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7758,7 +7758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Email already used by a live customer */
+            /** @description Email already used by a live customer. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8103,7 +8103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged, or the email is used by another live customer */
+            /** @description The customer was forgotten or merged, or the email is used by another live customer. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8512,7 +8512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Either customer is forgotten or merged, or they are the same */
+            /** @description Either customer is forgotten or merged, or they are the same. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8661,7 +8661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8919,7 +8919,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9065,7 +9065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9215,7 +9215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer is not merged */
+            /** @description The customer is not merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9702,7 +9702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9954,7 +9954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Won (final) or lost (reopen it first), named in the message */
+            /** @description Won (final) or lost (reopen it first), named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10103,7 +10103,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Won (final) or lost (reopen it first), named in the message */
+            /** @description Won (final) or lost (reopen it first), named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10252,7 +10252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Won (final) or lost (reopen it first), named in the message */
+            /** @description Won (final) or lost (reopen it first), named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10401,7 +10401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Won (final) or lost (reopen it first), named in the message */
+            /** @description Won (final) or lost (reopen it first), named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10551,7 +10551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not lost, or lost more than 90 days ago (named in the message) */
+            /** @description Not lost, or lost more than 90 days ago (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10700,7 +10700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Won (final) or lost (reopen it first), named in the message */
+            /** @description Won (final) or lost (reopen it first), named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10849,7 +10849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Won (final) or lost (reopen it first), named in the message */
+            /** @description Won (final) or lost (reopen it first), named in the message. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11093,7 +11093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11345,7 +11345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the order’s current status (named in the message) */
+            /** @description Not allowed in the order’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11495,7 +11495,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the order’s current status (named in the message) */
+            /** @description Not allowed in the order’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11645,7 +11645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the order’s current status (named in the message) */
+            /** @description Not allowed in the order’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11794,7 +11794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the order’s current status (named in the message) */
+            /** @description Not allowed in the order’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11943,7 +11943,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the order’s current status (named in the message) */
+            /** @description Not allowed in the order’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12093,7 +12093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the order’s current status (named in the message) */
+            /** @description Not allowed in the order’s current status (named in the message). Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12733,7 +12733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The customer was forgotten or merged */
+            /** @description The customer was forgotten or merged. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12985,7 +12985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13134,7 +13134,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13284,7 +13284,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13433,7 +13433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13582,7 +13582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13731,7 +13731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13880,7 +13880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not allowed in the ticket’s current status */
+            /** @description Not allowed in the ticket’s current status. Also: Concurrent writers kept changing the stream through every retry (code CONCURRENT_MODIFICATION); send the request again */
             409: {
                 headers: {
                     [name: string]: unknown;

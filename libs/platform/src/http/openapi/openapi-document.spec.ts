@@ -15,7 +15,11 @@ const aDocument = (overrides: Partial<OpenAPIObject> = {}): OpenAPIObject => ({
           { in: 'path', name: 'id', required: true, schema: { type: 'string' } },
           { in: 'header', name: 'Idempotency-Key', required: false, schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'ok' }, '404': { description: 'mine' } },
+        responses: {
+          '200': { description: 'ok' },
+          '404': { description: 'mine' },
+          '409': { description: 'Already shipped' },
+        },
       },
     },
     '/things': {
@@ -81,6 +85,10 @@ describe('finishOpenApiDocument', () => {
       '503',
     ]);
     expect(responses['404'].description).toBe('mine');
+    // A command's own 409 still says the runner's: both can answer.
+    expect(responses['409'].description).toMatch(
+      /^Already shipped\. Also: .*CONCURRENT_MODIFICATION/,
+    );
     expect(responses['429'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/ErrorBody',
     });

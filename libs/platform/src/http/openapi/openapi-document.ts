@@ -54,6 +54,17 @@ const errorResponse = (status: SharedError): Json => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
 });
 
+/**
+ * A route's own 409 (a refused command) or 422 does not replace what the runner and the
+ * idempotency check answer with the same status on every command: the description says both.
+ */
+const ADDED_TO_OWN: ReadonlySet<SharedError> = new Set(['409', '422']);
+const withSharedMeaning = (own: Json, status: SharedError): Json => {
+  const description = typeof own['description'] === 'string' ? own['description'] : '';
+  if (!ADDED_TO_OWN.has(status) || description.includes(SHARED_ERRORS[status])) return own;
+  return { ...own, description: `${description}. Also: ${SHARED_ERRORS[status]}` };
+};
+
 /** The statuses every route of this kind can answer, whatever its own decorators say. */
 const sharedErrorsOf = (method: string, operation: Operation): SharedError[] => {
   // The probes take no input, need no key and skip the rate limit, but a connection that is too
@@ -172,7 +183,8 @@ export const finishOpenApiDocument = (
         }),
       );
       for (const status of sharedErrorsOf(method, operation)) {
-        responses[status] ??= errorResponse(status);
+        const own = responses[status];
+        responses[status] = own ? withSharedMeaning(own, status) : errorResponse(status);
       }
       operations[method] = { ...operation, responses };
     }

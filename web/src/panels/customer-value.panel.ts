@@ -1,3 +1,4 @@
+import { customerLink } from '../links';
 import type { ApiClient } from '../api';
 import { ChartSet, palette } from '../charts';
 import { h, stat, table } from '../dom';
@@ -9,7 +10,6 @@ import {
   formatMoney,
   formatMoneyCompact,
   minorDigits,
-  shortId,
 } from '../format';
 import { createPanel, whenOk } from '../panel';
 
@@ -57,14 +57,6 @@ export const histogram = (
   );
   return { labels, counts };
 };
-
-/** An auditor link: the customer's history and state-at (analysts see the ids only). */
-const customerLink = (customerId: string): HTMLElement =>
-  h('a', {
-    text: shortId(customerId),
-    title: customerId,
-    attrs: { href: `#/audit/${encodeURIComponent(customerId)}`, class: 'mono' },
-  });
 
 /** GET /analytics/customer-value?top=: totals per currency, distribution and top customers. */
 export const customerValuePanel = (api: ApiClient): HTMLElement => {

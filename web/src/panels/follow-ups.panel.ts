@@ -1,7 +1,8 @@
+import { customerLink, idCell } from '../links';
 import type { ApiClient } from '../api';
 import type { Activity, ActivityPage } from '../contract';
 import { h, stat, table } from '../dom';
-import { formatCount, formatDateTime, shortId } from '../format';
+import { formatCount, formatDateTime } from '../format';
 import { createPanel, failureText } from '../panel';
 
 const PAGE = 500;
@@ -17,13 +18,6 @@ export const overdueFor = (dueAt: string | null, now: number): string => {
   const hours = Math.max(0, (now - Date.parse(dueAt)) / HOUR_MS);
   return hours < 48 ? `${Math.floor(hours)} h` : `${Math.floor(hours / 24)} d`;
 };
-
-const idCell = (id: string, href?: string): HTMLElement =>
-  h(href ? 'a' : 'span', {
-    text: shortId(id),
-    title: id,
-    attrs: { class: 'mono', ...(href ? { href } : {}) },
-  });
 
 /** GET /activities?overdue=true: open tasks past their due time, earliest due first. */
 export const followUpsPanel = (api: ApiClient): HTMLElement => {
@@ -103,7 +97,7 @@ export const followUpsPanel = (api: ApiClient): HTMLElement => {
                 h('span', { class: 'bad', text: overdueFor(task.dueAt, now) }),
                 task.assigneeId ?? '–',
                 task.subject,
-                idCell(task.customerId, `#/audit/${encodeURIComponent(task.customerId)}`),
+                customerLink(task.customerId),
                 task.opportunityId ? idCell(task.opportunityId) : '–',
               ]),
             { testid: 'follow-ups', rowTestid: 'follow-up-row' },

@@ -1,3 +1,4 @@
+import { customerLink } from '../links';
 import type { ApiClient } from '../api';
 import { ChartSet, palette } from '../charts';
 import type {
@@ -15,7 +16,6 @@ import {
   formatMoney,
   formatPercent,
   formatSignificant,
-  shortId,
 } from '../format';
 import { createPanel, failureText, whenOk } from '../panel';
 
@@ -65,13 +65,6 @@ const countLost = async (
   }
   return { customers: ids.size, more: true };
 };
-
-const customerCell = (customerId: string): HTMLElement =>
-  h('a', {
-    text: shortId(customerId),
-    title: customerId,
-    attrs: { href: `#/audit/${encodeURIComponent(customerId)}`, class: 'mono' },
-  });
 
 /**
  * GET /analytics/predicted-value/model, /analytics/predicted-value and …/backtest: BG/NBD and
@@ -148,7 +141,7 @@ export const predictedValuePanel = (api: ApiClient): HTMLElement => {
           .slice(0, TOP_ROWS)
           .map((row, i) => [
             i + 1,
-            customerCell(row.customerId),
+            customerLink(row.customerId),
             formatPercent(row.pAlive * 100, 0),
             formatDecimal(row.expectedPurchases, 2),
             row.expectedAverageValue
